@@ -1,0 +1,75 @@
+# policyc — plain Makefile; libraries found with pkg-config.
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKGS     = libcmark-gfm yaml-0.1 icu-uc icu-i18n
+OPTFLAGS ?= -O2 -g
+WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Debian ships no .pc file for the GFM extensions.
+LIBS     = $(PKG_LIBS) -lcmark-gfm-extensions -lpthread
+ALL_CFLAGS = $(WARNFLAGS) $(OPTFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC      = $(wildcard src/*.c)
+OBJ      = $(SRC:src/%.c=build/%.o)
+ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/asan/%)
+HEADERS  = $(wildcard src/*.h) tests/unit/unit.h
+
+# The packages a fresh Debian machine needs; `deps` installs them only when
+# a library is missing, so a machine that has them needs no root.
+DEB_PACKAGES = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
+	libyaml-dev libicu-dev
+
+.PHONY: all deps site test unit bench install clean
+.DEFAULT_GOAL := all
+
+all: policyc site
+
+deps:
+	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "installing $(DEB_PACKAGES)"; \
+		apt-get update && apt-get install -y $(DEB_PACKAGES); \
+	fi
+
+policyc: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/%.o: src/%.c $(HEADERS) | deps
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(HEADERS) | deps
+	@mkdir -p build/asan
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+policyc-asan: $(ASAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
+
+build/asan/test_%: tests/unit/test_%.c $(filter-out build/asan/main.o,$(ASAN_OBJ)) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Isrc -o $@ $< $(filter-out build/asan/main.o,$(ASAN_OBJ)) $(LIBS)
+
+# The sample corpus compiled into out/: the main job.
+site: policyc
+	./policyc build --werror -o out policies
+
+unit: $(UNIT_BIN)
+
+# Every test runs against the sanitizer build (address and undefined behaviour).
+test: policyc policyc-asan $(UNIT_BIN)
+	POLICYC=./policyc-asan UNIT_DIR=build/asan sh tests/run.sh
+
+bench: policyc
+	sh bench/run.sh
+
+install: policyc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/policyc/templates \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 policyc $(DESTDIR)$(PREFIX)/bin/policyc
+	install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/policyc/templates/
+	install -m 644 policyc.1 $(DESTDIR)$(PREFIX)/share/man/man1/policyc.1
+
+clean:
+	rm -rf build policyc policyc-asan

@@ -1,0 +1,51 @@
+/* corpus.h — all documents of one run, and the run's options (SPEC §1). */
+#ifndef POLICYC_CORPUS_H
+#define POLICYC_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "model.h"
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+	const char *out_dir;
+	const char *config_path;
+	const char *templates_dir;
+	enum output_format format;
+	enum color_mode color;
+	bool werror, force, quiet;
+	int jobs;
+	int width;
+};
+
+struct corpus {
+	struct document **docs; /* sorted by path */
+	size_t ndocs;
+	const struct config *config;
+	const struct options *options;
+};
+
+/* Expands PATHs (files, or directories searched recursively for *.md in sorted
+ * order, hidden directories skipped) and runs every document's stages on
+ * `jobs` threads, then the corpus checks (id-duplicate, form-duplicate,
+ * 《title》 references). Returns NULL after printing the reason when a path
+ * cannot be read (exit status 2). */
+struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config,
+			   const struct options *options);
+void corpus_free(struct corpus *corpus);
+
+/* Lookups used by the corpus checks and by the renderers. */
+const struct document *corpus_find_title(const struct corpus *corpus, const char *title);
+const struct form *corpus_find_form_title(const struct corpus *corpus, const char *title);
+
+/* True when the document has at least one error (after --werror: a warning). */
+bool document_has_errors(const struct document *doc, bool werror);
+
+/* report.c: writes the diagnostics of the whole corpus in options->format.
+ * Returns the number of errors (warnings counted too with --werror). */
+size_t report_diagnostics(const struct corpus *corpus);
+#endif

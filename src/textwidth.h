@@ -1,0 +1,22 @@
+/* textwidth.h — display width (UAX #11) and line breaking (UAX #14 + clreq). */
+#ifndef POLICYC_TEXTWIDTH_H
+#define POLICYC_TEXTWIDTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Columns taken by one code point: 2 for East Asian Wide and Fullwidth, 0 for
+ * combining marks and controls, 1 otherwise. */
+int cp_width(uint32_t cp);
+/* Columns taken by n bytes of UTF-8 text. */
+size_t text_width(const char *s, size_t n);
+
+/* Breaks UTF-8 text (no newlines) into lines of at most `width` display
+ * columns, following UAX #14 break opportunities and the clreq prohibitions: no
+ * line begins with a closing mark (，。、；：？！）》」』】…) and none ends with an
+ * opening one (（《「『【…). A line exceeds the width only for a single
+ * unbreakable token longer than it. `first_indent` and `indent` are prefixes
+ * (e.g. two U+3000) written before the first and the following lines; their
+ * width counts. Returns a NUL-terminated string of lines, each ended by '\n'. */
+char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent);
+#endif

@@ -1,0 +1,60 @@
+/* util.h — allocation that never returns NULL, growable buffers, UTF-8. */
+#ifndef POLICYC_UTIL_H
+#define POLICYC_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Out of memory is not a recoverable condition for a compiler: abort. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Append to a dynamic array: ARRAY_PUSH(v, n, cap, value). */
+#define ARRAY_GROW(v, n, cap)                                              \
+	do {                                                                   \
+		if ((n) >= (cap)) {                                                \
+			(cap) = (cap) ? (cap) * 2 : 8;                                 \
+			(v) = xrealloc((v), (cap) * sizeof(*(v)));                     \
+		}                                                                  \
+	} while (0)
+#define ARRAY_PUSH(v, n, cap, value)                                       \
+	do {                                                                   \
+		ARRAY_GROW(v, n, cap);                                             \
+		(v)[(n)++] = (value);                                              \
+	} while (0)
+
+/* A NUL-terminated byte buffer that grows. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_put(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+/* Hands the contents over (never NULL) and empties the buffer. */
+char *buf_take(struct buf *b);
+
+/* Decodes one code point at s (at most n bytes). Returns its length in bytes
+ * (>= 1) and stores the code point, or returns 0 for an invalid sequence. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes cp into out (4 bytes at least); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Number of code points in the first n bytes of s (invalid bytes count 1 each). */
+size_t utf8_count(const char *s, size_t n);
+/* Byte offset of the first invalid UTF-8 sequence, or (size_t)-1. */
+size_t utf8_first_invalid(const char *s, size_t n);
+
+/* Reads a whole file; returns NULL (errno set) on failure. */
+char *read_file(const char *path, size_t *len);
+
+bool str_starts_with(const char *s, const char *prefix);
+#endif
