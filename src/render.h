@@ -1,0 +1,45 @@
+/* render.h — the renderers of `policyc build`, each a new/render/free trio.
+ * Renderers only read the model; the strings they return are the caller's. */
+#ifndef POLICYC_RENDER_H
+#define POLICYC_RENDER_H
+
+#include "corpus.h"
+#include "form.h"
+#include "template.h"
+
+/* render_html.c: policy pages, the index, form pages (SPEC §9). */
+struct html_renderer;
+struct html_renderer *html_new(const struct corpus *corpus, const struct templates *templates);
+char *html_render_policy(struct html_renderer *r, const struct document *doc);
+char *html_render_index(struct html_renderer *r);
+char *html_render_form_page(struct html_renderer *r, const struct form *form);
+void html_free(struct html_renderer *r);
+
+/* render_text.c: OUT/ID.txt, at most `width` display columns a line. */
+struct text_renderer;
+struct text_renderer *text_new(int width);
+char *text_render(struct text_renderer *r, const struct document *doc);
+void text_free(struct text_renderer *r);
+
+/* form_html.c: the ruled grid of a form, an HTML fragment (<div class="form">…)
+ * used inside the form page and inside its policy's page. */
+struct form_html;
+struct form_html *form_html_new(void);
+char *form_html_render(struct form_html *r, const struct form *form);
+void form_html_free(struct form_html *r);
+
+/* form_text.c: the grid in box-drawing characters, within `width` columns. */
+struct form_text;
+struct form_text *form_text_new(int width);
+char *form_text_render(struct form_text *r, const struct form *form);
+void form_text_free(struct form_text *r);
+
+/* form_json.c: the fields for digital collection. */
+struct form_json;
+struct form_json *form_json_new(void);
+char *form_json_render(struct form_json *r, const struct form *form);
+void form_json_free(struct form_json *r);
+
+/* build.c: writes every output of SPEC §9; returns the exit status. */
+int build_corpus(const struct corpus *corpus);
+#endif

@@ -1,0 +1,30 @@
+/* template.h — HTML templates with escaped-by-default placeholders.
+ *
+ * A template is a file of templates/ (page.html, index.html, form.html,
+ * style.css). `{{name}}` is replaced by the variable's value HTML-escaped;
+ * `{{{name}}}` by the value as it is (only for HTML the renderers built). */
+#ifndef POLICYC_TEMPLATE_H
+#define POLICYC_TEMPLATE_H
+
+#include <stddef.h>
+
+struct templates;
+
+struct tvar {
+	const char *name;
+	const char *value;
+};
+
+/* Loads every template of DIR; NULL and *error (malloc'd) when one is missing. */
+struct templates *templates_load(const char *dir, char **error);
+/* The raw text of a template file (style.css is copied as it is). */
+const char *templates_get(const struct templates *t, const char *name);
+/* Expands template `name`. Unknown placeholders expand to nothing. */
+char *template_expand(const struct templates *t, const char *name, const struct tvar *vars, size_t nvars);
+/* Appends s HTML-escaped (& < > " ') to a new string. */
+char *html_escape(const char *s);
+void templates_free(struct templates *t);
+/* The default templates directory: next to the executable (a source tree) or
+ * PREFIX/share/policyc/templates. Caller frees. */
+char *templates_default_dir(void);
+#endif
