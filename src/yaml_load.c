@@ -1,0 +1,210 @@
+/* yaml_load.c — libyaml's document API with positions and errors in our terms. */
+#include "yaml_load.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+/* Reader errors (bad encoding) carry a byte offset, not a mark: turn it into a
+ * line and code-point column the way libyaml would have counted them. */
+static void position_of_offset(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+	size_t line_start = 0;
+	*line = 1;
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			line_start = i + 1;
+		}
+	}
+	*col = (int)utf8_count(text + line_start, offset - line_start) + 1;
+}
+
+static void fill_error(const yaml_parser_t *parser, const char *text, size_t len,
+		       struct yaml_error *err)
+{
+	const char *problem = parser->problem ? parser->problem : "cannot be parsed";
+	if (parser->error == YAML_READER_ERROR) {
+		position_of_offset(text, len, parser->problem_offset, &err->line, &err->col);
+	} else {
+		err->line = (int)parser->problem_mark.line + 1;
+		err->col = (int)parser->problem_mark.column + 1;
+	}
+	if (parser->context)
+		snprintf(err->problem, sizeof err->problem, "%s %s", problem, parser->context);
+	else
+		snprintf(err->problem, sizeof err->problem, "%s", problem);
+}
+
+bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
+{
+	yaml_parser_t parser;
+	memset(doc, 0, sizeof *doc);
+	memset(err, 0, sizeof *err);
+	if (!yaml_parser_initialize(&parser)) {
+		snprintf(err->problem, sizeof err->problem, "out of memory");
+		err->line = err->col = 1;
+		return false;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&parser, doc)) {
+		fill_error(&parser, text, len, err);
+		yaml_parser_delete(&parser);
+		memset(doc, 0, sizeof *doc);
+		return false;
+	}
+	if (yaml_document_get_root_node(doc)) {
+		yaml_document_t second;
+		bool ok = true;
+		if (!yaml_parser_load(&parser, &second)) {
+			fill_error(&parser, text, len, err);
+			ok = false;
+		} else {
+			yaml_node_t *root = yaml_document_get_root_node(&second);
+			if (root) {
+				err->line = yaml_line(root);
+				err->col = yaml_col(root);
+				snprintf(err->problem, sizeof err->problem,
+					 "found a second YAML document; expected a single one");
+				ok = false;
+			}
+			yaml_document_delete(&second);
+		}
+		if (!ok) {
+			yaml_document_delete(doc);
+			memset(doc, 0, sizeof *doc);
+			yaml_parser_delete(&parser);
+			return false;
+		}
+	}
+	yaml_parser_delete(&parser);
+	return true;
+}
+
+yaml_node_t *yaml_root(yaml_document_t *doc)
+{
+	return doc->nodes.start ? yaml_document_get_root_node(doc) : NULL;
+}
+
+size_t yaml_map_size(const yaml_node_t *map)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return 0;
+	return (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start);
+}
+
+bool yaml_map_entry(yaml_document_t *doc, const yaml_node_t *map, size_t i,
+		    yaml_node_t **key, yaml_node_t **value)
+{
+	if (i >= yaml_map_size(map))
+		return false;
+	const yaml_node_pair_t *pair = map->data.mapping.pairs.start + i;
+	*key = yaml_document_get_node(doc, pair->key);
+	*value = yaml_document_get_node(doc, pair->value);
+	return *key && *value;
+}
+
+yaml_node_t *yaml_map_get(yaml_document_t *doc, const yaml_node_t *map, const char *name,
+			  yaml_node_t **key_node)
+{
+	size_t n = yaml_map_size(map);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *key, *value;
+		if (!yaml_map_entry(doc, map, i, &key, &value))
+			continue;
+		const char *text = yaml_scalar(key);
+		if (text && strcmp(text, name) == 0) {
+			if (key_node)
+				*key_node = key;
+			return value;
+		}
+	}
+	if (key_node)
+		*key_node = NULL;
+	return NULL;
+}
+
+size_t yaml_seq_size(const yaml_node_t *seq)
+{
+	if (!seq || seq->type != YAML_SEQUENCE_NODE)
+		return 0;
+	return (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+}
+
+yaml_node_t *yaml_seq_item(yaml_document_t *doc, const yaml_node_t *seq, size_t i)
+{
+	if (i >= yaml_seq_size(seq))
+		return NULL;
+	return yaml_document_get_node(doc, seq->data.sequence.items.start[i]);
+}
+
+const char *yaml_scalar(const yaml_node_t *node)
+{
+	if (!node || node->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)node->data.scalar.value;
+}
+
+static bool is_plain(const yaml_node_t *node)
+{
+	return node && node->type == YAML_SCALAR_NODE &&
+	       node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+}
+
+static bool plain_is_one_of(const yaml_node_t *node, const char *const *words)
+{
+	if (!is_plain(node))
+		return false;
+	const char *text = yaml_scalar(node);
+	for (size_t i = 0; words[i]; i++)
+		if (strcmp(text, words[i]) == 0)
+			return true;
+	return false;
+}
+
+bool yaml_is_null(const yaml_node_t *node)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL", NULL};
+	return !node || plain_is_one_of(node, nulls);
+}
+
+bool yaml_is_bool(const yaml_node_t *node)
+{
+	static const char *const bools[] = {"true", "True", "TRUE", "false", "False", "FALSE", NULL};
+	return plain_is_one_of(node, bools);
+}
+
+bool yaml_is_plain_value(const yaml_node_t *node)
+{
+	return node && node->type == YAML_SCALAR_NODE && !yaml_is_null(node) && !yaml_is_bool(node);
+}
+
+const char *yaml_kind_name(const yaml_node_t *node)
+{
+	if (yaml_is_null(node))
+		return "nothing (null)";
+	switch (node->type) {
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_SCALAR_NODE:
+		return yaml_is_bool(node) ? "a boolean" : "a scalar";
+	default:
+		return "nothing";
+	}
+}
+
+int yaml_line(const yaml_node_t *node)
+{
+	return node ? (int)node->start_mark.line + 1 : 1;
+}
+
+int yaml_col(const yaml_node_t *node)
+{
+	return node ? (int)node->start_mark.column + 1 : 1;
+}
