@@ -4,8 +4,10 @@ CC      ?= cc
 PKGS     = libcmark-gfm yaml-0.1 icu-uc icu-i18n
 OPTFLAGS ?= -O2 -g
 WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Recursively expanded on purpose: on a fresh machine pkg-config and the
+# libraries only exist once `deps` has run.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Debian ships no .pc file for the GFM extensions.
 LIBS     = $(PKG_LIBS) -lcmark-gfm-extensions -lpthread
 ALL_CFLAGS = $(WARNFLAGS) $(OPTFLAGS) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS) $(CFLAGS)
@@ -21,7 +23,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/unit.h
 # The packages a fresh Debian machine needs; `deps` installs them only when
 # a library is missing, so a machine that has them needs no root.
 DEB_PACKAGES = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
-	libyaml-dev libicu-dev
+	libyaml-dev libicu-dev python3
 
 .PHONY: all deps site test unit bench install clean
 .DEFAULT_GOAL := all
@@ -29,7 +31,8 @@ DEB_PACKAGES = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensio
 all: policyc site
 
 deps:
-	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || [ ! -f /usr/include/cmark-gfm-core-extensions.h ] \
+			|| ! command -v python3 >/dev/null; then \
 		echo "installing $(DEB_PACKAGES)"; \
 		apt-get update && apt-get install -y $(DEB_PACKAGES); \
 	fi
