@@ -1,8 +1,238 @@
-/* STUB: replaced by its owner. */
-#include "model.h"
+/* source.c — a policy file's bytes: lines, columns and the encoding check.
+ *
+ * The bytes are kept exactly as read (doc->src); a UTF-8 byte order mark is
+ * recorded and then ignored by starting line 1 after it, so columns on line 1
+ * do not count it. Lines end at "\n", "\r\n" or a lone "\r" — the same line
+ * ends CommonMark and YAML recognise, so cmark's and libyaml's line numbers
+ * agree with ours. */
 #include <stdlib.h>
-struct document *document_open(const char *path, const struct config *config) { (void)path; (void)config; return NULL; }
-struct document *document_from_memory(const char *path, const char *bytes, size_t len, const struct config *config) { (void)path; (void)bytes; (void)len; (void)config; return NULL; }
-void document_free(struct document *doc) { (void)doc; }
-int document_column(const struct document *doc, int line, int byte_col) { (void)doc; (void)line; return byte_col; }
-const char *document_line(const struct document *doc, int line, size_t *n) { (void)doc; (void)line; *n = 0; return ""; }
+#include <string.h>
+
+#include "form.h"
+#include "model.h"
+#include "util.h"
+
+/* A file in a legacy encoding (GBK) would give one error per Chinese
+ * character: the first few say enough. */
+enum { ENCODING_REPORT_LIMIT = 10 };
+
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+static void split_lines(struct document *doc)
+{
+	size_t cap = 0;
+	size_t start = doc->bom ? 3 : 0;
+	doc->nlines = 0;
+	doc->line_start = NULL;
+	if (start >= doc->len) {
+		/* Still one (empty) line, so line 1 always exists. */
+		ARRAY_PUSH(doc->line_start, doc->nlines, cap, start);
+		return;
+	}
+	ARRAY_PUSH(doc->line_start, doc->nlines, cap, start);
+	for (size_t i = start; i < doc->len; i++) {
+		char c = doc->src[i];
+		if (c == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
+			continue; /* the "\n" that follows ends the line */
+		if ((c == '\n' || c == '\r') && i + 1 < doc->len)
+			ARRAY_PUSH(doc->line_start, doc->nlines, cap, i + 1);
+	}
+}
+
+/* The line (1-based) holding byte offset `offset`. */
+static int line_of_offset(const struct document *doc, size_t offset)
+{
+	size_t lo = 0, hi = doc->nlines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->line_start[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)lo + 1;
+}
+
+static void position_of_offset(const struct document *doc, size_t offset, int *line, int *col)
+{
+	*line = line_of_offset(doc, offset);
+	size_t start = doc->line_start[*line - 1];
+	*col = offset < start ? 1 : (int)utf8_count(doc->src + start, offset - start) + 1;
+}
+
+/* Length of the invalid sequence at `at`: its first byte and the continuation
+ * bytes after it, so a truncated character is one mistake, not two or three. */
+static size_t invalid_run(const char *s, size_t at, size_t len)
+{
+	size_t end = at + 1;
+	while (end < len && end < at + 4 && ((unsigned char)s[end] & 0xC0) == 0x80)
+		end++;
+	return end - at;
+}
+
+static void check_encoding(struct document *doc)
+{
+	size_t problems = 0;
+	int more_line = 0, more_col = 0;
+	size_t i = doc->bom ? 3 : 0;
+	while (i < doc->len) {
+		uint32_t cp;
+		size_t n = utf8_decode(doc->src + i, doc->len - i, &cp);
+		bool nul = n == 1 && cp == 0;
+		if (n != 0 && !nul) {
+			i += n;
+			continue;
+		}
+		problems++;
+		int line, col;
+		position_of_offset(doc, i, &line, &col);
+		if (problems <= ENCODING_REPORT_LIMIT) {
+			if (nul)
+				diag_add(&doc->diags, RULE_ENCODING, line, col,
+					 "NUL byte at byte offset %zu; expected UTF-8 text", i);
+			else
+				diag_add(&doc->diags, RULE_ENCODING, line, col,
+					 "invalid UTF-8 byte 0x%02x at byte offset %zu; expected UTF-8 text",
+					 (unsigned char)doc->src[i], i);
+		} else if (problems == ENCODING_REPORT_LIMIT + 1) {
+			more_line = line;
+			more_col = col;
+		}
+		i += nul ? 1 : invalid_run(doc->src, i, doc->len);
+	}
+	if (problems > ENCODING_REPORT_LIMIT)
+		diag_add(&doc->diags, RULE_ENCODING, more_line, more_col,
+			 "… and %zu more invalid UTF-8 sequences or NUL bytes from here on",
+			 problems - ENCODING_REPORT_LIMIT);
+	doc->readable = problems == 0;
+}
+
+struct document *document_from_memory(const char *path, const char *bytes, size_t len,
+				      const struct config *config)
+{
+	struct document *doc = xcalloc(1, sizeof *doc);
+	doc->path = xstrdup(path ? path : "");
+	doc->src = xmalloc(len + 1);
+	if (len)
+		memcpy(doc->src, bytes, len);
+	doc->src[len] = '\0';
+	doc->len = len;
+	doc->config = config;
+	diags_init(&doc->diags, config ? config->severity : NULL);
+	doc->bom = len >= 3 && memcmp(bytes, utf8_bom, 3) == 0;
+	doc->body_line = 1;
+	doc->meta.scheme = config ? config->scheme : SCHEME_ARTICLES;
+	split_lines(doc);
+	check_encoding(doc);
+	return doc;
+}
+
+struct document *document_open(const char *path, const struct config *config)
+{
+	size_t len;
+	char *bytes = read_file(path, &len);
+	if (!bytes)
+		return NULL;
+	struct document *doc = document_from_memory(path, bytes, len, config);
+	free(bytes);
+	return doc;
+}
+
+const char *document_line(const struct document *doc, int line, size_t *n)
+{
+	if (line < 1 || (size_t)line > doc->nlines) {
+		*n = 0;
+		return "";
+	}
+	size_t start = doc->line_start[line - 1];
+	size_t end = (size_t)line < doc->nlines ? doc->line_start[line] : doc->len;
+	if (end > start && doc->src[end - 1] == '\n')
+		end--;
+	if (end > start && doc->src[end - 1] == '\r')
+		end--;
+	*n = end - start;
+	return doc->src + start;
+}
+
+int document_column(const struct document *doc, int line, int byte_col)
+{
+	size_t n;
+	const char *text = document_line(doc, line, &n);
+	if (byte_col <= 1)
+		return 1;
+	size_t bytes = (size_t)byte_col - 1;
+	/* A column past the line's end (cmark points one past a line's last byte
+	 * at times) counts one column per byte beyond it. */
+	size_t within = bytes < n ? bytes : n;
+	return (int)(utf8_count(text, within) + (bytes - within)) + 1;
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void meta_free(struct meta *meta)
+{
+	free(meta->title);
+	free(meta->id);
+	free(meta->version);
+	free(meta->owner);
+	free(meta->effective);
+	free(meta->status);
+	free(meta->approved_by);
+	free_strings(meta->supersedes, meta->nsupersedes);
+	free_strings(meta->tags, meta->ntags);
+	for (size_t i = 0; i < meta->nrevisions; i++) {
+		free(meta->revisions[i].version);
+		free(meta->revisions[i].date);
+		free(meta->revisions[i].note);
+	}
+	free(meta->revisions);
+}
+
+/* Provision trees can be deep (hostile input nests lists thousands of levels),
+ * so the tree is freed by walking it, not by recursion: descend to a leaf,
+ * free it, go on with its next sibling or back up to its parent. */
+static void pnode_tree_free(struct pnode *root)
+{
+	struct pnode *node = root;
+	while (node) {
+		if (node->first) {
+			node = node->first;
+			continue;
+		}
+		bool is_root = node == root;
+		struct pnode *parent = node->parent, *next = node->next;
+		free(node->marker);
+		free(node->title);
+		if (node->form)
+			form_free(node->form);
+		free(node);
+		if (is_root)
+			break;
+		parent->first = next; /* the children left to free */
+		node = next ? next : parent;
+	}
+}
+
+void document_free(struct document *doc)
+{
+	if (!doc)
+		return;
+	pnode_tree_free(doc->root);
+	if (doc->md)
+		cmark_node_free(doc->md);
+	for (size_t i = 0; i < doc->nxrefs; i++)
+		free(doc->xrefs[i].title);
+	free(doc->xrefs);
+	free(doc->forms); /* the forms themselves belong to their pnodes */
+	meta_free(&doc->meta);
+	diags_free(&doc->diags);
+	free(doc->line_start);
+	free(doc->src);
+	free(doc->path);
+	free(doc);
+}

@@ -208,3 +208,120 @@ int yaml_col(const yaml_node_t *node)
 {
 	return node ? (int)node->start_mark.column + 1 : 1;
 }
+
+enum { SHOWN_MAX_CODE_POINTS = 40 };
+
+char *yaml_shown(const yaml_node_t *node)
+{
+	const char *text = yaml_scalar(node);
+	if (!text)
+		return xstrdup(yaml_kind_name(node));
+	size_t len = node->data.scalar.length;
+	struct buf out = {0};
+	size_t count = 0;
+	for (size_t i = 0; i < len; count++) {
+		if (count == SHOWN_MAX_CODE_POINTS) {
+			buf_puts(&out, "…");
+			break;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n == 0 || cp < 0x20 || cp == 0x7F) {
+			buf_putc(&out, ' ');
+			i += n ? n : 1;
+		} else {
+			buf_put(&out, text + i, n);
+			i += n;
+		}
+	}
+	return buf_take(&out);
+}
+
+enum { SUGGEST_MAX_CODE_POINTS = 64 };
+
+static size_t decode_all(const char *s, uint32_t *out, size_t max)
+{
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len && n < max;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		out[n++] = k ? cp : 0xFFFD;
+		i += k ? k : 1;
+	}
+	return n;
+}
+
+static size_t min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+	return m < c ? m : c;
+}
+
+/* Optimal string alignment distance: insertions, deletions, substitutions
+ * and swaps of neighbours (titel → title is one edit). */
+static size_t edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t rows[3][SUGGEST_MAX_CODE_POINTS + 1];
+	size_t *before = rows[0], *prev = rows[1], *cur = rows[2];
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < cur[j])
+				cur[j] = before[j - 2] + 1;
+		}
+		size_t *old = before;
+		before = prev;
+		prev = cur;
+		cur = old;
+	}
+	return prev[nb];
+}
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* A key written with '_' or ' ' for '-', or in another case, is the same
+ * key to a reader. */
+static uint32_t fold(uint32_t cp)
+{
+	if (cp == '_' || cp == ' ')
+		return '-';
+	return cp < 0x80 ? (uint32_t)ascii_lower((int)cp) : cp;
+}
+
+const char *yaml_closest_key(const char *key, const char *const *known, size_t n)
+{
+	uint32_t a[SUGGEST_MAX_CODE_POINTS], b[SUGGEST_MAX_CODE_POINTS];
+	if (strlen(key) > 4 * SUGGEST_MAX_CODE_POINTS)
+		return NULL;
+	size_t na = decode_all(key, a, SUGGEST_MAX_CODE_POINTS);
+	for (size_t i = 0; i < na; i++)
+		a[i] = fold(a[i]);
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	for (size_t k = 0; k < n; k++) {
+		size_t nb = decode_all(known[k], b, SUGGEST_MAX_CODE_POINTS);
+		for (size_t i = 0; i < nb; i++)
+			b[i] = fold(b[i]);
+		size_t d = edit_distance(a, na, b, nb);
+		/* effective-date, approved-by-name: a known key with a word added. */
+		if (nb >= 4 && na > nb && a[nb] == '-' && memcmp(a, b, nb * sizeof *a) == 0)
+			d = 1;
+		/* Close enough: one edit in three characters of the longer word,
+		 * at least one, so short keys only match near misses. */
+		size_t longer = na > nb ? na : nb;
+		size_t allowed = longer / 3 ? longer / 3 : 1;
+		if (d <= allowed && d < best_distance) {
+			best = known[k];
+			best_distance = d;
+		}
+	}
+	return best;
+}

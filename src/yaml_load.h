@@ -62,6 +62,16 @@ bool yaml_is_bool(const yaml_node_t *node);
 /* "a mapping", "a list", "a string", "null", … for messages. */
 const char *yaml_kind_name(const yaml_node_t *node);
 
+/* A scalar's text fit for a one-line message: control characters become
+ * spaces and long text is cut (with "…"). For other nodes, their kind name.
+ * Caller frees. */
+char *yaml_shown(const yaml_node_t *node);
+
+/* The entry of known[0..n) closest to key by edit distance (in code points,
+ * a swap of two neighbours counting one), when close enough to be a likely
+ * typo; NULL otherwise. For "did you mean …?" on unknown keys. */
+const char *yaml_closest_key(const char *key, const char *const *known, size_t n);
+
 /* 1-based line and code-point column of the node's start. */
 int yaml_line(const yaml_node_t *node);
 int yaml_col(const yaml_node_t *node);
