@@ -1,8 +1,355 @@
-/* STUB: replaced by its owner. */
+/* corpus.c — one run's documents: finding them, checking each on worker
+ * threads, then the checks that need the whole corpus (SPEC §1, §5, §6). */
 #include "corpus.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
-struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config, const struct options *options) { (void)paths; (void)npaths; (void)config; (void)options; return NULL; }
-void corpus_free(struct corpus *corpus) { (void)corpus; }
-const struct document *corpus_find_title(const struct corpus *corpus, const char *title) { (void)corpus; (void)title; return NULL; }
-const struct form *corpus_find_form_title(const struct corpus *corpus, const char *title) { (void)corpus; (void)title; return NULL; }
-bool document_has_errors(const struct document *doc, bool werror) { (void)doc; (void)werror; return false; }
+#include <string.h>
+
+#include "corpus_paths.h"
+#include "form.h"
+#include "util.h"
+
+/* A title or id, and the position in the corpus's order of what carries it. */
+struct name_entry {
+	const char *name;
+	size_t order;
+	const void *owner; /* struct document or struct form */
+};
+
+struct name_index {
+	struct name_entry *v;
+	size_t n, cap;
+};
+
+/* The corpus with its lookup indexes; handed out as its first member. */
+struct corpus_state {
+	struct corpus public;
+	struct name_index policy_titles, form_titles;
+};
+
+static int compare_entries(const void *a, const void *b)
+{
+	const struct name_entry *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void index_add(struct name_index *index, const char *name, const void *owner)
+{
+	if (name == NULL || name[0] == '\0')
+		return;
+	struct name_entry entry = {name, index->n, owner};
+	ARRAY_PUSH(index->v, index->n, index->cap, entry);
+}
+
+static void index_sort(struct name_index *index)
+{
+	if (index->n > 1)
+		qsort(index->v, index->n, sizeof *index->v, compare_entries);
+}
+
+/* The first owner (in corpus order) of `name`, or NULL. */
+static const void *index_find(const struct name_index *index, const char *name)
+{
+	size_t lo = 0, hi = index->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(index->v[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < index->n && strcmp(index->v[lo].name, name) == 0)
+		return index->v[lo].owner;
+	return NULL;
+}
+
+/* ---- the stages of one document, on worker threads ---- */
+
+struct work {
+	char **paths;
+	struct document **docs;
+	int *open_errno;
+	size_t n;
+	const struct config *config;
+	atomic_size_t next;
+};
+
+static void check_document(struct document *doc)
+{
+	if (!doc->readable)
+		return;
+	frontmatter_check(doc);
+	parse_document(doc);
+	validate_document(doc);
+	xref_document(doc);
+	punct_check(doc);
+}
+
+static void *worker(void *arg)
+{
+	struct work *work = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&work->next, 1);
+		if (i >= work->n)
+			break;
+		errno = 0;
+		struct document *doc = document_open(work->paths[i], work->config);
+		if (doc == NULL) {
+			work->open_errno[i] = errno ? errno : EIO;
+			continue;
+		}
+		work->docs[i] = doc;
+		check_document(doc);
+	}
+	return NULL;
+}
+
+/* Deep Markdown and YAML nesting may need more than a small default stack. */
+enum { WORKER_STACK = 16 * 1024 * 1024 };
+
+static void run_stages(struct work *work, int jobs)
+{
+	size_t nthreads = jobs < 1 ? 1 : (size_t)jobs;
+	if (nthreads > work->n)
+		nthreads = work->n;
+	pthread_t *threads = xcalloc(nthreads, sizeof *threads);
+	bool *started = xcalloc(nthreads, sizeof *started);
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, WORKER_STACK);
+	size_t nstarted = 0;
+	for (size_t t = 0; t < nthreads; t++) {
+		started[t] = pthread_create(&threads[t], &attr, worker, work) == 0;
+		nstarted += started[t];
+	}
+	pthread_attr_destroy(&attr);
+	/* Without any thread (resource limits) the work is done here. */
+	if (nstarted == 0)
+		worker(work);
+	for (size_t t = 0; t < nthreads; t++)
+		if (started[t])
+			pthread_join(threads[t], NULL);
+	free(started);
+	free(threads);
+}
+
+/* ---- the corpus checks, single-threaded, in the order of documents ---- */
+
+/* Calls report(original, later) for every entry whose name an earlier entry
+ * (in corpus order) already has. */
+static void report_repeats(const struct name_index *index,
+			   void (*report)(const struct name_entry *original, const struct name_entry *later,
+					  bool by_title),
+			   bool by_title)
+{
+	size_t group = 0;
+	for (size_t i = 1; i < index->n; i++) {
+		if (strcmp(index->v[group].name, index->v[i].name) != 0)
+			group = i;
+		else
+			report(&index->v[group], &index->v[i], by_title);
+	}
+}
+
+static void report_duplicate_meta(const struct name_entry *original, const struct name_entry *later,
+				  bool by_title)
+{
+	const struct document *first = original->owner;
+	struct document *doc = (struct document *)later->owner;
+	const struct meta *meta = &doc->meta;
+	diag_add(&doc->diags, RULE_ID_DUPLICATE, by_title ? meta->title_line : meta->id_line,
+		 by_title ? meta->title_col : meta->id_col, "%s %s is already used by %s",
+		 by_title ? "title" : "id", later->name, first->path);
+}
+
+static void check_duplicate_meta(struct corpus *corpus, bool by_title)
+{
+	struct name_index index = {0};
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		const struct meta *meta = &corpus->docs[i]->meta;
+		index_add(&index, by_title ? meta->title : meta->id, corpus->docs[i]);
+	}
+	index_sort(&index);
+	report_repeats(&index, report_duplicate_meta, by_title);
+	free(index.v);
+}
+
+static void report_duplicate_form(const struct name_entry *original, const struct name_entry *later,
+				  bool by_title)
+{
+	const struct form *first = original->owner;
+	const struct form *form = later->owner;
+	struct document *doc = (struct document *)form->doc;
+	if (doc == NULL)
+		return;
+	diag_add(&doc->diags, RULE_FORM_DUPLICATE, by_title ? form->title_line : form->id_line,
+		 by_title ? form->title_col : form->id_col,
+		 "form %s %s is already used by the form at %s:%d", by_title ? "title" : "id",
+		 later->name, first->doc ? first->doc->path : "?", first->line);
+}
+
+static void check_duplicate_forms(struct corpus *corpus, bool by_title)
+{
+	struct name_index index = {0};
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		const struct document *doc = corpus->docs[i];
+		for (size_t f = 0; f < doc->nforms; f++)
+			if (doc->forms[f] != NULL)
+				index_add(&index, by_title ? doc->forms[f]->title : doc->forms[f]->id,
+					  doc->forms[f]);
+	}
+	index_sort(&index);
+	report_repeats(&index, report_duplicate_form, by_title);
+	free(index.v);
+}
+
+static bool is_external(const struct config *config, const char *title)
+{
+	for (size_t i = 0; i < config->nexternal; i++)
+		if (strcmp(config->external[i], title) == 0)
+			return true;
+	return false;
+}
+
+static void resolve_titles(struct corpus_state *state)
+{
+	struct corpus *corpus = &state->public;
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		struct document *doc = corpus->docs[i];
+		for (size_t x = 0; x < doc->nxrefs; x++) {
+			struct xref *ref = &doc->xrefs[x];
+			if (ref->kind != XREF_TITLE || ref->title == NULL)
+				continue;
+			ref->target_doc = index_find(&state->policy_titles, ref->title);
+			if (ref->target_doc == NULL)
+				ref->target_form = index_find(&state->form_titles, ref->title);
+			if (ref->target_doc == NULL && ref->target_form == NULL)
+				ref->external = is_external(corpus->config, ref->title);
+			if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external)
+				diag_add(&doc->diags, RULE_XREF_DOCUMENT, ref->line, ref->col,
+					 "《%s》 names no policy, form or external title in the corpus",
+					 ref->title);
+		}
+	}
+}
+
+static void build_indexes(struct corpus_state *state)
+{
+	const struct corpus *corpus = &state->public;
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		const struct document *doc = corpus->docs[i];
+		index_add(&state->policy_titles, doc->meta.title, doc);
+		for (size_t f = 0; f < doc->nforms; f++)
+			if (doc->forms[f] != NULL)
+				index_add(&state->form_titles, doc->forms[f]->title, doc->forms[f]);
+	}
+	index_sort(&state->policy_titles);
+	index_sort(&state->form_titles);
+}
+
+/* ---- loading ---- */
+
+static void free_docs(struct document **docs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (docs[i] != NULL)
+			document_free(docs[i]);
+	free(docs);
+}
+
+struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config,
+			   const struct options *options)
+{
+	struct path_list files = {0};
+	if (!paths_expand(paths, npaths, &files)) {
+		path_list_free(&files);
+		return NULL;
+	}
+
+	struct work work = {
+		.paths = files.v,
+		.docs = xcalloc(files.n, sizeof(struct document *)),
+		.open_errno = xcalloc(files.n, sizeof(int)),
+		.n = files.n,
+		.config = config,
+	};
+	atomic_init(&work.next, 0);
+	run_stages(&work, options->jobs);
+
+	bool unreadable = false;
+	for (size_t i = 0; i < files.n; i++)
+		if (work.docs[i] == NULL) {
+			fprintf(stderr, "policyc: cannot read %s: %s\n", files.v[i],
+				strerror(work.open_errno[i]));
+			unreadable = true;
+		}
+	free(work.open_errno);
+	path_list_free(&files);
+	if (unreadable) {
+		free_docs(work.docs, work.n);
+		return NULL;
+	}
+
+	struct corpus_state *state = xcalloc(1, sizeof *state);
+	struct corpus *corpus = &state->public;
+	corpus->docs = work.docs;
+	corpus->ndocs = work.n;
+	corpus->config = config;
+	corpus->options = options;
+
+	build_indexes(state);
+	check_duplicate_meta(corpus, false);
+	check_duplicate_meta(corpus, true);
+	check_duplicate_forms(corpus, false);
+	check_duplicate_forms(corpus, true);
+	resolve_titles(state);
+	for (size_t i = 0; i < corpus->ndocs; i++)
+		diags_sort(&corpus->docs[i]->diags);
+	return corpus;
+}
+
+void corpus_free(struct corpus *corpus)
+{
+	if (corpus == NULL)
+		return;
+	struct corpus_state *state = (struct corpus_state *)corpus;
+	free(state->policy_titles.v);
+	free(state->form_titles.v);
+	free_docs(corpus->docs, corpus->ndocs);
+	free(state);
+}
+
+/* Linear: these also serve a corpus put together by hand (tests). */
+const struct document *corpus_find_title(const struct corpus *corpus, const char *title)
+{
+	for (size_t i = 0; title != NULL && i < corpus->ndocs; i++)
+		if (corpus->docs[i]->meta.title && strcmp(corpus->docs[i]->meta.title, title) == 0)
+			return corpus->docs[i];
+	return NULL;
+}
+
+const struct form *corpus_find_form_title(const struct corpus *corpus, const char *title)
+{
+	for (size_t i = 0; title != NULL && i < corpus->ndocs; i++) {
+		const struct document *doc = corpus->docs[i];
+		for (size_t f = 0; f < doc->nforms; f++)
+			if (doc->forms[f] && doc->forms[f]->title &&
+			    strcmp(doc->forms[f]->title, title) == 0)
+				return doc->forms[f];
+	}
+	return NULL;
+}
+
+bool document_has_errors(const struct document *doc, bool werror)
+{
+	if (diags_count(&doc->diags, SEV_ERROR) > 0)
+		return true;
+	return werror && diags_count(&doc->diags, SEV_WARNING) > 0;
+}

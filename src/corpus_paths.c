@@ -1,0 +1,193 @@
+/* corpus_paths.c — expanding PATH arguments into the corpus's files. */
+#include "corpus_paths.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+/* A file found, with its identity so that one file named twice (a.md and
+ * ./a.md, or a file and its directory) is one document. */
+struct found {
+	char *path;
+	dev_t dev;
+	ino_t ino;
+};
+
+struct found_list {
+	struct found *v;
+	size_t n, cap;
+};
+
+/* Directories on the way down, against symbolic-link loops. */
+struct dir_stack {
+	struct found *v;
+	size_t n, cap;
+};
+
+static void cannot_read(const char *path, int err)
+{
+	fprintf(stderr, "policyc: cannot read %s: %s\n", path, strerror(err));
+}
+
+static bool is_markdown_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	if (n > 0 && dir[n - 1] == '/')
+		return xasprintf("%s%s", dir, name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+static void add_found(struct found_list *list, char *path, const struct stat *st)
+{
+	struct found f = {path, st->st_dev, st->st_ino};
+	ARRAY_PUSH(list->v, list->n, list->cap, f);
+}
+
+static bool on_stack(const struct dir_stack *stack, const struct stat *st)
+{
+	for (size_t i = 0; i < stack->n; i++)
+		if (stack->v[i].dev == st->st_dev && stack->v[i].ino == st->st_ino)
+			return true;
+	return false;
+}
+
+/* The entry names of DIR, hidden ones left out, sorted; NULL on failure. */
+static char **read_names(const char *dir, size_t *count)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *entry;
+	errno = 0;
+	while ((entry = readdir(d)) != NULL) {
+		if (entry->d_name[0] != '.')
+			ARRAY_PUSH(names, n, cap, xstrdup(entry->d_name));
+		errno = 0;
+	}
+	int err = errno;
+	closedir(d);
+	if (err != 0) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		errno = err;
+		return NULL;
+	}
+	if (n > 1)
+		qsort(names, n, sizeof *names, compare_strings);
+	*count = n;
+	return names ? names : xcalloc(1, sizeof *names);
+}
+
+static bool walk_directory(const char *dir, const struct stat *dir_st, struct dir_stack *stack,
+			   struct found_list *out)
+{
+	size_t count = 0;
+	char **names = read_names(dir, &count);
+	if (names == NULL) {
+		cannot_read(dir, errno);
+		return false;
+	}
+	struct found self = {NULL, dir_st->st_dev, dir_st->st_ino};
+	ARRAY_PUSH(stack->v, stack->n, stack->cap, self);
+	bool ok = true;
+	for (size_t i = 0; i < count; i++) {
+		char *path = join_path(dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) != 0) {
+			/* A dangling link is no policy; anything else is a real failure. */
+			if (errno != ENOENT) {
+				cannot_read(path, errno);
+				ok = false;
+			}
+			free(path);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (!on_stack(stack, &st) && !walk_directory(path, &st, stack, out))
+				ok = false;
+			free(path);
+		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
+			add_found(out, path, &st);
+		} else {
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	stack->n--;
+	return ok;
+}
+
+static int compare_found(const void *a, const void *b)
+{
+	const struct found *x = a, *y = b;
+	return strcmp(x->path, y->path);
+}
+
+/* Keeps the first path (in sorted order) of each file. */
+static void drop_repeated_files(struct found_list *list)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < kept && !seen; j++)
+			seen = list->v[j].dev == list->v[i].dev && list->v[j].ino == list->v[i].ino;
+		if (seen)
+			free(list->v[i].path);
+		else
+			list->v[kept++] = list->v[i];
+	}
+	list->n = kept;
+}
+
+bool paths_expand(char *const *paths, size_t npaths, struct path_list *out)
+{
+	struct found_list found = {0};
+	struct dir_stack stack = {0};
+	bool ok = true;
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) != 0) {
+			cannot_read(paths[i], errno);
+			ok = false;
+		} else if (S_ISDIR(st.st_mode)) {
+			ok = walk_directory(paths[i], &st, &stack, &found) && ok;
+		} else {
+			add_found(&found, xstrdup(paths[i]), &st);
+		}
+	}
+	free(stack.v);
+	if (found.n > 1)
+		qsort(found.v, found.n, sizeof *found.v, compare_found);
+	drop_repeated_files(&found);
+	for (size_t i = 0; i < found.n; i++)
+		ARRAY_PUSH(out->v, out->n, out->cap, found.v[i].path);
+	free(found.v);
+	return ok;
+}
+
+void path_list_free(struct path_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		free(list->v[i]);
+	free(list->v);
+	list->v = NULL;
+	list->n = list->cap = 0;
+}
