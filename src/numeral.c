@@ -1,5 +1,385 @@
-/* STUB: replaced by its owner. */
+/* numeral.c — Chinese numerals: one lenient reader, one canonical writer.
+ *
+ * numeral_parse accepts the spellings people really write and decides whether
+ * a run is standard by comparing it with what numeral_format writes for its
+ * value, so the reader and the writer can never disagree about "standard".
+ *
+ * Decisions about spellings outside the standard form (all NONSTANDARD, value
+ * as a Chinese reader would read it):
+ *   - 一十, 一十一 (the 一 before 十 written out), 一百十 (十 without 一 inside
+ *     a number), 一千零十;
+ *   - 〇 in place of 零 (一百〇一; 〇 alone is zero);
+ *   - 两 as the multiplier of 百, 千, 万 or 亿 (两百), or alone (两);
+ *   - the colloquial shortening 一百一 = 110, 一万二 = 12000: a digit right
+ *     after 百, 千, 万 or 亿 (no 零 between) counts one position lower;
+ *   - digit by digit, as years are written (二〇二六, 一二 = 12), provided the
+ *     first digit is not zero;
+ *   - Arabic and full-width digits (11, １１, 011), alone in their run.
+ * INVALID: a unit after an equal or smaller unit (十十, 一百百, 十百), 百 or 千
+ * without its digit (百一), 万 or 亿 without a group before it, two digits in a
+ * row among units (一二百), 零 that does not stand between a unit and a digit
+ * (零一, 一零, 一百零), 两 not followed by its unit, and Arabic digits mixed with
+ * Chinese numerals in one run (3十).
+ */
 #include "numeral.h"
-#include <stdlib.h>
-struct numeral numeral_parse(const char *s, size_t n) { (void)s; (void)n; struct numeral r = {0, NUMERAL_INVALID, 0}; return r; }
-char *numeral_format(long value, char *out) { (void)value; out[0] = 0; return out; }
+
+#include "util.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* One past the largest value: where accumulating values stop growing. */
+#define SATURATED ((unsigned long long)NUMERAL_MAX + 1)
+#define NO_DIGIT (-1)
+
+enum symbol_kind {
+	SYM_DIGIT,  /* 一 … 九, 两 */
+	SYM_ZERO,   /* 零, 〇 */
+	SYM_SMALL,  /* 十 百 千 */
+	SYM_BIG,    /* 万 亿 */
+	SYM_ARABIC, /* 0-9, ０-９ */
+	SYM_NONE    /* before the first symbol */
+};
+
+struct symbol {
+	enum symbol_kind kind;
+	unsigned long long value; /* the digit, or the unit's magnitude */
+	bool liang;               /* 两: a 2 that must be followed by a unit */
+};
+
+static bool classify(uint32_t cp, struct symbol *sym)
+{
+	static const struct {
+		uint32_t cp;
+		enum symbol_kind kind;
+		unsigned long long value;
+	} table[] = {
+		{0x96F6, SYM_ZERO, 0},          /* 零 */
+		{0x3007, SYM_ZERO, 0},          /* 〇 */
+		{0x4E00, SYM_DIGIT, 1},         /* 一 */
+		{0x4E8C, SYM_DIGIT, 2},         /* 二 */
+		{0x4E24, SYM_DIGIT, 2},         /* 两 */
+		{0x4E09, SYM_DIGIT, 3},         /* 三 */
+		{0x56DB, SYM_DIGIT, 4},         /* 四 */
+		{0x4E94, SYM_DIGIT, 5},         /* 五 */
+		{0x516D, SYM_DIGIT, 6},         /* 六 */
+		{0x4E03, SYM_DIGIT, 7},         /* 七 */
+		{0x516B, SYM_DIGIT, 8},         /* 八 */
+		{0x4E5D, SYM_DIGIT, 9},         /* 九 */
+		{0x5341, SYM_SMALL, 10},        /* 十 */
+		{0x767E, SYM_SMALL, 100},       /* 百 */
+		{0x5343, SYM_SMALL, 1000},      /* 千 */
+		{0x4E07, SYM_BIG, 10000},       /* 万 */
+		{0x4EBF, SYM_BIG, 100000000},   /* 亿 */
+	};
+	sym->liang = cp == 0x4E24;
+	if (cp >= '0' && cp <= '9') {
+		sym->kind = SYM_ARABIC;
+		sym->value = cp - '0';
+		return true;
+	}
+	if (cp >= 0xFF10 && cp <= 0xFF19) {
+		sym->kind = SYM_ARABIC;
+		sym->value = cp - 0xFF10;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (table[i].cp == cp) {
+			sym->kind = table[i].kind;
+			sym->value = table[i].value;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Reads the symbol at s; returns its length in bytes, 0 when none is there. */
+static size_t next_symbol(const char *s, size_t n, struct symbol *sym)
+{
+	uint32_t cp;
+	size_t len = utf8_decode(s, n, &cp);
+	if (len == 0 || !classify(cp, sym))
+		return 0;
+	return len;
+}
+
+/* What a run is made of, found in a first pass so the second can pick its reader. */
+struct run_shape {
+	size_t len;
+	size_t symbols;
+	bool has_arabic, has_chinese, has_units;
+};
+
+static struct run_shape measure_run(const char *s, size_t n)
+{
+	struct run_shape shape = {0};
+	struct symbol sym;
+	size_t len;
+	while ((len = next_symbol(s + shape.len, n - shape.len, &sym)) > 0) {
+		shape.len += len;
+		shape.symbols++;
+		if (sym.kind == SYM_ARABIC)
+			shape.has_arabic = true;
+		else
+			shape.has_chinese = true;
+		if (sym.kind == SYM_SMALL || sym.kind == SYM_BIG)
+			shape.has_units = true;
+	}
+	return shape;
+}
+
+struct reading {
+	unsigned long long value; /* never above SATURATED */
+	bool invalid;
+};
+
+static unsigned long long append_decimal_digit(unsigned long long value, unsigned long long digit)
+{
+	if (value >= SATURATED)
+		return SATURATED;
+	value = value * 10 + digit;
+	return value > SATURATED ? SATURATED : value;
+}
+
+/* Arabic digits, or Chinese digits written one by one (二〇二六). */
+static struct reading read_positional(const char *s, size_t len, size_t symbols)
+{
+	struct reading r = {0, false};
+	struct symbol sym;
+	size_t pos = 0, step;
+	bool first = true;
+	while (pos < len && (step = next_symbol(s + pos, len - pos, &sym)) > 0) {
+		if (sym.kind != SYM_ARABIC && symbols > 1 && ((first && sym.kind == SYM_ZERO) || sym.liang))
+			r.invalid = true;
+		r.value = append_decimal_digit(r.value, sym.value);
+		first = false;
+		pos += step;
+	}
+	return r;
+}
+
+/* Digits and units (二十, 一百零一, 十万零一十), groups of four closed by 万 or 亿. */
+struct unit_reader {
+	unsigned long long total;      /* the groups closed so far */
+	unsigned long long group;      /* the group being read */
+	int pending;                   /* a digit waiting for its unit, or NO_DIGIT */
+	bool pending_liang;
+	unsigned long long last_small; /* the last 十/百/千 of this group */
+	unsigned long long last_big;   /* the last 万/亿 */
+	struct symbol prev;            /* the symbol just before */
+	struct symbol last_unit;       /* the last unit of any size */
+	bool zero_since_unit;          /* a 零 stands between last_unit and now */
+	bool invalid, too_large;
+};
+
+/* The digit that ends a group: units after 零 or 十, one position below a
+ * larger unit otherwise (一百一 is 110, 一万二 is 12000). */
+static void settle_pending(struct unit_reader *r)
+{
+	if (r->pending == NO_DIGIT)
+		return;
+	if (r->pending_liang) {
+		r->invalid = true;
+		return;
+	}
+	unsigned long long place = 1;
+	if (r->last_unit.kind != SYM_NONE && !r->zero_since_unit && r->last_unit.value > 10)
+		place = r->last_unit.value / 10;
+	r->group += (unsigned long long)r->pending * place;
+	r->pending = NO_DIGIT;
+}
+
+static void read_small_unit(struct unit_reader *r, const struct symbol *sym)
+{
+	if (sym->value >= r->last_small) {
+		r->invalid = true;
+		return;
+	}
+	unsigned long long digit;
+	if (r->pending != NO_DIGIT) {
+		if (r->pending_liang && sym->value == 10)
+			r->invalid = true;
+		digit = (unsigned long long)r->pending;
+	} else if (sym->value == 10) {
+		digit = 1;
+	} else {
+		r->invalid = true;
+		return;
+	}
+	r->group += digit * sym->value;
+	r->last_small = sym->value;
+	r->pending = NO_DIGIT;
+}
+
+static void add_to_total(struct unit_reader *r, unsigned long long add)
+{
+	r->total = r->total + add >= SATURATED ? SATURATED : r->total + add;
+	if (r->total >= SATURATED)
+		r->too_large = true;
+}
+
+static void read_big_unit(struct unit_reader *r, const struct symbol *sym)
+{
+	bool empty_group = r->group == 0 && r->pending == NO_DIGIT;
+	if (empty_group && r->prev.kind == SYM_BIG && r->prev.value < sym->value) {
+		/* 万亿: a trillion, and what follows is smaller than it. */
+		add_to_total(r, SATURATED);
+		r->last_big = r->prev.value * sym->value;
+		return;
+	}
+	if (empty_group || r->prev.kind == SYM_ZERO || sym->value >= r->last_big) {
+		r->invalid = true;
+		return;
+	}
+	r->pending_liang = false; /* 两万: 两 found its unit */
+	settle_pending(r);
+	add_to_total(r, r->group * sym->value);
+	r->group = 0;
+	r->last_small = 10000;
+	r->last_big = sym->value;
+}
+
+static void read_unit_symbol(struct unit_reader *r, const struct symbol *sym)
+{
+	switch (sym->kind) {
+	case SYM_DIGIT:
+		if (r->pending != NO_DIGIT)
+			r->invalid = true;
+		r->pending = (int)sym->value;
+		r->pending_liang = sym->liang;
+		break;
+	case SYM_ZERO:
+		if (r->prev.kind != SYM_SMALL && r->prev.kind != SYM_BIG)
+			r->invalid = true;
+		r->zero_since_unit = true;
+		break;
+	case SYM_SMALL:
+	case SYM_BIG:
+		if (sym->kind == SYM_SMALL)
+			read_small_unit(r, sym);
+		else
+			read_big_unit(r, sym);
+		r->last_unit = *sym;
+		r->zero_since_unit = false;
+		break;
+	case SYM_ARABIC:
+	case SYM_NONE:
+		r->invalid = true;
+		break;
+	}
+	r->prev = *sym;
+}
+
+static struct reading read_with_units(const char *s, size_t len)
+{
+	struct unit_reader r = {
+		.pending = NO_DIGIT,
+		.last_small = 10000,
+		.last_big = SATURATED * 10,
+		.prev = {SYM_NONE, 0, false},
+		.last_unit = {SYM_NONE, 0, false},
+	};
+	struct symbol sym;
+	size_t pos = 0, step;
+	while (!r.invalid && pos < len && (step = next_symbol(s + pos, len - pos, &sym)) > 0) {
+		read_unit_symbol(&r, &sym);
+		pos += step;
+	}
+	if (r.prev.kind == SYM_ZERO)
+		r.invalid = true;
+	settle_pending(&r);
+	add_to_total(&r, r.group);
+	struct reading result = {r.too_large ? SATURATED : r.total, r.invalid};
+	return result;
+}
+
+struct numeral numeral_parse(const char *s, size_t n)
+{
+	struct numeral result = {0, NUMERAL_INVALID, 0};
+	struct run_shape shape = measure_run(s, n);
+	if (shape.len == 0)
+		return result;
+	result.len = shape.len;
+
+	struct reading r;
+	if (shape.has_arabic && shape.has_chinese)
+		return result;
+	if (shape.has_units)
+		r = read_with_units(s, shape.len);
+	else
+		r = read_positional(s, shape.len, shape.symbols);
+	if (r.invalid)
+		return result;
+	if (r.value >= SATURATED) {
+		result.status = NUMERAL_TOO_LARGE;
+		return result;
+	}
+
+	result.value = (long)r.value;
+	char standard[64];
+	numeral_format(result.value, standard);
+	bool same = strlen(standard) == shape.len && memcmp(standard, s, shape.len) == 0;
+	result.status = same ? NUMERAL_STANDARD : NUMERAL_NONSTANDARD;
+	return result;
+}
+
+static char *put(char *p, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* One group of up to four digits. Zeros between digits are written once as
+ * 零; the 一 of 一十 is left out only at the very start of the number (十一,
+ * 十万, but 一百一十). */
+static char *format_group(char *p, long group, bool starts_number)
+{
+	static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	static const long place_value[] = {1000, 100, 10, 1};
+	static const char *const place_name[] = {"千", "百", "十", ""};
+	bool written = false, gap = false;
+	for (int i = 0; i < 4; i++) {
+		long digit = group / place_value[i] % 10;
+		if (digit == 0) {
+			gap = written;
+			continue;
+		}
+		if (gap)
+			p = put(p, digits[0]);
+		if (!(digit == 1 && place_value[i] == 10 && starts_number && !written))
+			p = put(p, digits[digit]);
+		p = put(p, place_name[i]);
+		written = true;
+		gap = false;
+	}
+	return p;
+}
+
+char *numeral_format(long value, char *out)
+{
+	if (value == 0) {
+		strcpy(out, "零");
+		return out;
+	}
+	if (value < 0 || value > NUMERAL_MAX) {
+		/* Outside the contract; Arabic digits at least say what it was. */
+		snprintf(out, 64, "%ld", value);
+		return out;
+	}
+	char *p = out;
+	long high = value / 10000, low = value % 10000;
+	if (high > 0) {
+		p = format_group(p, high, true);
+		p = put(p, "万");
+		if (low > 0 && low < 1000)
+			p = put(p, "零");
+		if (low > 0)
+			p = format_group(p, low, false);
+	} else {
+		p = format_group(p, low, true);
+	}
+	*p = '\0';
+	return out;
+}
