@@ -9,14 +9,21 @@ struct document;
 
 enum cell_type { CELL_TEXT, CELL_DATE, CELL_SIGNATURE, CELL_CHECKBOX, CELL_NUMBER };
 
+/* What a cell is: a labelled answer (`label:`), words printed across its
+ * columns with an optional answer area below them (`text:`), or a heading
+ * that sets a group of rows apart (`heading:`). */
+enum cell_kind { CELL_FIELD, CELL_FIXED_TEXT, CELL_HEADING };
+
 struct form_cell {
-	char *label;
+	char *label;         /* CELL_FIELD: the label; otherwise the words printed */
 	enum cell_type type;
-	int span;            /* answer columns after the label column */
-	int lines;           /* height of the answer area */
+	int span;            /* CELL_FIELD: answer columns after the label column;
+	                      * otherwise all the columns the cell takes */
+	int lines;           /* height of the answer area (0: none, fixed text only) */
 	char **options;      /* checkbox */
 	size_t noptions;
 	int line, col;
+	enum cell_kind kind;
 };
 
 struct form_row {
@@ -28,6 +35,7 @@ struct form_row {
 struct form {
 	char *id, *title;
 	bool number;         /* print a 编号 field */
+	bool date;           /* print 年 月 日 at the top right */
 	int columns;
 	struct form_row *rows;
 	size_t nrows;
@@ -36,7 +44,13 @@ struct form {
 	int line, col;       /* the opening fence */
 	int id_line, id_col, title_line, title_col;
 	const struct document *doc; /* the policy it stands in */
+	/* False when `id` breaks [a-z0-9][a-z0-9-]* (a form-syntax error was
+	 * reported): the id must then not name an output file, even with --force. */
+	bool id_valid;
 };
+
+/* Grid columns a cell takes: 1 + span for a labelled field, span otherwise. */
+int form_cell_columns(const struct form_cell *cell);
 
 /* Parses the YAML of a form block whose first content line is `first_line`
  * of doc's file and whose content is indented by `indent` columns. Reports
