@@ -57,44 +57,6 @@ static void report(struct form_parser *p, enum rule rule, const yaml_node_t *at,
 	free(message);
 }
 
-/* Levenshtein distance counted in code points, so 标题 and 题目 are 2 apart. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	uint32_t *ca = xcalloc(na + 1, sizeof *ca), *cb = xcalloc(nb + 1, sizeof *cb);
-	size_t la = 0, lb = 0;
-	for (size_t i = 0; i < na;) {
-		size_t step = utf8_decode(a + i, na - i, &ca[la++]);
-		i += step ? step : 1;
-	}
-	for (size_t i = 0; i < nb;) {
-		size_t step = utf8_decode(b + i, nb - i, &cb[lb++]);
-		i += step ? step : 1;
-	}
-	size_t *row = xcalloc(lb + 1, sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diagonal = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t above = row[j];
-			size_t best = diagonal + (ca[i - 1] != cb[j - 1]);
-			if (above + 1 < best)
-				best = above + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = above;
-		}
-	}
-	size_t distance = row[lb];
-	free(row);
-	free(ca);
-	free(cb);
-	return distance;
-}
-
 static int word_index(const char *const *words, const char *word)
 {
 	for (int i = 0; words[i]; i++)
@@ -103,20 +65,19 @@ static int word_index(const char *const *words, const char *word)
 	return -1;
 }
 
+static size_t word_count(const char *const *words)
+{
+	size_t n = 0;
+	while (words[n])
+		n++;
+	return n;
+}
+
 /* "did you mean columns?" when a known word is close; otherwise the whole list. */
 static char *suggestion(const char *const *words, const char *word)
 {
-	const char *closest = NULL;
-	size_t best = SIZE_MAX;
-	for (size_t i = 0; words[i]; i++) {
-		size_t d = edit_distance(word, words[i]);
-		if (d < best) {
-			best = d;
-			closest = words[i];
-		}
-	}
-	size_t length = utf8_count(word, strlen(word));
-	if (closest && best <= 2 && best < length)
+	const char *closest = yaml_closest_key(word, words, word_count(words));
+	if (closest)
 		return xasprintf("did you mean %s?", closest);
 	struct buf list = {0};
 	buf_puts(&list, "expected one of ");
@@ -125,17 +86,27 @@ static char *suggestion(const char *const *words, const char *word)
 	return buf_take(&list);
 }
 
-/* Short words for messages: long fixed text is cut after a few characters. */
+/* Words of a label or fixed text for a one-line message: cut after a few
+ * characters, control characters as spaces. */
 static char *quote_for_message(const char *text)
 {
 	enum { KEEP = 12 };
+	struct buf out = {0};
 	size_t n = strlen(text), at = 0;
-	for (int kept = 0; at < n && kept < KEEP; kept++) {
+	for (int kept = 0; at < n; kept++) {
+		if (kept == KEEP) {
+			buf_puts(&out, "…");
+			break;
+		}
 		uint32_t cp;
 		size_t step = utf8_decode(text + at, n - at, &cp);
+		if (step == 0 || cp < 0x20 || cp == 0x7F)
+			buf_putc(&out, ' ');
+		else
+			buf_put(&out, text + at, step);
 		at += step ? step : 1;
 	}
-	return at < n ? xasprintf("%.*s…", (int)at, text) : xstrdup(text);
+	return buf_take(&out);
 }
 
 /* A whole number in 1..max written as a plain scalar; false (reported) otherwise. */
@@ -154,14 +125,15 @@ static bool read_count(struct form_parser *p, const yaml_node_t *value, const ch
 		*out = (int)n;
 		return true;
 	}
+	char *shown = yaml_shown(value);
 	if (digits && n > max)
-		report(p, RULE_FORM_SYNTAX, value, "%s %s is too large; expected at most %d", what, text, max);
+		report(p, RULE_FORM_SYNTAX, value, "%s %s is too large; expected at most %d", what, shown, max);
 	else if (text && !yaml_is_null(value))
 		report(p, RULE_FORM_SYNTAX, value, "%s %s is not a positive whole number; expected 1 to %d",
-		       what, text, max);
+		       what, shown, max);
 	else
-		report(p, RULE_FORM_SYNTAX, value, "%s is %s; expected a whole number from 1 to %d", what,
-		       yaml_kind_name(value), max);
+		report(p, RULE_FORM_SYNTAX, value, "%s is %s; expected a whole number from 1 to %d", what, shown, max);
+	free(shown);
 	return false;
 }
 
@@ -183,8 +155,9 @@ static char *read_words(struct form_parser *p, const yaml_node_t *value, const c
 static bool read_bool(struct form_parser *p, const yaml_node_t *value, const char *what, bool *out)
 {
 	if (!yaml_is_bool(value)) {
-		const char *text = yaml_is_plain_value(value) ? yaml_scalar(value) : yaml_kind_name(value);
-		report(p, RULE_FORM_SYNTAX, value, "%s is %s; expected true or false", what, text);
+		char *shown = yaml_is_plain_value(value) ? yaml_shown(value) : xstrdup(yaml_kind_name(value));
+		report(p, RULE_FORM_SYNTAX, value, "%s is %s; expected true or false", what, shown);
+		free(shown);
 		return false;
 	}
 	*out = yaml_scalar(value)[0] == 't' || yaml_scalar(value)[0] == 'T';
@@ -225,7 +198,9 @@ static bool key_is_usable(struct form_parser *p, const yaml_node_t *map, size_t 
 	}
 	if (word_index(known, name) < 0) {
 		char *hint = suggestion(known, name);
-		report(p, RULE_FORM_SYNTAX, key, "unknown %s key %s; %s", where, name, hint);
+		char *shown = yaml_shown(key);
+		report(p, RULE_FORM_SYNTAX, key, "unknown %s key %s; %s", where, shown, hint);
+		free(shown);
 		free(hint);
 		return false;
 	}
@@ -349,8 +324,9 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 			cell->type = (enum cell_type)type;
 		} else {
 			char *hint = suggestion(type_names, name ? name : "");
-			report(p, RULE_FORM_SYNTAX, k.type, "unknown cell type %s; %s", name ? name : yaml_kind_name(k.type),
-			       hint);
+			char *shown = yaml_shown(k.type);
+			report(p, RULE_FORM_SYNTAX, k.type, "unknown cell type %s; %s", shown, hint);
+			free(shown);
 			free(hint);
 			ok = false;
 		}
@@ -509,10 +485,13 @@ static void read_id(struct form_parser *p, const yaml_node_t *key, yaml_node_t *
 	form->id_line = file_line(p, value);
 	form->id_col = file_col(p, value);
 	form->id_valid = id_is_valid(form->id);
-	if (!form->id_valid)
+	if (!form->id_valid) {
+		char *shown = yaml_shown(value);
 		report(p, RULE_FORM_SYNTAX, value,
 		       "form id %s is not valid; expected lower-case letters, digits and hyphens, e.g. work-report",
-		       form->id);
+		       shown);
+		free(shown);
+	}
 }
 
 static void read_entry(struct form_parser *p, const yaml_node_t *key, yaml_node_t *value, yaml_node_t **rows)
