@@ -23,12 +23,6 @@ struct found_list {
 	size_t n, cap;
 };
 
-/* Directories on the way down, against symbolic-link loops. */
-struct dir_stack {
-	struct found *v;
-	size_t n, cap;
-};
-
 static void cannot_read(const char *path, int err)
 {
 	fprintf(stderr, "policyc: cannot read %s: %s\n", path, strerror(err));
@@ -57,14 +51,6 @@ static void add_found(struct found_list *list, char *path, const struct stat *st
 {
 	struct found f = {path, st->st_dev, st->st_ino};
 	ARRAY_PUSH(list->v, list->n, list->cap, f);
-}
-
-static bool on_stack(const struct dir_stack *stack, const struct stat *st)
-{
-	for (size_t i = 0; i < stack->n; i++)
-		if (stack->v[i].dev == st->st_dev && stack->v[i].ino == st->st_ino)
-			return true;
-	return false;
 }
 
 /* The entry names of DIR, hidden ones left out, sorted; NULL on failure. */
@@ -97,8 +83,9 @@ static char **read_names(const char *dir, size_t *count)
 	return names ? names : xcalloc(1, sizeof *names);
 }
 
-static bool walk_directory(const char *dir, const struct stat *dir_st, struct dir_stack *stack,
-			   struct found_list *out)
+/* Symbolic links to directories are not followed (as find and grep -r do):
+ * they would make loops and count one document twice. */
+static bool walk_directory(const char *dir, struct found_list *out)
 {
 	size_t count = 0;
 	char **names = read_names(dir, &count);
@@ -106,13 +93,15 @@ static bool walk_directory(const char *dir, const struct stat *dir_st, struct di
 		cannot_read(dir, errno);
 		return false;
 	}
-	struct found self = {NULL, dir_st->st_dev, dir_st->st_ino};
-	ARRAY_PUSH(stack->v, stack->n, stack->cap, self);
 	bool ok = true;
 	for (size_t i = 0; i < count; i++) {
 		char *path = join_path(dir, names[i]);
 		struct stat st;
-		if (stat(path, &st) != 0) {
+		bool linked_dir = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+				  S_ISDIR(st.st_mode);
+		if (linked_dir) {
+			free(path);
+		} else if (stat(path, &st) != 0) {
 			/* A dangling link is no policy; anything else is a real failure. */
 			if (errno != ENOENT) {
 				cannot_read(path, errno);
@@ -120,7 +109,7 @@ static bool walk_directory(const char *dir, const struct stat *dir_st, struct di
 			}
 			free(path);
 		} else if (S_ISDIR(st.st_mode)) {
-			if (!on_stack(stack, &st) && !walk_directory(path, &st, stack, out))
+			if (!walk_directory(path, out))
 				ok = false;
 			free(path);
 		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
@@ -131,7 +120,6 @@ static bool walk_directory(const char *dir, const struct stat *dir_st, struct di
 		free(names[i]);
 	}
 	free(names);
-	stack->n--;
 	return ok;
 }
 
@@ -160,7 +148,6 @@ static void drop_repeated_files(struct found_list *list)
 bool paths_expand(char *const *paths, size_t npaths, struct path_list *out)
 {
 	struct found_list found = {0};
-	struct dir_stack stack = {0};
 	bool ok = true;
 	for (size_t i = 0; i < npaths; i++) {
 		struct stat st;
@@ -168,12 +155,11 @@ bool paths_expand(char *const *paths, size_t npaths, struct path_list *out)
 			cannot_read(paths[i], errno);
 			ok = false;
 		} else if (S_ISDIR(st.st_mode)) {
-			ok = walk_directory(paths[i], &st, &stack, &found) && ok;
+			ok = walk_directory(paths[i], &found) && ok;
 		} else {
 			add_found(&found, xstrdup(paths[i]), &st);
 		}
 	}
-	free(stack.v);
 	if (found.n > 1)
 		qsort(found.v, found.n, sizeof *found.v, compare_found);
 	drop_repeated_files(&found);
