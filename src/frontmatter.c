@@ -560,8 +560,13 @@ static void check_yaml(struct document *doc, int closing_line)
 	yaml_document_t yaml;
 	struct yaml_error err;
 	if (!yaml_load(&yaml, doc->src + start, end - start, &err)) {
-		diag_add(&doc->diags, RULE_FRONTMATTER_SYNTAX, err.line + 1, err.col,
-			 "front matter YAML does not parse: %s", err.problem);
+		if (err.context_line)
+			diag_add(&doc->diags, RULE_FRONTMATTER_SYNTAX, err.line + 1, err.col,
+				 "front matter YAML does not parse: %s started at line %d, column %d",
+				 err.problem, err.context_line + 1, err.context_col);
+		else
+			diag_add(&doc->diags, RULE_FRONTMATTER_SYNTAX, err.line + 1, err.col,
+				 "front matter YAML does not parse: %s", err.problem);
 		return;
 	}
 	struct fm fm = {doc, &yaml, closing_line};

@@ -33,6 +33,12 @@ static void fill_error(const yaml_parser_t *parser, const char *text, size_t len
 		err->line = (int)parser->problem_mark.line + 1;
 		err->col = (int)parser->problem_mark.column + 1;
 	}
+	if (parser->context && (parser->context_mark.line < parser->problem_mark.line ||
+				(parser->context_mark.line == parser->problem_mark.line &&
+				 parser->context_mark.column < parser->problem_mark.column))) {
+		err->context_line = (int)parser->context_mark.line + 1;
+		err->context_col = (int)parser->context_mark.column + 1;
+	}
 	if (parser->context)
 		snprintf(err->problem, sizeof err->problem, "%s %s", problem, parser->context);
 	else
@@ -296,6 +302,31 @@ static uint32_t fold(uint32_t cp)
 	return cp < 0x80 ? (uint32_t)ascii_lower((int)cp) : cp;
 }
 
+/* punct-width for punctuation-width: as many '-'-separated words, each the
+ * start of the candidate's word. */
+static bool is_abbreviation(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+	while (i < na) {
+		size_t word = 0;
+		while (i < na && a[i] != '-') {
+			if (j >= nb || b[j] != a[i])
+				return false;
+			i++, j++, word++;
+		}
+		if (word == 0)
+			return false;
+		while (j < nb && b[j] != '-')
+			j++;
+		if (i < na) {
+			if (j >= nb)
+				return false;
+			i++, j++; /* both at a '-' */
+		}
+	}
+	return j == nb && na < nb;
+}
+
 const char *yaml_closest_key(const char *key, const char *const *known, size_t n)
 {
 	uint32_t a[SUGGEST_MAX_CODE_POINTS], b[SUGGEST_MAX_CODE_POINTS];
@@ -313,6 +344,8 @@ const char *yaml_closest_key(const char *key, const char *const *known, size_t n
 		size_t d = edit_distance(a, na, b, nb);
 		/* effective-date, approved-by-name: a known key with a word added. */
 		if (nb >= 4 && na > nb && a[nb] == '-' && memcmp(a, b, nb * sizeof *a) == 0)
+			d = 1;
+		else if (na >= 3 && is_abbreviation(a, na, b, nb))
 			d = 1;
 		/* Close enough: one edit in three characters of the longer word,
 		 * at least one, so short keys only match near misses. */

@@ -20,7 +20,11 @@
 
 struct yaml_error {
 	int line, col;      /* 1-based, relative to the text given; col in code points */
-	char problem[256];  /* libyaml's words, e.g. "did not find expected key" */
+	char problem[256];  /* libyaml's words, e.g. "did not find expected key while
+			       parsing a block mapping" */
+	/* Where the construct being parsed began (the opening quote or bracket),
+	 * when libyaml names one and it lies before the problem; else 0. */
+	int context_line, context_col;
 };
 
 /* Parses one YAML document. Returns false on a syntax error (err filled, doc
