@@ -66,7 +66,7 @@ enum scheme scheme_lookup(const char *name)
 
 /* ---- freeing ---- */
 
-static void free_strings(char **v, size_t n)
+void strings_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
@@ -80,7 +80,7 @@ static void requirements_free(struct requirements *req)
 	for (size_t c = 0; c < req->nchapters; c++) {
 		struct chapter_provisions *chapter = &req->chapters[c];
 		for (size_t p = 0; p < chapter->nprovisions; p++)
-			free_strings(chapter->provisions[p].words, chapter->provisions[p].nwords);
+			strings_free(chapter->provisions[p].words, chapter->provisions[p].nwords);
 		free(chapter->provisions);
 		free(chapter->chapter);
 	}
@@ -93,11 +93,11 @@ void config_free(struct config *config)
 	if (!config)
 		return;
 	free(config->path);
-	free_strings(config->required_front_matter, config->nrequired_front_matter);
-	free_strings(config->extra_keys, config->nextra_keys);
+	strings_free(config->required_front_matter, config->nrequired_front_matter);
+	strings_free(config->extra_keys, config->nextra_keys);
 	for (int s = 0; s < SCHEME_COUNT; s++)
 		requirements_free(&config->required[s]);
-	free_strings(config->external, config->nexternal);
+	strings_free(config->external, config->nexternal);
 	free(config);
 }
 
@@ -182,7 +182,7 @@ static bool string_list(struct loader *ld, const char *what, const yaml_node_t *
 			const char *example, char ***out, size_t *nout)
 {
 	if (yaml_is_null(value)) {
-		free_strings(*out, *nout);
+		strings_free(*out, *nout);
 		*out = NULL;
 		*nout = 0;
 		return true;
@@ -200,7 +200,7 @@ static bool string_list(struct loader *ld, const char *what, const yaml_node_t *
 			return false;
 		}
 	}
-	free_strings(*out, *nout);
+	strings_free(*out, *nout);
 	*out = n ? xcalloc(n, sizeof **out) : NULL;
 	*nout = n;
 	for (size_t i = 0; i < n; i++)

@@ -52,6 +52,8 @@ struct config *config_load(const char *path);
 /* Finds policyc.yml in DIR or any directory above it; returns a new path or NULL. */
 char *config_discover(const char *dir);
 void config_free(struct config *config);
+/* Frees a list of n strings and the list itself (config and meta lists). */
+void strings_free(char **v, size_t n);
 
 const char *scheme_name(enum scheme scheme);
 /* Returns the scheme with that name, or SCHEME_COUNT. */

@@ -261,13 +261,6 @@ static void check_scheme(struct fm *fm, const char *key, const yaml_node_t *valu
 	fm->doc->meta.scheme = scheme;
 }
 
-static void free_list(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void check_supersedes(struct fm *fm, const char *key, const yaml_node_t *value)
 {
 	struct meta *meta = &fm->doc->meta;
@@ -286,7 +279,7 @@ static void check_supersedes(struct fm *fm, const char *key, const yaml_node_t *
 	} else {
 		report_wrong_kind(fm, key, value, "a document id or a list of ids");
 	}
-	free_list(meta->supersedes, meta->nsupersedes);
+	strings_free(meta->supersedes, meta->nsupersedes);
 	meta->supersedes = ids;
 	meta->nsupersedes = n;
 }
@@ -305,7 +298,7 @@ static void check_tags(struct fm *fm, const char *key, const yaml_node_t *value)
 		if (tag)
 			ARRAY_PUSH(tags, n, cap, tag);
 	}
-	free_list(meta->tags, meta->ntags);
+	strings_free(meta->tags, meta->ntags);
 	meta->tags = tags;
 	meta->ntags = n;
 }

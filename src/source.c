@@ -167,13 +167,6 @@ int document_column(const struct document *doc, int line, int byte_col)
 	return (int)(utf8_count(text, within) + (bytes - within)) + 1;
 }
 
-static void free_strings(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static void meta_free(struct meta *meta)
 {
 	free(meta->title);
@@ -183,8 +176,8 @@ static void meta_free(struct meta *meta)
 	free(meta->effective);
 	free(meta->status);
 	free(meta->approved_by);
-	free_strings(meta->supersedes, meta->nsupersedes);
-	free_strings(meta->tags, meta->ntags);
+	strings_free(meta->supersedes, meta->nsupersedes);
+	strings_free(meta->tags, meta->ntags);
 	for (size_t i = 0; i < meta->nrevisions; i++) {
 		free(meta->revisions[i].version);
 		free(meta->revisions[i].date);
