@@ -1,4 +1,145 @@
-/* STUB: replaced by its owner. */
-#include "model.h"
+/* punct.c — punctuation-width: half-width , ; : ? ! ( ) in Chinese text.
+ *
+ * Only running text is looked at (inline_walk.h): not markers such as (一),
+ * code spans, code and form blocks, raw HTML, link destinations, autolinks or
+ * the front matter, none of which reach the walk.
+ *
+ * "Between Chinese characters" is decided on the nearest characters on each
+ * side that are neither spaces nor these seven marks themselves, so that
+ * `中文, 中文` (a space typed after the comma as in English), `汇报:\n下级`
+ * (a line break) and `(说明),` (two marks in a row) all count. Chinese
+ * characters are Han ideographs, CJK punctuation (U+3000–303F, the ideographic
+ * space included), full-width forms and the quotation marks, dash and ellipsis
+ * Chinese text uses (“ ” ‘ ’ — …). The end of a run of text (a paragraph, a
+ * heading, a table cell, a hard line break) counts as Chinese after a closing
+ * mark — `下列事项:` before a list, `(说明)` ending a paragraph — and its start
+ * as Chinese before an opening parenthesis; code, HTML and autolinks count as
+ * not Chinese. */
+#include <stdint.h>
 #include <stdlib.h>
-void punct_check(struct document *doc) { (void)doc; }
+
+#include "inline_walk.h"
+#include "model.h"
+#include "util.h"
+
+struct glyph {
+	uint32_t cp;      /* 0: something opaque (code, an autolink) */
+	cmark_node *node; /* the text node; NULL for a line break */
+	size_t off;       /* byte offset in the node's literal */
+};
+
+struct run {
+	struct document *doc;
+	struct glyph *v;
+	size_t n, cap;
+};
+
+enum side { SIDE_CHINESE, SIDE_OTHER, SIDE_EDGE };
+
+static const struct {
+	char half;
+	const char *full;
+} marks[] = {
+	{',', "，"}, {';', "；"}, {':', "："}, {'?', "？"}, {'!', "！"}, {'(', "（"}, {')', "）"},
+};
+
+static const char *full_width(uint32_t cp)
+{
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if ((uint32_t)(unsigned char)marks[i].half == cp)
+			return marks[i].full;
+	return NULL;
+}
+
+static bool is_chinese(uint32_t cp)
+{
+	return (cp >= 0x3000 && cp <= 0x303F) ||   /* CJK symbols and punctuation */
+	       (cp >= 0x3400 && cp <= 0x4DBF) ||   /* extension A */
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified ideographs */
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility ideographs */
+	       (cp >= 0xFE30 && cp <= 0xFE4F) ||   /* CJK compatibility forms */
+	       (cp >= 0xFF01 && cp <= 0xFF60) ||   /* full-width forms */
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+	       (cp >= 0x20000 && cp <= 0x323AF) || /* extensions B and later */
+	       (cp >= 0x2018 && cp <= 0x201D) || cp == 0x2014 || cp == 0x2026;
+}
+
+static bool is_transparent(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || full_width(cp) != NULL;
+}
+
+static enum side side_of(const struct run *run, size_t i, int step)
+{
+	for (size_t j = i; step < 0 ? j > 0 : j + 1 < run->n;) {
+		j = step < 0 ? j - 1 : j + 1;
+		uint32_t cp = run->v[j].cp;
+		if (!is_transparent(cp))
+			return is_chinese(cp) ? SIDE_CHINESE : SIDE_OTHER;
+	}
+	return SIDE_EDGE;
+}
+
+static void check_run(struct run *run)
+{
+	for (size_t i = 0; i < run->n; i++) {
+		const struct glyph *g = &run->v[i];
+		const char *full = g->node ? full_width(g->cp) : NULL;
+		if (!full)
+			continue;
+		enum side before = side_of(run, i, -1), after = side_of(run, i, +1);
+		bool between = g->cp == '('
+				       ? after == SIDE_CHINESE && before != SIDE_OTHER
+				       : before == SIDE_CHINESE && after != SIDE_OTHER;
+		if (!between)
+			continue;
+		int line, col;
+		text_position(run->doc, g->node, g->off, &line, &col);
+		diag_add(&run->doc->diags, RULE_PUNCTUATION_WIDTH, line, col,
+			 "half-width '%c' between Chinese characters; expected '%s'", (char)g->cp, full);
+	}
+	run->n = 0;
+}
+
+static void push(struct run *run, uint32_t cp, cmark_node *node, size_t off)
+{
+	struct glyph g = {cp, node, off};
+	ARRAY_PUSH(run->v, run->n, run->cap, g);
+}
+
+static void on_piece(void *arg, const struct piece *piece)
+{
+	struct run *run = arg;
+	switch (piece->kind) {
+	case PIECE_TEXT:
+		for (size_t i = 0; i < piece->len;) {
+			uint32_t cp = 0xFFFD;
+			size_t k = utf8_decode(piece->s + i, piece->len - i, &cp);
+			push(run, cp, piece->node, piece->base + i);
+			i += k ? k : 1;
+		}
+		break;
+	case PIECE_SPACE:
+		push(run, ' ', NULL, 0);
+		break;
+	case PIECE_OPAQUE:
+		push(run, 0, NULL, 0);
+		break;
+	case PIECE_END:
+		check_run(run);
+		break;
+	}
+}
+
+void punct_check(struct document *doc)
+{
+	if (!doc->root || !doc->md)
+		return;
+	struct block_owners owners;
+	block_owners_init(&owners, doc->root);
+	struct run run = {doc, NULL, 0, 0};
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
+		pnode_walk_inline(&owners, p, on_piece, &run);
+	free(run.v);
+	block_owners_free(&owners);
+}

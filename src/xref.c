@@ -1,4 +1,439 @@
-/* STUB: replaced by its owner. */
-#include "model.h"
+/* xref.c — cross-references in running text (SPEC §5, rule xref-article).
+ *
+ * The provision tree is walked in document order; for every node the text it
+ * owns (inline_walk.h) is searched for references, so each reference knows the
+ * article and the paragraph (款) it stands in, which 本条 and 前款 need.
+ *
+ * Decisions:
+ *   - A reference is found inside one text node. One broken up by markup
+ *     (第**三**条) or by a line break is not a reference.
+ *   - A number that is not a numeral at all (第十十条) makes no reference: it
+ *     is more likely prose than a reference, and numeral-form is about markers.
+ *     A valid number in another spelling (第3条, 第一十一条) counts as its value.
+ *   - 第N条 right after 》 (《劳动法》第三十六条) is an article of that other
+ *     document: only the title is recorded.
+ *   - Articles, chapters and items are found by the number they carry as
+ *     written, so a reference still finds an article whose number is itself a
+ *     numbering mistake; paragraphs are unnumbered and found by position.
+ *   - With article-numbering per-chapter (config->article_per_chapter) 第N条
+ *     names article N of the chapter the reference stands in (outside any
+ *     chapter: of the articles outside chapters); 第N章第M条 names article M of
+ *     chapter N in either numbering.
+ *   - 本条第K项 and 第N条第K项 name item K of the article's first paragraph, the
+ *     article's only paragraph in the common case; 前款第K项 an item of the
+ *     paragraph before.
+ *   - 《TITLE》 is recorded, not resolved: corpus.c resolves titles once every
+ *     document is parsed. No nesting: 《 … 《 … 》 makes the inner one the title;
+ *     a 《 without its 》 in the same text node is not a reference.
+ */
 #include <stdlib.h>
-void xref_document(struct document *doc) { (void)doc; }
+#include <string.h>
+
+#include "inline_walk.h"
+#include "model.h"
+#include "numeral.h"
+#include "util.h"
+#include "xref_scan.h"
+
+/* What a reference stands in: set for each pnode before its text is walked. */
+struct context {
+	struct document *doc;
+	const struct pnode *node;
+	const struct pnode *article;   /* NULL: outside any article */
+	const struct pnode *paragraph; /* the 款 it stands in; NULL: the article's first */
+	const struct pnode *chapter;
+};
+
+/* ---- the structure references name ---------------------------------- */
+
+static const struct pnode *ancestor(const struct pnode *node, enum level level)
+{
+	for (; node; node = node->parent)
+		if (node->level == level)
+			return node;
+	return NULL;
+}
+
+/* Children of `parent` at `level`, looking through LV_BLOCK wrappers (a list
+ * that holds items) but not into other provisions. Calls back with each in
+ * order; stops when fn returns true and returns that node. */
+typedef bool (*member_fn)(const struct pnode *member, size_t index, void *arg);
+
+static const struct pnode *find_member(const struct pnode *parent, enum level level, member_fn fn,
+				       void *arg, size_t *count)
+{
+	size_t index = 0;
+	const struct pnode *node = parent->first;
+	while (node) {
+		if (node->level == level) {
+			index++;
+			if (fn && fn(node, index, arg)) {
+				if (count)
+					*count = index;
+				return node;
+			}
+		}
+		if (node->level == LV_BLOCK && node->first) {
+			node = node->first;
+			continue;
+		}
+		while (node != parent && !node->next)
+			node = node->parent;
+		node = node == parent ? NULL : node->next;
+	}
+	if (count)
+		*count = index;
+	return NULL;
+}
+
+static size_t count_members(const struct pnode *parent, enum level level)
+{
+	size_t n;
+	find_member(parent, level, NULL, NULL, &n);
+	return n;
+}
+
+static bool has_number(const struct pnode *member, size_t index, void *arg)
+{
+	(void)index;
+	return member->number == *(const long *)arg;
+}
+
+static bool has_index(const struct pnode *member, size_t index, void *arg)
+{
+	(void)member;
+	return index == *(const size_t *)arg;
+}
+
+static bool is_node(const struct pnode *member, size_t index, void *arg)
+{
+	(void)index;
+	return member == arg;
+}
+
+/* The 款 of an article: the article's own text is the first; each LV_PARAGRAPH
+ * child is one more, unless parse.c also made the first one a node of its
+ * own (same block as the article). */
+static size_t paragraph_count(const struct pnode *article)
+{
+	size_t n = count_members(article, LV_PARAGRAPH);
+	const struct pnode *first = find_member(article, LV_PARAGRAPH, NULL, NULL, NULL);
+	(void)first;
+	return n;
+}
+
+/* Paragraph m (1-based) of the article, or NULL. */
+static const struct pnode *paragraph_at(const struct pnode *article, long m)
+{
+	if (m < 1)
+		return NULL;
+	size_t index = (size_t)m;
+	return find_member(article, LV_PARAGRAPH, has_index, &index, NULL);
+}
+
+/* Position (1-based) of a paragraph in its article; NULL counts as the first. */
+static size_t paragraph_index(const struct pnode *article, const struct pnode *paragraph)
+{
+	if (!paragraph)
+		return 1;
+	size_t index;
+	return find_member(article, LV_PARAGRAPH, is_node, (void *)paragraph, &index) ? index : 1;
+}
+
+static const struct pnode *item_in(const struct pnode *paragraph, long k)
+{
+	return paragraph ? find_member(paragraph, LV_ITEM, has_number, &k, NULL) : NULL;
+}
+
+/* ---- messages ----------------------------------------------------------- */
+
+static char *ordinal(long n, const char *unit)
+{
+	char digits[64];
+	return xasprintf("第%s%s", n >= 1 && n <= NUMERAL_MAX ? numeral_format(n, digits) : "零", unit);
+}
+
+/* "this policy has 第一条 to 第十九条" and the like. */
+static char *extent(const char *owner, long first, long last, size_t count, const char *unit,
+		    const char *plural)
+{
+	if (count == 0)
+		return xasprintf("%s has no %s", owner, plural);
+	char *a = ordinal(first, unit), *b = ordinal(last, unit);
+	char *s = count == 1 ? xasprintf("%s has only %s", owner, a)
+			     : xasprintf("%s has %s to %s", owner, a, b);
+	free(a);
+	free(b);
+	return s;
+}
+
+static char *count_phrase(const char *owner, size_t n, const char *one, const char *many)
+{
+	if (n == 0)
+		return xasprintf("%s has no %s", owner, many);
+	return xasprintf("%s has %zu %s", owner, n, n == 1 ? one : many);
+}
+
+/* ---- resolution --------------------------------------------------------- */
+
+struct scope {
+	const struct pnode *chapter; /* articles of this chapter only */
+	bool chapterless;            /* only articles outside any chapter */
+};
+
+static bool in_scope(const struct pnode *article, const struct scope *scope)
+{
+	const struct pnode *chapter = ancestor(article, LV_CHAPTER);
+	if (scope->chapter)
+		return chapter == scope->chapter;
+	return !scope->chapterless || !chapter;
+}
+
+static const struct pnode *find_article(const struct document *doc, long n, const struct scope *scope)
+{
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
+		if (p->level == LV_ARTICLE && p->number == n && in_scope(p, scope))
+			return p;
+	return NULL;
+}
+
+static char *article_extent(const struct document *doc, const struct scope *scope)
+{
+	long first = 0, last = 0;
+	size_t count = 0;
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
+		if (p->level != LV_ARTICLE || !in_scope(p, scope))
+			continue;
+		if (!count++)
+			first = p->number;
+		last = p->number;
+	}
+	if (scope->chapter) {
+		char *owner = ordinal(scope->chapter->number, "章");
+		char *s = extent(owner, first, last, count, "条", "articles");
+		free(owner);
+		return s;
+	}
+	return extent("this policy", first, last, count, "条", "articles");
+}
+
+static const struct pnode *find_chapter(const struct document *doc, long n)
+{
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
+		if (p->level == LV_CHAPTER && p->number == n)
+			return p;
+	return NULL;
+}
+
+static char *chapter_extent(const struct document *doc)
+{
+	long first = 0, last = 0;
+	size_t count = 0;
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
+		if (p->level != LV_CHAPTER)
+			continue;
+		if (!count++)
+			first = p->number;
+		last = p->number;
+	}
+	return extent("this policy", first, last, count, "章", "chapters");
+}
+
+static void report(struct context *cx, const struct piece *piece, size_t off, const char *fmt,
+		   const char *a, const char *b)
+{
+	int line, col;
+	text_position(cx->doc, piece->node, piece->base + off, &line, &col);
+	diag_add(&cx->doc->diags, RULE_XREF_ARTICLE, line, col, fmt, a, b);
+}
+
+/* The article a reference names, or NULL after reporting why there is none. */
+static const struct pnode *resolve_article(struct context *cx, const struct piece *piece,
+					   const struct reference *ref, const char *words)
+{
+	struct scope scope = {NULL, false};
+	if (ref->chapter != REF_NONE) {
+		scope.chapter = find_chapter(cx->doc, ref->chapter);
+		if (!scope.chapter) {
+			char *has = chapter_extent(cx->doc);
+			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
+			free(has);
+			return NULL;
+		}
+	} else if (cx->doc->config->article_per_chapter) {
+		scope.chapter = cx->chapter;
+		scope.chapterless = !cx->chapter;
+	}
+	const struct pnode *article = find_article(cx->doc, ref->article, &scope);
+	if (!article) {
+		char *has = article_extent(cx->doc, &scope);
+		report(cx, piece, ref->off, "reference %s names no article; %s", words, has);
+		free(has);
+	}
+	return article;
+}
+
+/* The article 本条 and 前款 stand in, or NULL after reporting. */
+static const struct pnode *own_article(struct context *cx, const struct piece *piece,
+				       const struct reference *ref, const char *words)
+{
+	if (!cx->article)
+		report(cx, piece, ref->off, "%s stands outside any article%s", words, "");
+	return cx->article;
+}
+
+static const struct pnode *resolve_paragraph(struct context *cx, const struct piece *piece,
+					     const struct reference *ref, const char *words,
+					     const struct pnode *article, long m)
+{
+	const struct pnode *paragraph = paragraph_at(article, m);
+	if (!paragraph) {
+		char *name = ordinal(article->number, "条");
+		char *has = count_phrase(name, paragraph_count(article), "paragraph", "paragraphs");
+		report(cx, piece, ref->off, "reference %s names no paragraph; %s", words, has);
+		free(has);
+		free(name);
+	}
+	return paragraph;
+}
+
+static const struct pnode *resolve_item(struct context *cx, const struct piece *piece,
+					const struct reference *ref, const char *words,
+					const struct pnode *article, const struct pnode *paragraph,
+					long k)
+{
+	const struct pnode *item = item_in(paragraph, k);
+	if (!item) {
+		char *name = ordinal(article->number, "条");
+		if (paragraph_count(article) > 1) {
+			char *p = ordinal((long)paragraph_index(article, paragraph), "款");
+			char *both = xasprintf("%s%s", name, p);
+			free(name);
+			free(p);
+			name = both;
+		}
+		char *has = count_phrase(name, count_members(paragraph, LV_ITEM), "item", "items");
+		report(cx, piece, ref->off, "reference %s names no item; %s", words, has);
+		free(has);
+		free(name);
+	}
+	return item;
+}
+
+static void resolve(struct context *cx, const struct piece *piece, const struct reference *ref,
+		    struct xref *x)
+{
+	char *words = xstrndup(piece->s + ref->off, ref->len);
+	const struct pnode *article = NULL, *paragraph = NULL;
+	switch (ref->base) {
+	case BASE_CHAPTER:
+		x->target = find_chapter(cx->doc, ref->chapter);
+		if (!x->target) {
+			char *has = chapter_extent(cx->doc);
+			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
+			free(has);
+		}
+		goto done;
+	case BASE_ARTICLE:
+		article = resolve_article(cx, piece, ref, words);
+		break;
+	case BASE_THIS_ARTICLE:
+		article = own_article(cx, piece, ref, words);
+		break;
+	case BASE_PREVIOUS_PARAGRAPH:
+		article = own_article(cx, piece, ref, words);
+		if (!article)
+			goto done;
+		size_t here = paragraph_index(article, cx->paragraph);
+		if (here <= 1) {
+			char *name = ordinal(article->number, "条");
+			report(cx, piece, ref->off,
+			       "前款 stands in the first paragraph of %s; there is no paragraph before it%s",
+			       name, "");
+			free(name);
+			goto done;
+		}
+		paragraph = paragraph_at(article, (long)here - 1);
+		break;
+	}
+	if (!article)
+		goto done;
+	if (ref->kind == XREF_RANGE) {
+		x->target = article;
+		struct reference end = *ref;
+		end.article = ref->range_end;
+		end.off = ref->range_off;
+		char *end_words = xstrndup(piece->s + ref->range_off, ref->off + ref->len - ref->range_off);
+		x->target_end = resolve_article(cx, piece, &end, end_words);
+		if (x->target_end && ref->range_end < ref->article)
+			report(cx, piece, ref->off, "range %s runs backwards; expected %s to come first",
+			       words, end_words);
+		free(end_words);
+		goto done;
+	}
+	if (ref->kind == XREF_ARTICLE) {
+		x->target = article;
+		goto done;
+	}
+	if (ref->paragraph != REF_NONE) {
+		paragraph = resolve_paragraph(cx, piece, ref, words, article, ref->paragraph);
+		if (!paragraph)
+			goto done;
+	} else if (!paragraph) {
+		paragraph = paragraph_at(article, 1);
+	}
+	if (ref->kind == XREF_PARAGRAPH)
+		x->target = paragraph;
+	else
+		x->target = resolve_item(cx, piece, ref, words, article, paragraph, ref->item);
+done:
+	free(words);
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+
+static void on_piece(void *arg, const struct piece *piece)
+{
+	struct context *cx = arg;
+	if (piece->kind != PIECE_TEXT)
+		return;
+	struct reference ref;
+	size_t pos = 0;
+	while (xref_scan_next(piece->s, piece->len, &pos, &ref)) {
+		struct xref x = {0};
+		x.kind = ref.kind;
+		x.text = piece->node;
+		x.off = piece->base + ref.off;
+		x.len = ref.len;
+		text_position(cx->doc, piece->node, x.off, &x.line, &x.col);
+		if (ref.kind == XREF_TITLE)
+			x.title = xstrndup(piece->s + ref.title_off, ref.title_len);
+		else
+			resolve(cx, piece, &ref, &x);
+		ARRAY_PUSH(cx->doc->xrefs, cx->doc->nxrefs, cx->doc->xrefs_cap, x);
+	}
+}
+
+void xref_document(struct document *doc)
+{
+	if (!doc->root || !doc->md)
+		return;
+	struct block_owners owners;
+	block_owners_init(&owners, doc->root);
+	struct context cx = {doc, NULL, NULL, NULL, NULL};
+	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
+		const struct pnode *article = ancestor(p, LV_ARTICLE);
+		const struct pnode *paragraph = ancestor(p, LV_PARAGRAPH);
+		if (article != cx.article)
+			cx.paragraph = NULL;
+		/* A block between paragraphs (a table, a list) reads as part of the
+		 * paragraph before it. */
+		if (paragraph || !article || article != cx.article)
+			cx.paragraph = paragraph;
+		cx.node = p;
+		cx.article = article;
+		cx.chapter = ancestor(p, LV_CHAPTER);
+		pnode_walk_inline(&owners, p, on_piece, &cx);
+	}
+	block_owners_free(&owners);
+}

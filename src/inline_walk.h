@@ -1,0 +1,57 @@
+/* inline_walk.h — the running text of the provision tree, piece by piece.
+ *
+ * xref.c and punct.c both look at "running text": the inline content that each
+ * pnode owns (model.h: text/skip/stop), without markers, code, raw HTML, form
+ * blocks or autolinks. This walks it in document order and reports where each
+ * piece of text stands in the file. */
+#ifndef POLICYC_INLINE_WALK_H
+#define POLICYC_INLINE_WALK_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+enum piece_kind {
+	PIECE_TEXT,   /* running text: s/len are bytes of node's literal from offset base */
+	PIECE_SPACE,  /* a soft line break: reads as a space */
+	PIECE_OPAQUE, /* not running text but inside it: code span, raw HTML, image, autolink */
+	PIECE_END     /* the end of a run of text: a block, a table cell, a hard line break */
+};
+
+struct piece {
+	enum piece_kind kind;
+	cmark_node *node; /* the text node (PIECE_TEXT), else the node that caused the piece */
+	const char *s;    /* PIECE_TEXT: literal + base */
+	size_t len;
+	size_t base;      /* bytes of the literal before s (the marker, for the first text node) */
+};
+
+typedef void (*piece_fn)(void *ctx, const struct piece *piece);
+
+/* The cmark blocks that pnodes own, sorted, so that a walk leaves the text of
+ * one pnode's block to that pnode. */
+struct block_owners {
+	cmark_node **v;
+	size_t n;
+};
+void block_owners_init(struct block_owners *owners, const struct pnode *root);
+void block_owners_free(struct block_owners *owners);
+
+/* Calls fn for every piece of node's own text in order, the marker excluded.
+ * LV_BLOCK nodes own the text of their whole cmark subtree, except code blocks
+ * (form blocks included) and HTML blocks. Blocks inside node's block that
+ * another pnode owns are left to it, so no text is reported twice. The last
+ * piece is always PIECE_END when any piece was reported. */
+void pnode_walk_inline(const struct block_owners *owners, const struct pnode *node, piece_fn fn,
+		       void *ctx);
+
+/* The pnode after node in document order (pre-order), or NULL. */
+const struct pnode *pnode_next_preorder(const struct pnode *node);
+
+/* Line and column (code points, 1-based) in the file of byte `off` of the
+ * literal of text node `text`. Backslash escapes and entity references before
+ * `off` are matched against the source line, so the column is exact as long as
+ * cmark's own sourcepos of the text node is. */
+void text_position(const struct document *doc, cmark_node *text, size_t off, int *line,
+		   int *col);
+#endif

@@ -1,0 +1,195 @@
+/* xref_scan.c — the words of cross-references (see xref_scan.h). */
+#include "xref_scan.h"
+
+#include <string.h>
+
+#include "numeral.h"
+#include "util.h"
+
+#define DI "第"
+#define TIAO "条"
+#define KUAN "款"
+#define XIANG "项"
+#define ZHANG "章"
+
+static bool at(const char *s, size_t n, size_t i, const char *word)
+{
+	size_t k = strlen(word);
+	return i <= n && n - i >= k && memcmp(s + i, word, k) == 0;
+}
+
+/* 第N<unit> at s+i with unit one of `units` (NULL-terminated). On success
+ * stores the number and which unit, and moves *end past the unit. */
+static bool ordinal_at(const char *s, size_t n, size_t i, const char *const *units, long *value,
+		       int *unit, size_t *end)
+{
+	if (!at(s, n, i, DI))
+		return false;
+	i += strlen(DI);
+	struct numeral num = numeral_parse(s + i, n - i);
+	if (num.len == 0 || (num.status != NUMERAL_STANDARD && num.status != NUMERAL_NONSTANDARD))
+		return false;
+	i += num.len;
+	for (int u = 0; units[u]; u++) {
+		if (at(s, n, i, units[u])) {
+			*value = num.value;
+			*unit = u;
+			*end = i + strlen(units[u]);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The code point that ends just before s+i (UTF-8 is self-synchronising). */
+static uint32_t previous_char(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t start = i - 1;
+	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	uint32_t cp = 0;
+	return utf8_decode(s + start, i - start, &cp) ? cp : 0;
+}
+
+/* 前 ends many words (目前, 提前, 之前, 税前 …); 前款 after one of them is not
+ * "the preceding paragraph" (目前款式, 税前款项). */
+static bool ends_word_with_qian(uint32_t before)
+{
+	static const char words[] = "目提之以事当日此先眼年月节会生面跟向空税售产赛课学饭考班";
+	char buf[5];
+	size_t k = utf8_encode(before, buf);
+	buf[k] = 0;
+	return before > 0x7F && strstr(words, buf) != NULL;
+}
+
+/* After an article (or 本条, 前款): 第M款, 第M款第K项, 第K项. */
+static size_t paragraph_and_item(const char *s, size_t n, size_t i, struct reference *ref)
+{
+	static const char *const units[] = {KUAN, XIANG, NULL};
+	static const char *const item_only[] = {XIANG, NULL};
+	long value;
+	int unit;
+	size_t end;
+	if (!ordinal_at(s, n, i, units, &value, &unit, &end))
+		return i;
+	if (unit == 1) {
+		ref->kind = XREF_ITEM;
+		ref->item = value;
+		return end;
+	}
+	ref->kind = XREF_PARAGRAPH;
+	ref->paragraph = value;
+	i = end;
+	if (ordinal_at(s, n, i, item_only, &value, &unit, &end)) {
+		ref->kind = XREF_ITEM;
+		ref->item = value;
+		i = end;
+	}
+	return i;
+}
+
+/* 第N条 or 第N章 and what follows it, at s+i. Returns the end, or i. */
+static size_t article_or_chapter(const char *s, size_t n, size_t i, struct reference *ref)
+{
+	static const char *const units[] = {TIAO, ZHANG, NULL};
+	static const char *const article_only[] = {TIAO, NULL};
+	long value;
+	int unit;
+	size_t end;
+	if (!ordinal_at(s, n, i, units, &value, &unit, &end))
+		return i;
+	if (unit == 1) {
+		ref->chapter = value;
+		if (!ordinal_at(s, n, end, article_only, &value, &unit, &end)) {
+			ref->kind = XREF_CHAPTER;
+			ref->base = BASE_CHAPTER;
+			return end;
+		}
+	}
+	ref->kind = XREF_ARTICLE;
+	ref->base = BASE_ARTICLE;
+	ref->article = value;
+	i = end;
+	if (at(s, n, i, "至") && ordinal_at(s, n, i + strlen("至"), article_only, &value, &unit, &end)) {
+		ref->kind = XREF_RANGE;
+		ref->range_end = value;
+		ref->range_off = i + strlen("至");
+		return end;
+	}
+	return paragraph_and_item(s, n, i, ref);
+}
+
+/* 《TITLE》 at s+i; the title ends at the first 》, and a 《 before it means
+ * this one is unclosed. */
+static size_t title_at(const char *s, size_t n, size_t i, struct reference *ref)
+{
+	size_t open = strlen("《"), start = i + open;
+	for (size_t j = start; j < n; j++) {
+		if (at(s, n, j, "《"))
+			return i;
+		if (at(s, n, j, "》")) {
+			if (j == start)
+				return i;
+			ref->kind = XREF_TITLE;
+			ref->title_off = start;
+			ref->title_len = j - start;
+			return j + strlen("》");
+		}
+	}
+	return i;
+}
+
+static size_t reference_at(const char *s, size_t n, size_t i, struct reference *ref)
+{
+	if (at(s, n, i, "《"))
+		return title_at(s, n, i, ref);
+	if (at(s, n, i, "本制度" DI)) {
+		size_t after = i + strlen("本制度"), end = article_or_chapter(s, n, after, ref);
+		return end > after ? end : i;
+	}
+	if (at(s, n, i, "本条" DI)) {
+		ref->base = BASE_THIS_ARTICLE;
+		size_t after = i + strlen("本条"), end = paragraph_and_item(s, n, after, ref);
+		return end > after ? end : i;
+	}
+	if (at(s, n, i, "前款") && !ends_word_with_qian(previous_char(s, i))) {
+		ref->base = BASE_PREVIOUS_PARAGRAPH;
+		ref->kind = XREF_PARAGRAPH;
+		size_t end = i + strlen("前款");
+		return paragraph_and_item(s, n, end, ref);
+	}
+	if (at(s, n, i, DI))
+		return article_or_chapter(s, n, i, ref);
+	return i;
+}
+
+bool xref_scan_next(const char *s, size_t n, size_t *pos, struct reference *ref)
+{
+	size_t i = *pos;
+	while (i < n) {
+		struct reference r = {.kind = XREF_ARTICLE, .base = BASE_ARTICLE, .off = i,
+				      .chapter = REF_NONE, .article = REF_NONE,
+				      .paragraph = REF_NONE, .item = REF_NONE,
+				      .range_end = REF_NONE};
+		size_t end = reference_at(s, n, i, &r);
+		if (end > i) {
+			/* 《劳动法》第三十六条 is an article of another document. */
+			bool foreign = r.kind != XREF_TITLE && previous_char(s, i) == 0x300B;
+			*pos = end;
+			if (!foreign) {
+				r.len = end - i;
+				*ref = r;
+				return true;
+			}
+			i = end;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+	}
+	*pos = n;
+	return false;
+}

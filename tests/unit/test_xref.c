@@ -1,0 +1,281 @@
+/* test_xref.c — cross-references (xref.c, xref_scan.c), punctuation-width
+ * (punct.c) and the running-text walk they share (inline_walk.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "config.h"
+#include "inline_walk.h"
+#include "model.h"
+#include "util.h"
+#include "xref_scan.h"
+#include "unit.h"
+
+/* ---- the scanner alone ------------------------------------------------ */
+
+static size_t scan_all(const char *s, struct reference *out, size_t max)
+{
+	size_t pos = 0, n = 0;
+	struct reference ref;
+	while (n < max && xref_scan_next(s, strlen(s), &pos, &ref))
+		out[n++] = ref;
+	return n;
+}
+
+static void test_scan_forms(void)
+{
+	struct reference r[8];
+	const char *s;
+
+	s = "依照第二十二条的规定";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_ARTICLE && r[0].article == 22 &&
+		      r[0].off == strlen("依照") && r[0].len == strlen("第二十二条"),
+	      "第二十二条: article 22 at its 第");
+
+	s = "按本制度第三条第二款第一项办理";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_ITEM && r[0].article == 3 &&
+		      r[0].paragraph == 2 && r[0].item == 1 && r[0].off == strlen("按") &&
+		      r[0].len == strlen("本制度第三条第二款第一项"),
+	      "本制度第三条第二款第一项: one item reference from 本");
+
+	s = "第五条第二项";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_ITEM && r[0].paragraph == REF_NONE &&
+		      r[0].item == 2,
+	      "第五条第二项: item of the first paragraph");
+
+	s = "第三条至第五条";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_RANGE && r[0].article == 3 &&
+		      r[0].range_end == 5 && r[0].range_off == strlen("第三条至"),
+	      "第三条至第五条: a range");
+
+	s = "本条第二款和前款第一项";
+	CHECK(scan_all(s, r, 8) == 2 && r[0].kind == XREF_PARAGRAPH &&
+		      r[0].base == BASE_THIS_ARTICLE && r[0].paragraph == 2 && r[1].kind == XREF_ITEM &&
+		      r[1].base == BASE_PREVIOUS_PARAGRAPH && r[1].item == 1,
+	      "本条第二款, 前款第一项");
+
+	s = "见第二章和本制度第三章";
+	CHECK(scan_all(s, r, 8) == 2 && r[0].kind == XREF_CHAPTER && r[0].chapter == 2 &&
+		      r[1].kind == XREF_CHAPTER && r[1].chapter == 3 && r[1].off == strlen("见第二章和"),
+	      "第二章, 本制度第三章");
+
+	s = "第二章第四条";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_ARTICLE && r[0].chapter == 2 &&
+		      r[0].article == 4,
+	      "第二章第四条: article 4 of chapter 2");
+
+	s = "第3条和第一十一条";
+	CHECK(scan_all(s, r, 8) == 2 && r[0].article == 3 && r[1].article == 11,
+	      "non-standard numerals count as their value");
+}
+
+static void test_scan_not_references(void)
+{
+	struct reference r[8];
+	CHECK(scan_all("第一次面谈，第二天，第一个月，第三人", r, 8) == 0,
+	      "第一次 第二天 第一个月 are not references");
+	CHECK(scan_all("第十十条", r, 8) == 0, "an invalid numeral is no reference");
+	CHECK(scan_all("目前款式较多，提前款项", r, 8) == 0, "目前款式, 提前款项 are not 前款");
+	CHECK(scan_all("本条规定", r, 8) == 0, "本条 alone names nothing to check");
+	CHECK(scan_all("第条", r, 8) == 0, "第条 without a number");
+
+	const char *s = "依照《劳动法》第三十六条";
+	CHECK(scan_all(s, r, 8) == 1 && r[0].kind == XREF_TITLE,
+	      "《劳动法》第三十六条: the title only, the article is the law's");
+}
+
+static void test_scan_titles(void)
+{
+	struct reference r[8];
+	const char *s = "详见《会议管理制度》和《离职员工面谈表》";
+	size_t n = scan_all(s, r, 8);
+	CHECK(n == 2 && r[0].kind == XREF_TITLE && r[0].off == strlen("详见") &&
+		      r[0].title_off == strlen("详见《") && r[0].title_len == strlen("会议管理制度") &&
+		      r[0].len == strlen("《会议管理制度》"),
+	      "two titles, with offsets");
+	CHECK(scan_all("《未闭合的书名", r, 8) == 0, "an unclosed 《 is not a reference");
+	CHECK(scan_all("《》", r, 8) == 0, "an empty title is not a reference");
+	s = "《外《内》";
+	n = scan_all(s, r, 8);
+	CHECK(n == 1 && r[0].title_off == strlen("《外《") && r[0].title_len == strlen("内"),
+	      "no nesting: 《外《内》 names 内");
+}
+
+/* ---- a document with a flat tree: every top-level block an LV_BLOCK ---- */
+
+static struct pnode *new_node(enum level level, struct pnode *parent, cmark_node *block)
+{
+	struct pnode *p = xcalloc(1, sizeof *p);
+	p->level = level;
+	p->block = block;
+	p->parent = parent;
+	if (parent) {
+		p->prev = parent->last;
+		if (parent->last)
+			parent->last->next = p;
+		else
+			parent->first = p;
+		parent->last = p;
+	}
+	return p;
+}
+
+/* The body starts on line 1 (no front matter), so cmark's lines are the
+ * file's lines. */
+static struct document *flat(const struct config *config, const char *body)
+{
+	struct document *doc = document_from_memory("t.md", body, strlen(body), config);
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	const char *exts[] = {"table", "autolink"};
+	for (size_t i = 0; i < 2; i++)
+		cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(exts[i]));
+	cmark_parser_feed(parser, body, strlen(body));
+	doc->md = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	doc->root = new_node(LV_DOCUMENT, NULL, NULL);
+	for (cmark_node *b = cmark_node_first_child(doc->md); b; b = cmark_node_next(b))
+		new_node(LV_BLOCK, doc->root, b);
+	return doc;
+}
+
+static const struct diag *diag_at(const struct document *doc, enum rule rule, int line, int col)
+{
+	for (size_t i = 0; i < doc->diags.n; i++)
+		if (doc->diags.v[i].rule == rule && doc->diags.v[i].line == line &&
+		    doc->diags.v[i].col == col)
+			return &doc->diags.v[i];
+	return NULL;
+}
+
+static size_t count_rule(const struct document *doc, enum rule rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->diags.n; i++)
+		n += doc->diags.v[i].rule == rule;
+	return n;
+}
+
+static void print_diags(const struct document *doc)
+{
+	for (size_t i = 0; i < doc->diags.n; i++)
+		printf("  %d:%d %s\n", doc->diags.v[i].line, doc->diags.v[i].col, doc->diags.v[i].message);
+}
+
+static void test_punct_each_mark(const struct config *config)
+{
+	struct document *doc = flat(config, "甲,乙;丙:丁?戊!己(庚)辛\n");
+	punct_check(doc);
+	static const char *const want[] = {"，", "；", "：", "？", "！", "（", "）"};
+	static const char halves[] = ",;:?!()";
+	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 7, "seven marks, seven warnings (got %zu)",
+	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
+	for (int i = 0; i < 7; i++) {
+		const struct diag *d = diag_at(doc, RULE_PUNCTUATION_WIDTH, 1, 2 + 2 * i);
+		char msg[128];
+		snprintf(msg, sizeof msg, "half-width '%c' between Chinese characters; expected '%s'",
+			 halves[i], want[i]);
+		CHECK(d && strcmp(d->message, msg) == 0, "'%c' at 1:%d: %s", halves[i], 2 + 2 * i,
+		      d ? d->message : "(none)");
+	}
+	document_free(doc);
+}
+
+static void test_punct_silent(const struct config *config)
+{
+	struct document *doc = flat(config,
+				    "Use commas, colons: and (parentheses) in English!\n"
+				    "\n"
+				    "代码`甲,乙`不算，网址 <http://例.cn/a,b> 和 https://x.cn/甲,乙 也不算。\n"
+				    "\n"
+				    "```\n甲,乙\n```\n"
+				    "\n"
+				    "时间 9:30，比例 1:2，版本 (v2) 中文。\n"
+				    "\n"
+				    "[链接](http://x.cn/甲,乙)与<!-- 甲,乙 -->。\n");
+	punct_check(doc);
+	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 0,
+	      "English text, code, autolinks, link destinations, HTML, digits: silent (got %zu)",
+	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
+	if (unit_failures)
+		print_diags(doc);
+	document_free(doc);
+}
+
+static void test_punct_boundaries(const struct config *config)
+{
+	struct document *doc = flat(config,
+				    "汇报下列事项:\n"                  /* end of line: soft break */
+				    "上级布置, 工作(说明)\n"            /* space after comma; ) at the end */
+				    "\n"
+				    "- 列表**重点**,继续\n"            /* across emphasis */
+				    "\n"
+				    "| 甲 | 乙 |\n|---|---|\n| 是吗? | 对! |\n" /* table cells end runs */
+				    "\n"
+				    "转义\\*号,还有&amp;实体,然后\n");   /* escapes shift literal offsets */
+	punct_check(doc);
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 1, 7) != NULL, "':' before a soft break");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 2, 5) != NULL, "',' followed by a space");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 2, 9) != NULL, "'(' inside Chinese text");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 2, 12) != NULL, "')' ending the paragraph");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 4, 11) != NULL, "',' after emphasis");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 8, 5) != NULL, "'?' ending a table cell");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 8, 10) != NULL, "'!' ending a table cell");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 10, 6) != NULL, "',' after an escape: exact column");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 10, 16) != NULL, "',' after an entity: exact column");
+	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 9, "nine warnings (got %zu)",
+	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
+	if (unit_failures)
+		print_diags(doc);
+	document_free(doc);
+}
+
+static void test_titles_recorded(const struct config *config)
+{
+	struct document *doc = flat(config, "详见《会议管理制度》。\n\n> 参照 *《离职员工面谈表》*\n");
+	xref_document(doc);
+	CHECK(doc->nxrefs == 2, "two titles (got %zu)", doc->nxrefs);
+	if (doc->nxrefs == 2) {
+		CHECK_STR(doc->xrefs[0].title, "会议管理制度", "first title");
+		CHECK(doc->xrefs[0].line == 1 && doc->xrefs[0].col == 3, "first at 1:3 (got %d:%d)",
+		      doc->xrefs[0].line, doc->xrefs[0].col);
+		CHECK_STR(doc->xrefs[1].title, "离职员工面谈表", "second title");
+		CHECK(doc->xrefs[1].line == 3 && doc->xrefs[1].col == 7, "second at 3:7 (got %d:%d)",
+		      doc->xrefs[1].line, doc->xrefs[1].col);
+		CHECK(doc->xrefs[0].target == NULL && doc->xrefs[0].target_doc == NULL,
+		      "titles are left to corpus.c");
+	}
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 0, "titles give no xref-article");
+	document_free(doc);
+}
+
+static void test_no_articles(const struct config *config)
+{
+	struct document *doc = flat(config, "依照第二条和第一章办理。\n");
+	xref_document(doc);
+	const struct diag *a = diag_at(doc, RULE_XREF_ARTICLE, 1, 3);
+	const struct diag *c = diag_at(doc, RULE_XREF_ARTICLE, 1, 7);
+	CHECK_STR(a ? a->message : NULL, "reference 第二条 names no article; this policy has no articles",
+		  "article in a policy without articles");
+	CHECK_STR(c ? c->message : NULL, "reference 第一章 names no chapter; this policy has no chapters",
+		  "chapter in a policy without chapters");
+	CHECK(doc->nxrefs == 2 && !doc->xrefs[0].target && !doc->xrefs[1].target,
+	      "recorded, unresolved");
+	document_free(doc);
+}
+
+int main(void)
+{
+	struct config *config = config_default();
+	test_scan_forms();
+	test_scan_not_references();
+	test_scan_titles();
+	test_punct_each_mark(config);
+	test_punct_silent(config);
+	test_punct_boundaries(config);
+	test_titles_recorded(config);
+	test_no_articles(config);
+	config_free(config);
+	UNIT_END();
+}
