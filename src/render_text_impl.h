@@ -1,0 +1,94 @@
+/* render_text_impl.h — the parts of the plain-text renderer (render_text*.c).
+ *
+ * Layout scheme of OUT/ID.txt (the Chinese body-text convention, 首行缩进):
+ *   - the title and chapter/section headings are centered; attachment titles
+ *     stand at the left margin; a blank line around every heading;
+ *   - an article starts at the left margin with its marker, one U+3000, and
+ *     its text (heading-form articles: marker　title　text);
+ *   - every other paragraph — a further 款, an item 项, a sub-item 目, a
+ *     sub-sub-item, a preamble paragraph — starts on its own line indented by
+ *     two U+3000;
+ *   - wrapped lines of all of these go back to the left margin, so a line that
+ *     starts indented always starts a new paragraph, and one that starts with
+ *     第N条 a new article;
+ *   - bullet lists and block quotes indent as blocks (their wrapped lines hang
+ *     under their text), tables and code blocks are set apart by blank lines.
+ * No line is wider than the width except a single unbreakable token; every
+ * line ends without trailing spaces and the text ends with one newline. */
+#ifndef POLICYC_RENDER_TEXT_IMPL_H
+#define POLICYC_RENDER_TEXT_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "model.h"
+#include "util.h"
+
+#define IDEOGRAPHIC_SPACE "\xe3\x80\x80"     /* U+3000 */
+#define PARAGRAPH_INDENT "\xe3\x80\x80\xe3\x80\x80" /* two U+3000: 首行缩进两字 */
+
+/* The lines written so far; blank lines are collapsed and never lead or trail. */
+struct text_out {
+	struct buf buf;
+	int width;
+	bool blank_pending;
+};
+
+/* One line, without its trailing spaces. */
+void tout_line(struct text_out *o, const char *s, size_t n);
+/* A blank line before the next line, unless one is already there. */
+void tout_blank(struct text_out *o);
+/* Each '\n'-separated line of s through tout_line. */
+void tout_lines(struct text_out *o, const char *s);
+/* Wraps text (its '\n' are hard line breaks) with wrap_text: `first` before the
+ * first line, `rest` before all others (a hard break starts with `rest` too). */
+void tout_wrap(struct text_out *o, const char *text, const char *first, const char *rest);
+/* Each line of text centered in the width (ASCII spaces on the left). */
+void tout_center(struct text_out *o, const char *text);
+/* A line kept as written (tabs expanded) after `indent`, folded at the width
+ * only when it does not fit. */
+void tout_verbatim(struct text_out *o, const char *line, size_t n, const char *indent);
+
+/* Pieces of at most `cols` columns (at least one code point each) of one line
+ * of text, cut between code points; cuts avoid starting a piece with a closing
+ * mark or ending one with an opening mark when they can. Returns the byte
+ * lengths of the pieces (*npieces of them); caller frees. */
+size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces);
+
+/* The plain text of the inline content from `from` (its first `skip` bytes
+ * left out) up to `stop` (exclusive), inside the leaf block that holds
+ * `from`: markup dropped, soft breaks read as a space (none between two wide
+ * characters), runs of spaces collapsed, hard breaks kept as '\n', ends
+ * trimmed. from == NULL: empty. Caller frees. */
+char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop);
+/* The plain text of a whole leaf block (paragraph, heading, table cell). */
+char *leaf_plain(cmark_node *leaf);
+
+/* The separator after a marker: U+3000 after a wide ideograph (第一条　),
+ * nothing after wide punctuation (一、 （一）), a space otherwise (1. Article 1). */
+const char *marker_separator(const char *marker);
+
+/* A GFM table in box-drawing characters after `indent`, within the width. */
+void render_table(struct text_out *o, cmark_node *table, const char *indent);
+
+struct text_renderer {
+	int width;
+	struct form_text *forms;
+};
+
+/* One text_render call. */
+struct text_ctx {
+	struct text_out out;
+	const struct document *doc;
+	struct text_renderer *r;
+	const char *indent; /* first-line indent of paragraphs: two U+3000, or spaces in English */
+};
+
+/* Renders the pnode subtree at `top` (render_text.c). */
+void render_subtree(struct text_ctx *ctx, const struct pnode *top);
+/* Renders the cmark block of an LV_BLOCK pnode; the blocks of its child pnodes
+ * are rendered through render_subtree where they stand (render_text_block.c). */
+void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct pnode *owner);
+#endif

@@ -1,0 +1,412 @@
+/* render_text_out.c — lines, wrapping, folding and the plain text of inline
+ * content for the plain-text renderer. */
+#include "render_text_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "textwidth.h"
+
+#define TAB_STOP 4
+
+static bool is_trailing_space(const char *s, size_t n, size_t *len)
+{
+	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+		*len = 1;
+		return true;
+	}
+	if (n >= 3 && memcmp(s + n - 3, IDEOGRAPHIC_SPACE, 3) == 0) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+void tout_line(struct text_out *o, const char *s, size_t n)
+{
+	size_t cut;
+	while (is_trailing_space(s, n, &cut))
+		n -= cut;
+	if (o->blank_pending && o->buf.len > 0)
+		buf_putc(&o->buf, '\n');
+	o->blank_pending = false;
+	buf_put(&o->buf, s, n);
+	buf_putc(&o->buf, '\n');
+}
+
+void tout_blank(struct text_out *o)
+{
+	if (o->buf.len > 0)
+		o->blank_pending = true;
+}
+
+void tout_lines(struct text_out *o, const char *s)
+{
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		size_t n = end ? (size_t)(end - s) : strlen(s);
+		tout_line(o, s, n);
+		s += n;
+		if (*s == '\n')
+			s++;
+	}
+}
+
+/* Lines of wrapped text, each written unless nothing but spaces is left. */
+static void put_nonblank_lines(struct text_out *o, const char *s)
+{
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		size_t n = end ? (size_t)(end - s) : strlen(s), len = n, cut;
+		while (is_trailing_space(s, len, &cut))
+			len -= cut;
+		if (len > 0)
+			tout_line(o, s, len);
+		s += n;
+		if (*s == '\n')
+			s++;
+	}
+}
+
+/* A prefix too wide to leave two columns of text would make wrap_text put
+ * one character a line; then the prefix goes. */
+static const char *fitting_prefix(const struct text_out *o, const char *prefix)
+{
+	if ((int)text_width(prefix, strlen(prefix)) + 2 > o->width)
+		return "";
+	return prefix;
+}
+
+static void wrap_segment(struct text_out *o, const char *s, size_t n, const char *first,
+			 const char *rest)
+{
+	first = fitting_prefix(o, first);
+	rest = fitting_prefix(o, rest);
+	if (n == 0) {
+		put_nonblank_lines(o, first);
+		return;
+	}
+	char *lines = wrap_text(s, n, o->width, first, rest);
+	if (!lines) { /* no line breaker: one line per segment */
+		struct buf b = {0};
+		buf_puts(&b, first);
+		buf_put(&b, s, n);
+		put_nonblank_lines(o, b.data);
+		buf_free(&b);
+		return;
+	}
+	put_nonblank_lines(o, lines);
+	free(lines);
+}
+
+void tout_wrap(struct text_out *o, const char *text, const char *first, const char *rest)
+{
+	const char *prefix = first;
+	for (;;) {
+		const char *end = strchr(text, '\n');
+		size_t n = end ? (size_t)(end - text) : strlen(text);
+		wrap_segment(o, text, n, prefix, rest);
+		if (!end)
+			break;
+		text = end + 1;
+		prefix = rest;
+	}
+}
+
+static void put_centered(struct text_out *o, const char *s, size_t n)
+{
+	int w = (int)text_width(s, n);
+	struct buf b = {0};
+	for (int pad = (o->width - w) / 2; pad > 0; pad--)
+		buf_putc(&b, ' ');
+	buf_put(&b, s, n);
+	tout_line(o, b.data, b.len);
+	buf_free(&b);
+}
+
+void tout_center(struct text_out *o, const char *text)
+{
+	while (*text) {
+		const char *end = strchr(text, '\n');
+		size_t n = end ? (size_t)(end - text) : strlen(text);
+		char *lines = (int)text_width(text, n) > o->width ? wrap_text(text, n, o->width, "", "")
+								  : NULL;
+		if (lines) {
+			for (const char *l = lines; *l;) {
+				const char *e = strchr(l, '\n');
+				size_t len = e ? (size_t)(e - l) : strlen(l);
+				put_centered(o, l, len);
+				l += len + (e != NULL);
+			}
+			free(lines);
+		} else {
+			put_centered(o, text, n);
+		}
+		text += n + (end != NULL);
+	}
+}
+
+static uint32_t decode_at(const char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+	*len = utf8_decode(s, n, &cp);
+	if (*len == 0) {
+		*len = 1;
+		cp = 0xfffd;
+	}
+	return cp;
+}
+
+/* UAX #14 classes that clreq keeps off the start of a line: closing brackets
+ * and quotes, ，。、；：？！ and the like. */
+static bool is_closing(uint32_t cp)
+{
+	int lb = u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK);
+	if (lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS ||
+	    lb == U_LB_EXCLAMATION || lb == U_LB_INFIX_NUMERIC)
+		return true;
+	if (lb == U_LB_NONSTARTER && u_ispunct((UChar32)cp))
+		return true;
+	return u_charType((UChar32)cp) == U_FINAL_PUNCTUATION;
+}
+
+static bool is_opening(uint32_t cp)
+{
+	int lb = u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK);
+	return lb == U_LB_OPEN_PUNCTUATION || u_charType((UChar32)cp) == U_INITIAL_PUNCTUATION;
+}
+
+size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
+{
+	size_t count = utf8_count(s, n) + 1;
+	size_t *off = xmalloc(count * sizeof(*off)); /* start of each code point, then n */
+	int *width = xmalloc(count * sizeof(*width));
+	uint32_t *cps = xmalloc(count * sizeof(*cps));
+	size_t k = 0;
+	for (size_t i = 0; i < n; k++) {
+		size_t len;
+		cps[k] = decode_at(s + i, n - i, &len);
+		off[k] = i;
+		width[k] = cp_width(cps[k]);
+		i += len;
+	}
+	off[k] = n;
+	size_t *pieces = xmalloc((k + 1) * sizeof(*pieces)), np = 0;
+	size_t start = 0;
+	while (start < k) {
+		size_t end = start;
+		int used = 0;
+		while (end < k && (end == start || used + width[end] <= cols))
+			used += width[end++];
+		size_t cut = end;
+		while (cut < k && cut > start + 1 && (is_closing(cps[cut]) || is_opening(cps[cut - 1])))
+			cut--;
+		if (cut == start + 1 && end > start + 1 &&
+		    (is_closing(cps[cut]) || is_opening(cps[cut - 1])))
+			cut = end; /* no better cut inside this piece */
+		pieces[np++] = off[cut] - off[start];
+		start = cut;
+	}
+	free(off);
+	free(width);
+	free(cps);
+	*npieces = np;
+	return pieces;
+}
+
+void tout_verbatim(struct text_out *o, const char *line, size_t n, const char *indent)
+{
+	struct buf b = {0};
+	int col = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		uint32_t cp = decode_at(line + i, n - i, &len);
+		if (cp == '\t') {
+			do
+				buf_putc(&b, ' ');
+			while (++col % TAB_STOP);
+		} else {
+			buf_put(&b, line + i, len);
+			col += cp_width(cp);
+		}
+		i += len;
+	}
+	b.data = b.data ? b.data : xstrdup("");
+	int room = o->width - (int)text_width(indent, strlen(indent));
+	if (room < 2)
+		room = 2;
+	size_t np, at = 0;
+	size_t *pieces = fold_columns(b.data, b.len, room, &np);
+	struct buf l = {0};
+	for (size_t i = 0; i < np || (np == 0 && i == 0); i++) {
+		l.len = 0;
+		buf_puts(&l, indent);
+		if (np)
+			buf_put(&l, b.data + at, pieces[i]);
+		tout_line(o, l.data, l.len);
+		at += np ? pieces[i] : 0;
+	}
+	free(pieces);
+	buf_free(&l);
+	buf_free(&b);
+}
+
+const char *marker_separator(const char *marker)
+{
+	if (!marker || !*marker)
+		return "";
+	size_t n = strlen(marker), i = n;
+	while (i > 0 && ((unsigned char)marker[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	size_t len;
+	uint32_t cp = decode_at(marker + i, n - i, &len);
+	if (cp_width(cp) == 2)
+		return u_ispunct((UChar32)cp) ? "" : IDEOGRAPHIC_SPACE;
+	return " ";
+}
+
+/* ---- plain text of inline content ---- */
+
+#define SOFT_BREAK '\x01'
+
+static bool is_block(cmark_node *node)
+{
+	return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
+/* Text literals lose control characters: they would corrupt the layout. */
+static void put_literal(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\t' || c == '\n' || c == '\r')
+			buf_putc(b, ' ');
+		else if (c >= 0x20 && c != 0x7f)
+			buf_putc(b, (char)c);
+	}
+}
+
+static uint32_t last_code_point(const struct buf *b)
+{
+	size_t i = b->len;
+	while (i > 0 && ((unsigned char)b->data[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return 0;
+	size_t len;
+	return decode_at(b->data + i - 1, b->len - i + 1, &len);
+}
+
+/* Collapses runs of spaces and soft breaks into one space (none between two
+ * wide characters when the run is only soft breaks: Chinese lines joined),
+ * drops spaces at the ends of lines. */
+static char *normalize_space(const char *s, size_t n)
+{
+	struct buf out = {0};
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == SOFT_BREAK) {
+			bool real_space = false;
+			while (i < n && (s[i] == ' ' || s[i] == SOFT_BREAK))
+				real_space |= s[i++] == ' ';
+			if (i == n || s[i] == '\n' || out.len == 0 || out.data[out.len - 1] == '\n')
+				continue;
+			size_t len;
+			uint32_t next = decode_at(s + i, n - i, &len);
+			if (!real_space && cp_width(last_code_point(&out)) == 2 && cp_width(next) == 2)
+				continue;
+			buf_putc(&out, ' ');
+		} else if (s[i] == '\n') {
+			if (out.len > 0)
+				buf_putc(&out, '\n');
+			i++;
+		} else {
+			buf_putc(&out, s[i++]);
+		}
+	}
+	while (out.len > 0 && out.data[out.len - 1] == '\n')
+		out.data[--out.len] = '\0';
+	return buf_take(&out);
+}
+
+/* A link's address after its text, unless the text already says it. */
+static void put_link_target(struct buf *b, size_t text_start, cmark_node *link)
+{
+	const char *url = cmark_node_get_url(link);
+	if (!url || !*url || url[0] == '#')
+		return;
+	const char *text = b->data ? b->data + text_start : "";
+	size_t tlen = b->len - text_start;
+	if (strlen(url) == tlen && memcmp(url, text, tlen) == 0)
+		return;
+	if (str_starts_with(url, "mailto:") && strlen(url + 7) == tlen && memcmp(url + 7, text, tlen) == 0)
+		return;
+	buf_puts(b, " <");
+	put_literal(b, url, strlen(url));
+	buf_puts(b, ">");
+}
+
+char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
+{
+	cmark_node *leaf = from;
+	while (leaf && !is_block(leaf))
+		leaf = cmark_node_parent(leaf);
+	if (!leaf)
+		return xstrdup("");
+	struct buf raw = {0};
+	size_t link_start = 0;
+	bool started = false;
+	cmark_iter *iter = cmark_iter_new(leaf);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		if (node == stop && started)
+			break;
+		if (!started) {
+			if (node != from || ev != CMARK_EVENT_ENTER)
+				continue;
+			started = true;
+		}
+		cmark_node_type type = cmark_node_get_type(node);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (type == CMARK_NODE_LINK)
+				put_link_target(&raw, link_start, node);
+			continue;
+		}
+		const char *lit = cmark_node_get_literal(node);
+		size_t len = lit ? strlen(lit) : 0, from_byte = node == from ? skip : 0;
+		if (from_byte > len)
+			from_byte = len;
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			put_literal(&raw, lit + from_byte, len - from_byte);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(&raw, SOFT_BREAK);
+			break;
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(&raw, '\n');
+			break;
+		case CMARK_NODE_LINK:
+			link_start = raw.len;
+			break;
+		default: /* emphasis, images (their alt text follows), raw HTML: dropped */
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+	char *text = normalize_space(raw.data ? raw.data : "", raw.len);
+	buf_free(&raw);
+	return text;
+}
+
+char *leaf_plain(cmark_node *leaf)
+{
+	cmark_node *first = leaf ? cmark_node_first_child(leaf) : NULL;
+	return first ? inline_plain(first, 0, NULL) : xstrdup("");
+}

@@ -1,0 +1,255 @@
+/* render_text_table.c — GFM tables in box-drawing characters.
+ *
+ * Every row is ruled off (┌─┬─┐ ├─┼─┤ └─┴─┘), cells have one space of padding
+ * on each side and follow the column's alignment. Columns take the width of
+ * their widest cell; when the table would be wider than the page, the columns
+ * shrink in proportion to their natural widths (never below MIN_COLUMN) and
+ * cell text wraps inside its column. */
+#include "render_text_impl.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "textwidth.h"
+
+#define MIN_COLUMN 4 /* two Chinese characters */
+#define BOX_H "\xe2\x94\x80"     /* ─ */
+#define BOX_V "\xe2\x94\x82"     /* │ */
+
+struct cell_lines {
+	char **lines;
+	size_t nlines;
+};
+
+struct table_grid {
+	size_t nrows, ncols;
+	char **text;        /* nrows * ncols plain texts */
+	int *width;         /* ncols: chosen content widths */
+	char align[64];     /* 'l', 'c', 'r' or 0 for the first 64 columns */
+};
+
+static size_t widest_line(const char *s)
+{
+	size_t widest = 0;
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		size_t n = end ? (size_t)(end - s) : strlen(s), w = text_width(s, n);
+		widest = w > widest ? w : widest;
+		s += n + (end != NULL);
+	}
+	return widest;
+}
+
+static void grid_read(struct table_grid *g, cmark_node *table)
+{
+	memset(g, 0, sizeof(*g));
+	g->ncols = cmark_gfm_extensions_get_table_columns(table);
+	for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
+		size_t cells = 0;
+		for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c))
+			cells++;
+		g->ncols = cells > g->ncols ? cells : g->ncols;
+		g->nrows++;
+	}
+	if (g->ncols == 0)
+		return;
+	uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
+	for (size_t c = 0; align && c < g->ncols && c < sizeof(g->align); c++) {
+		if (!align[c])
+			break;
+		g->align[c] = (char)align[c];
+	}
+	g->text = xcalloc(g->nrows * g->ncols, sizeof(*g->text));
+	size_t r = 0;
+	for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row), r++) {
+		size_t c = 0;
+		for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+			g->text[r * g->ncols + c++] = leaf_plain(cell);
+		for (; c < g->ncols; c++)
+			g->text[r * g->ncols + c] = xstrdup("");
+	}
+}
+
+/* Shrinks natural widths to fit `room` columns of content. */
+static void fit_widths(int *width, size_t ncols, int room)
+{
+	long total = 0;
+	for (size_t c = 0; c < ncols; c++)
+		total += width[c];
+	if (total <= room)
+		return;
+	int *floor_w = xmalloc(ncols * sizeof(*floor_w));
+	long floors = 0, demand = 0;
+	for (size_t c = 0; c < ncols; c++) {
+		floor_w[c] = width[c] < MIN_COLUMN ? width[c] : MIN_COLUMN;
+		floors += floor_w[c];
+		demand += width[c] - floor_w[c];
+	}
+	if (floors >= room || demand == 0) {
+		for (size_t c = 0; c < ncols; c++)
+			width[c] = floor_w[c];
+		free(floor_w);
+		return;
+	}
+	long spare = room - floors, given = 0;
+	int *share = xmalloc(ncols * sizeof(*share));
+	for (size_t c = 0; c < ncols; c++) {
+		share[c] = (int)(spare * (width[c] - floor_w[c]) / demand);
+		given += share[c];
+	}
+	/* What rounding left over goes one column at a time, left to right, to
+	 * the columns still short of their natural width. */
+	for (size_t c = 0; given < spare; c = (c + 1) % ncols) {
+		if (floor_w[c] + share[c] < width[c]) {
+			share[c]++;
+			given++;
+		}
+	}
+	for (size_t c = 0; c < ncols; c++)
+		width[c] = floor_w[c] + share[c];
+	free(share);
+	free(floor_w);
+}
+
+static void choose_widths(struct table_grid *g, int room)
+{
+	g->width = xcalloc(g->ncols, sizeof(*g->width));
+	for (size_t c = 0; c < g->ncols; c++) {
+		g->width[c] = 2; /* an empty column still holds one wide character */
+		for (size_t r = 0; r < g->nrows; r++) {
+			int w = (int)widest_line(g->text[r * g->ncols + c]);
+			g->width[c] = w > g->width[c] ? w : g->width[c];
+		}
+	}
+	fit_widths(g->width, g->ncols, room);
+	for (size_t c = 0; c < g->ncols; c++)
+		if (g->width[c] < 2)
+			g->width[c] = 2;
+}
+
+static void push_line(struct cell_lines *cl, const char *s, size_t n, int cols)
+{
+	size_t np, at = 0;
+	size_t *pieces = fold_columns(s, n, cols, &np);
+	for (size_t i = 0; i < np; i++) {
+		cl->lines = xrealloc(cl->lines, (cl->nlines + 1) * sizeof(*cl->lines));
+		cl->lines[cl->nlines++] = xstrndup(s + at, pieces[i]);
+		at += pieces[i];
+	}
+	free(pieces);
+}
+
+/* The cell's text in lines of at most `cols` columns: wrapped where line
+ * breaking allows, cut between characters where a token is longer. */
+static struct cell_lines cell_wrap(const char *text, int cols)
+{
+	struct cell_lines cl = {0};
+	while (*text) {
+		const char *end = strchr(text, '\n');
+		size_t n = end ? (size_t)(end - text) : strlen(text);
+		char *wrapped = n ? wrap_text(text, n, cols, "", "") : NULL;
+		if (wrapped) {
+			for (const char *l = wrapped; *l;) {
+				const char *e = strchr(l, '\n');
+				size_t full = e ? (size_t)(e - l) : strlen(l), len = full;
+				while (len > 0 && l[len - 1] == ' ')
+					len--;
+				push_line(&cl, l, len, cols);
+				l += full + (e != NULL);
+			}
+			free(wrapped);
+		} else {
+			push_line(&cl, text, n, cols);
+		}
+		text += n + (end != NULL);
+	}
+	return cl;
+}
+
+static void put_spaces(struct buf *b, int n)
+{
+	for (; n > 0; n--)
+		buf_putc(b, ' ');
+}
+
+static void put_rule(struct text_out *o, const struct table_grid *g, const char *indent,
+		     const char *left, const char *mid, const char *right)
+{
+	struct buf b = {0};
+	buf_puts(&b, indent);
+	buf_puts(&b, left);
+	for (size_t c = 0; c < g->ncols; c++) {
+		for (int i = 0; i < g->width[c] + 2; i++)
+			buf_puts(&b, BOX_H);
+		buf_puts(&b, c + 1 < g->ncols ? mid : right);
+	}
+	tout_line(o, b.data, b.len);
+	buf_free(&b);
+}
+
+static void put_row(struct text_out *o, const struct table_grid *g, size_t r, const char *indent)
+{
+	struct cell_lines *cells = xcalloc(g->ncols, sizeof(*cells));
+	size_t height = 1;
+	for (size_t c = 0; c < g->ncols; c++) {
+		cells[c] = cell_wrap(g->text[r * g->ncols + c], g->width[c]);
+		height = cells[c].nlines > height ? cells[c].nlines : height;
+	}
+	struct buf b = {0};
+	for (size_t l = 0; l < height; l++) {
+		b.len = 0;
+		buf_puts(&b, indent);
+		buf_puts(&b, BOX_V);
+		for (size_t c = 0; c < g->ncols; c++) {
+			const char *s = l < cells[c].nlines ? cells[c].lines[l] : "";
+			int slack = g->width[c] - (int)text_width(s, strlen(s));
+			char align = c < sizeof(g->align) ? g->align[c] : 0;
+			int before = align == 'r' ? slack : align == 'c' ? slack / 2 : 0;
+			put_spaces(&b, 1 + before);
+			buf_puts(&b, s);
+			put_spaces(&b, slack - before + 1);
+			buf_puts(&b, BOX_V);
+		}
+		tout_line(o, b.data, b.len);
+	}
+	buf_free(&b);
+	for (size_t c = 0; c < g->ncols; c++) {
+		for (size_t l = 0; l < cells[c].nlines; l++)
+			free(cells[c].lines[l]);
+		free(cells[c].lines);
+	}
+	free(cells);
+}
+
+void render_table(struct text_out *o, cmark_node *table, const char *indent)
+{
+	struct table_grid g;
+	grid_read(&g, table);
+	if (g.ncols == 0 || g.nrows == 0) {
+		free(g.text);
+		return;
+	}
+	int borders = (int)(3 * g.ncols + 1); /* a rule and two spaces of padding per column */
+	int room = o->width - (int)text_width(indent, strlen(indent)) - borders;
+	if (room < (int)(MIN_COLUMN * g.ncols) && *indent) {
+		indent = "";
+		room = o->width - borders;
+	}
+	choose_widths(&g, room);
+	tout_blank(o);
+	put_rule(o, &g, indent, "\xe2\x94\x8c", "\xe2\x94\xac", "\xe2\x94\x90"); /* ┌ ┬ ┐ */
+	for (size_t r = 0; r < g.nrows; r++) {
+		if (r > 0)
+			put_rule(o, &g, indent, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
+		put_row(o, &g, r, indent);
+	}
+	put_rule(o, &g, indent, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
+	tout_blank(o);
+	for (size_t i = 0; i < g.nrows * g.ncols; i++)
+		free(g.text[i]);
+	free(g.text);
+	free(g.width);
+}
