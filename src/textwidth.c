@@ -1,6 +1,293 @@
-/* STUB: replaced by its owner. */
+/* textwidth.c — display width (UAX #11) and line filling (UAX #14 + clreq).
+ *
+ * ICU's line break iterator supplies the break opportunities; the clreq
+ * prohibitions are then applied on top of them, because ICU allows some breaks
+ * Chinese typesetting does not (a line may not begin with a closing mark or end
+ * with an opening one). Lines are filled greedily: the last permitted break
+ * that fits wins, which moves the last character(s) down together with a
+ * closing mark that would otherwise start the next line. A line is only
+ * allowed past the width when it holds one token with no permitted break in
+ * it (a long URL); such a token is never cut.
+ */
 #include "textwidth.h"
+
+#include "util.h"
+
+#include <limits.h>
+#include <stdbool.h>
 #include <stdlib.h>
-int cp_width(uint32_t cp) { (void)cp; return 1; }
-size_t text_width(const char *s, size_t n) { (void)s; return n; }
-char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent) { (void)text; (void)n; (void)width; (void)first_indent; (void)indent; return NULL; }
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#define REPLACEMENT_CHARACTER 0xFFFD
+
+int cp_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp > 0x10FFFF)
+		return 1;
+	int8_t type = u_charType((UChar32)cp);
+	if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+	    type == U_CONTROL_CHAR)
+		return 0;
+	int east_asian = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+	return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+size_t text_width(const char *s, size_t n)
+{
+	size_t width = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			/* shown as U+FFFD, one column */
+			width++;
+			i++;
+			continue;
+		}
+		width += (size_t)cp_width(cp);
+		i += len;
+	}
+	return width;
+}
+
+/* clreq 行首禁则: marks that may not begin a line. */
+static bool is_closing_mark(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+		')', ']', '}', ',', '.', ';', ':', '?', '!',
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, /* 、。，．：；？！ */
+		0xFF09, 0xFF3D, 0xFF5D, 0x3015, 0x3009, 0x300B, 0x300D, 0x300F, /* ）］｝〕〉》」』 */
+		0x3011, 0x3017, 0x3019, 0x301F, 0xFF60, 0x2019, 0x201D, 0x00BB, /* 】〗〙〟｠’”» */
+		0x2026, 0x2025, 0x00B7, 0x30FB, 0xFF65, 0xFF5E, 0x301C,         /* …‥·・･～〜 */
+		0xFF61, 0xFF64, 0x203C, 0x2047, 0x2048, 0x2049, 0x00B0, 0x2030, /* ｡､‼⁇⁈⁉°‰ */
+		0x2103, 0xFF05,                                                 /* ℃％ */
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+/* clreq 行尾禁则: marks that may not end a line. */
+static bool is_opening_mark(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+		'(', '[', '{',
+		0xFF08, 0xFF3B, 0xFF5B, 0x3014, 0x3008, 0x300A, 0x300C, 0x300E, /* （［｛〔〈《「『 */
+		0x3010, 0x3016, 0x3018, 0x301D, 0xFF5F, 0x2018, 0x201C, 0x00AB, /* 【〖〘〝｟‘“« */
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+/* Spaces at a break are dropped rather than printed at the end of a line. */
+static bool is_break_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
+
+struct wrap_input {
+	uint32_t *cps;
+	size_t count;
+	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
+	size_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
+};
+
+static void decode_input(struct wrap_input *in, const char *text, size_t n)
+{
+	in->cps = xmalloc((n + 1) * sizeof *in->cps);
+	in->count = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(text + i, n - i, &cp);
+		if (len == 0 || cp == 0) {
+			/* invalid bytes and NUL would corrupt the output: show U+FFFD */
+			cp = REPLACEMENT_CHARACTER;
+			len = 1;
+		}
+		in->cps[in->count++] = cp;
+		i += len;
+	}
+	in->break_before = xcalloc(in->count + 1, sizeof *in->break_before);
+	in->next_visible = xmalloc((in->count + 1) * sizeof *in->next_visible);
+	in->next_visible[in->count] = in->count;
+	for (size_t i = in->count; i-- > 0;)
+		in->next_visible[i] = is_break_space(in->cps[i]) ? in->next_visible[i + 1] : i;
+}
+
+/* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
+ * a break anywhere except before a space or a zero-width mark. */
+static void mark_fallback_breaks(struct wrap_input *in)
+{
+	for (size_t i = 1; i < in->count; i++)
+		in->break_before[i] = !is_break_space(in->cps[i]) && cp_width(in->cps[i]) > 0;
+}
+
+static bool is_east_asian_at(const struct wrap_input *in, size_t i)
+{
+	return i < in->count && cp_width(in->cps[i]) == 2;
+}
+
+/* ICU 72 implements UAX #14 of Unicode 15.0, which never breaks next to an
+ * ambiguous quotation mark, so “工作呈报” glued whole runs of Chinese together.
+ * Unicode 15.1 (LB19a) allows the break when East Asian characters stand on
+ * both sides; Chinese quotes have a direction, so only the outer side of each
+ * opens up: before “ and ‘, after ” and ’. */
+static void mark_east_asian_quote_breaks(struct wrap_input *in)
+{
+	for (size_t i = 1; i + 1 < in->count; i++) {
+		uint32_t cp = in->cps[i];
+		if (!is_east_asian_at(in, i - 1) || !is_east_asian_at(in, i + 1))
+			continue;
+		if (cp == 0x201C || cp == 0x2018)
+			in->break_before[i] = true;
+		else if (cp == 0x201D || cp == 0x2019)
+			in->break_before[i + 1] = true;
+	}
+}
+
+static void mark_uax14_breaks(struct wrap_input *in)
+{
+	if (in->count > INT32_MAX / 2 - 1) {
+		mark_fallback_breaks(in);
+		return;
+	}
+	UChar *units = xmalloc((2 * in->count + 1) * sizeof *units);
+	/* UTF-16 offset -> code point index; -1 inside a surrogate pair */
+	size_t *cp_at = xmalloc((2 * in->count + 1) * sizeof *cp_at);
+	int32_t length = 0;
+	for (size_t i = 0; i < in->count; i++) {
+		cp_at[length] = i;
+		UBool unused_error = false;
+		U16_APPEND(units, length, (int32_t)(2 * in->count + 1), (UChar32)in->cps[i], unused_error);
+		(void)unused_error;
+		if (U16_LENGTH(in->cps[i]) == 2)
+			cp_at[length - 1] = SIZE_MAX;
+	}
+	cp_at[length] = in->count;
+
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *breaks = ubrk_open(UBRK_LINE, "zh", units, length, &status);
+	if (U_FAILURE(status)) {
+		mark_fallback_breaks(in);
+	} else {
+		for (int32_t b = ubrk_first(breaks); b != UBRK_DONE; b = ubrk_next(breaks))
+			if (b > 0 && b < length && cp_at[b] != SIZE_MAX)
+				in->break_before[cp_at[b]] = true;
+		ubrk_close(breaks);
+	}
+	free(cp_at);
+	free(units);
+}
+
+/* May a line end before `at`? `last_kept` is the index of the last non-space
+ * character of the line, or SIZE_MAX for none. Spaces around the break are
+ * dropped, so the marks that count are the visible ones on either side. */
+static bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
+{
+	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
+		return false;
+	size_t shown = in->next_visible[at];
+	return (shown == in->count || !is_closing_mark(in->cps[shown])) && !is_opening_mark(in->cps[last_kept]);
+}
+
+struct line {
+	size_t start, kept_end; /* the characters printed */
+	size_t next;            /* where the next line begins */
+};
+
+/* The longest permitted line from `start` within `avail` columns, or the
+ * shortest permitted one when nothing fits. */
+static struct line fill_line(const struct wrap_input *in, size_t start, long avail)
+{
+	struct line line = {start, start, in->count};
+	size_t best = 0, best_kept_end = start;
+	size_t last_kept = SIZE_MAX;
+	long running = 0, used = 0;
+	size_t i = start;
+	for (;;) {
+		if (i == in->count || in->cps[i] == '\n') {
+			line.kept_end = last_kept == SIZE_MAX ? start : last_kept + 1;
+			line.next = i < in->count ? i + 1 : i;
+			return line;
+		}
+		running += cp_width(in->cps[i]);
+		if (!is_break_space(in->cps[i])) {
+			used = running;
+			last_kept = i;
+		}
+		i++;
+		if (used > avail && last_kept != SIZE_MAX)
+			break;
+		if (may_break(in, i, last_kept)) {
+			best = i;
+			best_kept_end = last_kept + 1;
+		}
+	}
+	if (best > start) {
+		line.kept_end = best_kept_end;
+		line.next = best;
+		return line;
+	}
+	/* Nothing fits: the token runs on to its first permitted break. */
+	while (i < in->count && in->cps[i] != '\n' && !may_break(in, i, last_kept)) {
+		if (!is_break_space(in->cps[i]))
+			last_kept = i;
+		i++;
+	}
+	line.kept_end = last_kept + 1;
+	line.next = i < in->count && in->cps[i] == '\n' ? i + 1 : i;
+	return line;
+}
+
+static void put_codepoints(struct buf *out, const uint32_t *cps, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		char encoded[4];
+		buf_put(out, encoded, utf8_encode(cps[i], encoded));
+	}
+}
+
+char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
+{
+	first_indent = first_indent ? first_indent : "";
+	indent = indent ? indent : "";
+	struct wrap_input in;
+	decode_input(&in, text ? text : "", text ? n : 0);
+	mark_uax14_breaks(&in);
+	mark_east_asian_quote_breaks(&in);
+
+	struct buf out = {0};
+	size_t pos = 0;
+	bool first = true;
+	for (;;) {
+		size_t visible = pos;
+		while (visible < in.count && is_break_space(in.cps[visible]))
+			visible++;
+		if (visible == in.count)
+			break;
+		if (!first)
+			pos = visible;
+		const char *prefix = first ? first_indent : indent;
+		long avail = (long)width - (long)text_width(prefix, strlen(prefix));
+		struct line line = fill_line(&in, pos, avail);
+		if (line.kept_end > line.start) {
+			buf_puts(&out, prefix);
+			put_codepoints(&out, in.cps + line.start, line.kept_end - line.start);
+		}
+		buf_putc(&out, '\n');
+		pos = line.next;
+		first = false;
+	}
+	free(in.cps);
+	free(in.break_before);
+	free(in.next_visible);
+	return buf_take(&out);
+}
