@@ -383,6 +383,11 @@ static void read_row(struct form_parser *p, yaml_node_t *node, bool *sure)
 	ARRAY_PUSH(p->form->rows, p->form->nrows, p->rows_cap, row);
 }
 
+const char *form_type_name(enum cell_type type)
+{
+	return type_names[type];
+}
+
 int form_cell_columns(const struct form_cell *cell)
 {
 	return cell->kind == CELL_FIELD ? 1 + cell->span : cell->span;

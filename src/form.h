@@ -51,6 +51,8 @@ struct form {
 
 /* Grid columns a cell takes: 1 + span for a labelled field, span otherwise. */
 int form_cell_columns(const struct form_cell *cell);
+/* "text", "date", "signature", "checkbox", "number": the word of the form language. */
+const char *form_type_name(enum cell_type type);
 
 /* Parses the YAML of a form block whose first content line is `first_line`
  * of doc's file and whose content is indented by `indent` columns. Reports

@@ -1,6 +1,158 @@
-/* STUB: replaced by its owner. */
-#include "render.h"
+/* form_html.c — a form as an HTML fragment: the ruled grid printed on A4,
+ * used in OUT/forms/ID.html and inside its policy's page. The look (ruling,
+ * label shading, the height of one answer line) is the stylesheet's: this file
+ * only says what each cell is, and `--lines` how many lines an area holds. */
 #include <stdlib.h>
-struct form_html *form_html_new(void) { return NULL; }
-char *form_html_render(struct form_html *r, const struct form *form) { (void)r; (void)form; return NULL; }
-void form_html_free(struct form_html *r) { (void)r; }
+
+#include "render.h"
+#include "template.h"
+#include "util.h"
+
+struct form_html {
+	int unused;
+};
+
+struct form_html *form_html_new(void)
+{
+	return xcalloc(1, sizeof(struct form_html));
+}
+
+void form_html_free(struct form_html *r)
+{
+	free(r);
+}
+
+/* U+3000 ideographic spaces leave room to write the year, month and day. */
+#define DATE_BLANKS "\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+static void put_escaped(struct buf *out, const char *text)
+{
+	char *escaped = html_escape(text);
+	buf_puts(out, escaped ? escaped : "");
+	free(escaped);
+}
+
+static void put_signature(struct buf *out)
+{
+	buf_puts(out, "<span class=\"form-sign\"><span class=\"form-sign-name\">签字：<span class=\"form-blank\"></span>"
+		      "</span> <span class=\"form-sign-date\">日期：" DATE_BLANKS "</span></span>");
+}
+
+static void put_options(struct buf *out, const struct form_cell *cell)
+{
+	buf_puts(out, "<span class=\"form-options\">");
+	for (size_t i = 0; i < cell->noptions; i++) {
+		buf_puts(out, i ? " <span class=\"form-option\">□" : "<span class=\"form-option\">□");
+		put_escaped(out, cell->options[i]);
+		buf_puts(out, "</span>");
+	}
+	buf_puts(out, "</span>");
+}
+
+/* What is printed inside an answer area of the cell's type. */
+static void put_area_content(struct buf *out, const struct form_cell *cell)
+{
+	switch (cell->type) {
+	case CELL_DATE:
+		buf_puts(out, "<span class=\"form-date\">" DATE_BLANKS "</span>");
+		break;
+	case CELL_SIGNATURE:
+		put_signature(out);
+		break;
+	case CELL_CHECKBOX:
+		put_options(out, cell);
+		break;
+	case CELL_TEXT:
+	case CELL_NUMBER:
+		break;
+	}
+}
+
+static void put_field(struct buf *out, const struct form_cell *cell)
+{
+	buf_puts(out, "<th class=\"form-label\">");
+	put_escaped(out, cell->label);
+	buf_printf(out, "</th><td class=\"form-answer form-type-%s\"", form_type_name(cell->type));
+	if (cell->span > 1)
+		buf_printf(out, " colspan=\"%d\"", cell->span);
+	buf_printf(out, " style=\"--lines: %d\">", cell->lines);
+	put_area_content(out, cell);
+	buf_puts(out, "</td>");
+}
+
+/* Fixed text across the cell's columns, with its answer area below it. */
+static void put_fixed_text(struct buf *out, const struct form_cell *cell)
+{
+	buf_printf(out, "<td class=\"form-fixed\" colspan=\"%d\"><p class=\"form-question\">", cell->span);
+	put_escaped(out, cell->label);
+	buf_puts(out, "</p>");
+	if (cell->lines > 0) {
+		buf_printf(out, "<div class=\"form-area form-type-%s\" style=\"--lines: %d\">", form_type_name(cell->type),
+			   cell->lines);
+		put_area_content(out, cell);
+		buf_puts(out, "</div>");
+	}
+	buf_puts(out, "</td>");
+}
+
+static void put_row(struct buf *out, const struct form_row *row, int columns)
+{
+	int filled = 0;
+	buf_puts(out, "<tr>");
+	for (size_t i = 0; i < row->ncells; i++) {
+		const struct form_cell *cell = &row->cells[i];
+		if (cell->kind == CELL_FIELD) {
+			put_field(out, cell);
+		} else if (cell->kind == CELL_FIXED_TEXT) {
+			put_fixed_text(out, cell);
+		} else {
+			buf_printf(out, "<th class=\"form-heading\" colspan=\"%d\">", cell->span);
+			put_escaped(out, cell->label);
+			buf_puts(out, "</th>");
+		}
+		filled += form_cell_columns(cell);
+	}
+	/* Only a form rendered with --force despite a layout error gets here:
+	 * close the grid rather than leave a ragged edge. */
+	if (filled < columns)
+		buf_printf(out, "<td colspan=\"%d\"></td>", columns - filled);
+	buf_puts(out, "</tr>\n");
+}
+
+char *form_html_render(struct form_html *r, const struct form *form)
+{
+	(void)r;
+	struct buf out = {0};
+	buf_puts(&out, "<section class=\"form\" id=\"form-");
+	put_escaped(&out, form->id);
+	buf_puts(&out, "\">\n<h2 class=\"form-title\">");
+	put_escaped(&out, form->title);
+	buf_puts(&out, "</h2>\n");
+	if (form->number || form->date) {
+		buf_puts(&out, "<p class=\"form-top\">");
+		if (form->number)
+			buf_puts(&out, "<span class=\"form-number\">编号：<span class=\"form-blank\"></span></span>");
+		if (form->date)
+			buf_puts(&out, "<span class=\"form-date\">" DATE_BLANKS "</span>");
+		buf_puts(&out, "</p>\n");
+	}
+	buf_puts(&out, "<table class=\"form-grid\">\n<colgroup>");
+	for (int i = 0; i < form->columns; i++)
+		buf_puts(&out, "<col>");
+	buf_puts(&out, "</colgroup>\n<tbody>\n");
+	for (size_t i = 0; i < form->nrows; i++)
+		if (form->rows[i].ncells)
+			put_row(&out, &form->rows[i], form->columns);
+	buf_puts(&out, "</tbody>\n</table>\n");
+	if (form->nnotes) {
+		buf_puts(&out, "<div class=\"form-notes\">");
+		for (size_t i = 0; i < form->nnotes; i++) {
+			buf_puts(&out, i ? "<p>" : "<p><span class=\"form-notes-head\">注：</span>");
+			put_escaped(&out, form->notes[i]);
+			buf_puts(&out, "</p>");
+		}
+		buf_puts(&out, "</div>\n");
+	}
+	buf_puts(&out, "</section>\n");
+	return buf_take(&out);
+}

@@ -1,5 +1,6 @@
 /* test_form.c — the form language: both seed forms, form-syntax and
  * form-layout with positions, and the three renderers. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,146 @@ static void test_layout_errors(void)
 	free_doc(doc);
 }
 
+
+/* Every line within `width` display columns, and every line of the grid
+ * (from the first ┌ to the last ┘) exactly as wide as the first. */
+static void check_text_fits(const char *text, int width, const char *what)
+{
+	int longest = 0, grid_width = -1;
+	bool in_grid = false, ragged = false;
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		int w = (int)text_width(line, n);
+		if (w > longest)
+			longest = w;
+		if (str_starts_with(line, "┌"))
+			in_grid = true;
+		if (in_grid) {
+			if (grid_width < 0)
+				grid_width = w;
+			else if (w != grid_width)
+				ragged = true;
+		}
+		if (str_starts_with(line, "└"))
+			in_grid = false;
+		line += end ? n + 1 : n;
+	}
+	CHECK(longest <= width, "%s: lines within %d columns (longest %d)", what, width, longest);
+	CHECK(grid_width > 0 && !ragged, "%s: grid lines all %d columns wide", what, grid_width);
+}
+
+static char *render_text(const struct form *form, int width)
+{
+	struct form_text *r = form_text_new(width);
+	char *text = form_text_render(r, form);
+	form_text_free(r);
+	return text;
+}
+
+static void test_text(void)
+{
+	struct document *doc = new_doc();
+	struct form *report = parse(doc, work_report, 0);
+	struct form *talk = parse(doc, new_employee_talk, 0);
+	if (!report || !talk) {
+		CHECK(false, "seed forms parse");
+		free_doc(doc);
+		return;
+	}
+	char *text = render_text(report, 72);
+	check_text_fits(text, 72, "工作呈报 at 72");
+	CHECK(str_starts_with(strstr(text, "工 作 呈 报"), "工 作 呈 报\n"), "title letter-spaced");
+	CHECK(strstr(text, "编号：__________\n") != NULL, "编号 line");
+	CHECK(strstr(text, "│主题") && strstr(text, "│分管副总意见"), "labels in the grid");
+	CHECK(strstr(text, "签字：________　日期：　　年　　月　　日│") != NULL, "wide signature on one line");
+	CHECK(strstr(text, "├────────────────┼────────────────┴────────────────┴────────────────┤") != NULL,
+	      "rule under 日期 joins the row of one wide answer");
+	CHECK(strstr(text, "注：总经理审批后") == NULL, "no notes when none are written");
+	free(text);
+
+	text = render_text(report, 36);
+	check_text_fits(text, 36, "工作呈报 at 36");
+	CHECK(strstr(text, "│分管副 │") && strstr(text, "│总意见 │"), "label wrapped in a narrow column");
+	CHECK(strstr(text, "│ 签字：│") && strstr(text, "│ 日期：│") && strstr(text, "│ 年月日│"),
+	      "signature shortened to fit a narrow cell");
+	free(text);
+
+	text = render_text(talk, 72);
+	check_text_fits(text, 72, "新员工谈话沟通表 at 72");
+	CHECK(strstr(text, "　　年　　月　　日\n") != NULL, "date at the top right");
+	CHECK(strstr(text, "│7. 其他涉及到的问题") != NULL, "question across the row");
+	CHECK(strstr(text, "注：本表由人事行政部面谈后填写，存入员工档案。\n") != NULL, "note at the foot");
+	free(text);
+
+	text = render_text(talk, 40);
+	check_text_fits(text, 40, "新员工谈话沟通表 at 40");
+	free(text);
+	form_free(report);
+	form_free(talk);
+	free_doc(doc);
+}
+
+static void test_html_and_json(void)
+{
+	static const char hostile[] = "id: x\ntitle: \"<b>表 & 'x'\"\ncolumns: 2\nrows:\n"
+				      "  - [{label: \"<script>\", type: checkbox, options: [\"a\\\"b\", \"c\\\\d\\te\"]}]\n"
+				      "notes: [\"</section>\"]\n";
+	struct document *doc = new_doc();
+	struct form *form = parse(doc, hostile, 0);
+	CHECK(form && doc->diags.n == 0, "hostile words parse");
+	if (!form) {
+		free_doc(doc);
+		return;
+	}
+	struct form_html *h = form_html_new();
+	char *html = form_html_render(h, form);
+	CHECK(html && strstr(html, "&lt;b&gt;表 &amp; &#39;x&#39;") != NULL, "title escaped");
+	CHECK(html && strstr(html, "&lt;script&gt;") && !strstr(html, "<script>"), "label escaped");
+	CHECK(html && strstr(html, "□a&quot;b") != NULL, "option escaped");
+	CHECK(html && strstr(html, "&lt;/section&gt;") != NULL, "note escaped");
+	free(html);
+	form_html_free(h);
+	struct form_json *j = form_json_new();
+	char *json = form_json_render(j, form);
+	CHECK_STR(strstr(json, "\"fields\""),
+		  "\"fields\": [\n"
+		  "    {\"label\": \"<script>\", \"type\": \"checkbox\", \"span\": 1, \"lines\": 1, "
+		  "\"options\": [\"a\\\"b\", \"c\\\\d\\te\"], \"row\": 1, \"column\": 1}\n"
+		  "  ],\n  \"notes\": [\"</section>\"]\n}\n",
+		  "JSON fields escaped");
+	free(json);
+	form_free(form);
+
+	form = parse(doc, work_report, 0);
+	json = form_json_render(j, form);
+	static const char *const labels[] = {"主题", "主送部门", "日期", "呈报事项", "领导批示", "呈报人", "部门意见", "分管副总意见"};
+	bool all = true;
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		char *key = xasprintf("{\"label\": \"%s\"", labels[i]);
+		all = all && strstr(json, key);
+		free(key);
+	}
+	CHECK(all, "JSON has every label of 工作呈报");
+	CHECK(str_starts_with(json, "{\n  \"format\": \"policyc-form\",\n  \"version\": 1,\n  \"id\": \"work-report\",\n"),
+	      "JSON header");
+	CHECK(strstr(json, "{\"label\": \"日期\", \"type\": \"date\", \"span\": 1, \"lines\": 1, \"row\": 2, \"column\": 3}") !=
+		      NULL,
+	      "日期 starts in column 3 of row 2");
+	free(json);
+	html = form_html_render(h = form_html_new(), form);
+	CHECK(strstr(html, "<section class=\"form\" id=\"form-work-report\">") && strstr(html, "<colgroup><col><col><col><col></colgroup>"),
+	      "section and 4 equal columns");
+	CHECK(strstr(html, "<th class=\"form-label\">呈报事项</th><td class=\"form-answer form-type-text\" colspan=\"3\" style=\"--lines: 5\"></td>") != NULL,
+	      "5-line answer across 3 columns");
+	CHECK(strstr(html, "编号：<span class=\"form-blank\">") != NULL, "编号 field");
+	free(html);
+	form_html_free(h);
+	form_json_free(j);
+	form_free(form);
+	free_doc(doc);
+}
+
 int main(void)
 {
 	test_work_report();
@@ -250,5 +391,7 @@ int main(void)
 	test_syntax_errors();
 	test_unusable();
 	test_layout_errors();
+	test_text();
+	test_html_and_json();
 	UNIT_END();
 }
