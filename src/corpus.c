@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm-core-extensions.h>
+
 #include "corpus_paths.h"
 #include "form.h"
 #include "util.h"
@@ -281,6 +283,9 @@ struct corpus *corpus_load(char *const *paths, size_t npaths, const struct confi
 		.config = config,
 	};
 	atomic_init(&work.next, 0);
+	/* cmark-gfm registers its extensions on first use without a lock: do it
+	 * here, before any worker parses. */
+	cmark_gfm_core_extensions_ensure_registered();
 	run_stages(&work, options->jobs);
 
 	bool unreadable = false;

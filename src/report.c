@@ -251,21 +251,13 @@ size_t report_diagnostics(const struct corpus *corpus)
 	switch (options->format) {
 	case FORMAT_TEXT:
 		report_text(corpus, &out, use_color(options->color) ? &colored : &plain);
-		write_out(stderr, &out);
 		break;
-	case FORMAT_JSON:
-		report_json(corpus, &out);
-		write_out(stdout, &out);
-		break;
-	case FORMAT_SARIF:
-		report_sarif(corpus, &out);
-		write_out(stdout, &out);
-		break;
-	case FORMAT_GITHUB:
-		report_github(corpus, &out);
-		write_out(stdout, &out);
-		break;
+	case FORMAT_JSON: report_json(corpus, &out); break;
+	case FORMAT_SARIF: report_sarif(corpus, &out); break;
+	case FORMAT_GITHUB: report_github(corpus, &out); break;
 	}
+	/* Text is for people, next to the summary; the rest is for programs. */
+	write_out(options->format == FORMAT_TEXT ? stderr : stdout, &out);
 	if (!options->quiet) {
 		put_summary(&out, corpus, errors, warnings, notes);
 		write_out(stderr, &out);
