@@ -14,6 +14,9 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc);
 char *html_render_index(struct html_renderer *r);
 char *html_render_form_page(struct html_renderer *r, const struct form *form);
 void html_free(struct html_renderer *r);
+/* True when an id may name an output file: [A-Za-z0-9][A-Za-z0-9._-]*. Ids
+ * that are not (a document built with --force) get no file and no link. */
+bool html_file_id_ok(const char *id);
 
 /* render_text.c: OUT/ID.txt, at most `width` display columns a line. */
 struct text_renderer;

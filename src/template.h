@@ -23,6 +23,9 @@ const char *templates_get(const struct templates *t, const char *name);
 char *template_expand(const struct templates *t, const char *name, const struct tvar *vars, size_t nvars);
 /* Appends s HTML-escaped (& < > " ') to a new string. */
 char *html_escape(const char *s);
+/* Appends n bytes of s HTML-escaped to b (util.h). */
+struct buf;
+void html_escape_buf(struct buf *b, const char *s, size_t n);
 void templates_free(struct templates *t);
 /* The default templates directory: next to the executable (a source tree) or
  * PREFIX/share/policyc/templates. Caller frees. */
