@@ -106,10 +106,6 @@ static void put_context(struct buf *out, const struct document *doc, const struc
 	const char *line = document_line(doc, d->line, &n);
 	if (line == NULL || n == 0)
 		return;
-	if (d->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-		line += 3;
-		n -= 3;
-	}
 	size_t count = 0;
 	struct shown_char *chars = split_line(line, n, &count);
 	size_t caret_index = (size_t)d->col - 1;
