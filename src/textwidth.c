@@ -160,7 +160,7 @@ static void mark_uax14_breaks(struct wrap_input *in)
 		return;
 	}
 	UChar *units = xmalloc((2 * in->count + 1) * sizeof *units);
-	/* UTF-16 offset -> code point index; -1 inside a surrogate pair */
+	/* UTF-16 offset -> code point index; SIZE_MAX inside a surrogate pair */
 	size_t *cp_at = xmalloc((2 * in->count + 1) * sizeof *cp_at);
 	int32_t length = 0;
 	for (size_t i = 0; i < in->count; i++) {
