@@ -307,16 +307,20 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 	}
 	struct cell_keys k = {0};
 	yaml_node_t **slots[] = {&k.label, &k.text, &k.heading, &k.type, &k.span, &k.lines, &k.options};
+	bool keys_ok = true;
 	for (size_t i = 0; i < yaml_map_size(node); i++) {
 		yaml_node_t *key, *value;
-		if (yaml_map_entry(&p->yaml, node, i, &key, &value) &&
-		    key_is_usable(p, node, i, key, cell_keys, "cell")) {
-			int slot = word_index(cell_keys, yaml_scalar(key));
-			*slots[slot] = value;
-			k.key[slot] = key;
+		if (!yaml_map_entry(&p->yaml, node, i, &key, &value))
+			continue;
+		if (!key_is_usable(p, node, i, key, cell_keys, "cell")) {
+			keys_ok = false;
+			continue;
 		}
+		int slot = word_index(cell_keys, yaml_scalar(key));
+		*slots[slot] = value;
+		k.key[slot] = key;
 	}
-	bool ok = read_cell_words(p, node, &k, cell);
+	bool ok = read_cell_words(p, node, &k, cell) && keys_ok;
 	if (k.type) {
 		const char *name = yaml_scalar(k.type);
 		int type = name ? word_index(type_names, name) : -1;
