@@ -129,19 +129,36 @@ static int compare_found(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+static int compare_identity(const void *a, const void *b)
+{
+	const struct found *const *x = a, *const *y = b;
+	if ((*x)->dev != (*y)->dev)
+		return (*x)->dev < (*y)->dev ? -1 : 1;
+	if ((*x)->ino != (*y)->ino)
+		return (*x)->ino < (*y)->ino ? -1 : 1;
+	return *x < *y ? -1 : *x > *y; /* earlier in path order first */
+}
+
 /* Keeps the first path (in sorted order) of each file. */
 static void drop_repeated_files(struct found_list *list)
 {
+	if (list->n < 2)
+		return;
+	struct found **by_identity = xcalloc(list->n, sizeof *by_identity);
+	for (size_t i = 0; i < list->n; i++)
+		by_identity[i] = &list->v[i];
+	qsort(by_identity, list->n, sizeof *by_identity, compare_identity);
+	for (size_t i = 1; i < list->n; i++)
+		if (by_identity[i]->dev == by_identity[i - 1]->dev &&
+		    by_identity[i]->ino == by_identity[i - 1]->ino) {
+			free(by_identity[i]->path);
+			by_identity[i]->path = NULL;
+		}
+	free(by_identity);
 	size_t kept = 0;
-	for (size_t i = 0; i < list->n; i++) {
-		bool seen = false;
-		for (size_t j = 0; j < kept && !seen; j++)
-			seen = list->v[j].dev == list->v[i].dev && list->v[j].ino == list->v[i].ino;
-		if (seen)
-			free(list->v[i].path);
-		else
+	for (size_t i = 0; i < list->n; i++)
+		if (list->v[i].path != NULL)
 			list->v[kept++] = list->v[i];
-	}
 	list->n = kept;
 }
 

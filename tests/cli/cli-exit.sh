@@ -56,6 +56,19 @@ if [ "$(id -u)" != 0 ]; then
 	expect_grep "cannot read $T/locked.md: Permission denied" "$T/err" "unreadable file"
 fi
 
+# a configuration that cannot be used: exit 2, with the reason
+run "$POLICYC" check -c "$T/missing.yml" "$T/clean.md"
+expect_rc 2 "missing --config file"
+[ -s "$T/err" ] || fail "missing --config file: no reason given"
+mkdir -p "$T/configured"
+policy "$T/configured/a.md" 甲制度 A-1
+printf 'no-such-key: 1\n' > "$T/configured/policyc.yml"
+run "$POLICYC" check "$T/configured/a.md"
+expect_rc 2 "bad policyc.yml found next to the file"
+expect_grep 'no-such-key' "$T/err" "bad policyc.yml"
+run "$POLICYC" check -c /dev/null "$T/configured/a.md"
+expect_rc 0 "--config wins over the policyc.yml found"
+
 # No PATH means policies/ in the current directory.
 mkdir -p "$T/site/policies"
 policy "$T/site/policies/a.md" 甲制度 A-1 'status: bogus'
