@@ -154,8 +154,9 @@ typedef void entry_fn(struct loader *ld, const char *name, const yaml_node_t *ke
 static void each_entry(struct loader *ld, const yaml_node_t *map, entry_fn *each, void *data)
 {
 	size_t n = yaml_map_size(map);
+	size_t *first = yaml_map_first_entries(ld->yaml, map);
 	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *key, *value;
+		yaml_node_t *key, *value, *first_key, *first_value;
 		if (!yaml_map_entry(ld->yaml, map, i, &key, &value))
 			continue;
 		const char *name = yaml_scalar(key);
@@ -163,9 +164,7 @@ static void each_entry(struct loader *ld, const yaml_node_t *map, entry_fn *each
 			error_kind(ld, "a key", key, "a name");
 			continue;
 		}
-		yaml_node_t *first_key = NULL;
-		yaml_map_get(ld->yaml, map, name, &first_key);
-		if (first_key != key) {
+		if (first[i] != i && yaml_map_entry(ld->yaml, map, first[i], &first_key, &first_value)) {
 			char *shown = yaml_shown(key);
 			error_at(ld, key, "key %s is given twice; first at line %d", shown,
 				 yaml_line(first_key));
@@ -174,6 +173,7 @@ static void each_entry(struct loader *ld, const yaml_node_t *map, entry_fn *each
 		}
 		each(ld, name, key, value, data);
 	}
+	free(first);
 }
 
 /* A list of non-empty strings; null is the empty list. False (reported) when

@@ -61,6 +61,12 @@ static bool is_empty(const yaml_node_t *node)
 
 /* ---- value forms ---- */
 
+/* A quoted "\0" puts a NUL inside a scalar, where C strings would stop. */
+static bool has_nul(const yaml_node_t *scalar)
+{
+	return strlen(yaml_scalar(scalar)) != scalar->data.scalar.length;
+}
+
 static bool valid_id(const char *s)
 {
 	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
@@ -171,7 +177,7 @@ static char *id_value(struct fm *fm, const char *what, const yaml_node_t *value)
 		report_wrong_kind(fm, what, value, expected);
 		return NULL;
 	}
-	if (!valid_id(yaml_scalar(value))) {
+	if (!valid_id(yaml_scalar(value)) || has_nul(value)) {
 		char *shown = yaml_shown(value);
 		report(fm, RULE_FRONTMATTER_TYPE, value, "%s %s is not a valid document number; expected %s",
 		       what, shown, expected);
@@ -199,7 +205,7 @@ static char *date_value(struct fm *fm, const char *what, const yaml_node_t *valu
 		return NULL;
 	}
 	const char *text = yaml_scalar(value);
-	enum date_form form = date_check(text);
+	enum date_form form = has_nul(value) ? DATE_MALFORMED : date_check(text);
 	if (form == DATE_OK)
 		return xstrdup(text);
 	char *shown = yaml_shown(value);
@@ -464,20 +470,9 @@ static void report_unknown(struct fm *fm, const yaml_node_t *key, const char *na
 	free(shown);
 }
 
-/* The first entry of the mapping with that key name, or -1. */
-static long first_entry(struct fm *fm, const yaml_node_t *map, const char *name, size_t before)
-{
-	for (size_t i = 0; i < before; i++) {
-		yaml_node_t *key, *value;
-		if (yaml_map_entry(fm->yaml, map, i, &key, &value) && yaml_scalar(key) &&
-		    strcmp(yaml_scalar(key), name) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
 static void check_entries(struct fm *fm, const yaml_node_t *map)
 {
+	size_t *first = yaml_map_first_entries(fm->yaml, map);
 	for (size_t i = 0; i < yaml_map_size(map); i++) {
 		yaml_node_t *key, *value;
 		if (!yaml_map_entry(fm->yaml, map, i, &key, &value))
@@ -488,10 +483,9 @@ static void check_entries(struct fm *fm, const yaml_node_t *map)
 			       yaml_kind_name(key));
 			continue;
 		}
-		long first = first_entry(fm, map, name, i);
-		if (first >= 0) {
+		if (first[i] != i) {
 			yaml_node_t *first_key, *first_value;
-			yaml_map_entry(fm->yaml, map, (size_t)first, &first_key, &first_value);
+			yaml_map_entry(fm->yaml, map, first[i], &first_key, &first_value);
 			char *shown = yaml_shown(key);
 			report(fm, RULE_FRONTMATTER_DUPLICATE, key, "key %s is given twice; first at line %d",
 			       shown, yaml_line(first_key) + 1);
@@ -507,6 +501,7 @@ static void check_entries(struct fm *fm, const yaml_node_t *map)
 		if (!is_empty(value))
 			known->check(fm, known->name, value);
 	}
+	free(first);
 }
 
 /* A missing key has no place of its own in the file. It is reported at the

@@ -45,18 +45,65 @@ static void fill_error(const yaml_parser_t *parser, const char *text, size_t len
 		snprintf(err->problem, sizeof err->problem, "%s", problem);
 }
 
+/* libyaml has no limit on nesting, and its scanner takes time quadratic in
+ * the depth of flow collections ("[[[[…" 40000 deep takes seconds). Real
+ * front matter, configurations and forms nest a few levels. */
+enum { MAX_DEPTH = 100 };
+
+static bool start_parser(yaml_parser_t *parser, const char *text, size_t len, struct yaml_error *err)
+{
+	if (!yaml_parser_initialize(parser)) {
+		snprintf(err->problem, sizeof err->problem, "out of memory");
+		err->line = err->col = 1;
+		return false;
+	}
+	yaml_parser_set_input_string(parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING);
+	return true;
+}
+
+/* A pass over the events that stops at the first syntax error or at a
+ * collection nested too deep, before the loader spends its time on them. */
+static bool check_events(const char *text, size_t len, struct yaml_error *err)
+{
+	yaml_parser_t parser;
+	if (!start_parser(&parser, text, len, err))
+		return false;
+	int depth = 0;
+	bool ok = true;
+	for (bool done = false; !done;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event)) {
+			fill_error(&parser, text, len, err);
+			ok = false;
+			break;
+		}
+		if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > MAX_DEPTH) {
+				err->line = (int)event.start_mark.line + 1;
+				err->col = (int)event.start_mark.column + 1;
+				snprintf(err->problem, sizeof err->problem,
+					 "lists and mappings nested more than %d deep", MAX_DEPTH);
+				ok = false;
+				done = true;
+			}
+		} else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		}
+		done = done || event.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&event);
+	}
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
 bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
 {
 	yaml_parser_t parser;
 	memset(doc, 0, sizeof *doc);
 	memset(err, 0, sizeof *err);
-	if (!yaml_parser_initialize(&parser)) {
-		snprintf(err->problem, sizeof err->problem, "out of memory");
-		err->line = err->col = 1;
+	if (!check_events(text, len, err) || !start_parser(&parser, text, len, err))
 		return false;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	if (!yaml_parser_load(&parser, doc)) {
 		fill_error(&parser, text, len, err);
 		yaml_parser_delete(&parser);
@@ -132,6 +179,48 @@ yaml_node_t *yaml_map_get(yaml_document_t *doc, const yaml_node_t *map, const ch
 	if (key_node)
 		*key_node = NULL;
 	return NULL;
+}
+
+struct keyed_entry {
+	const yaml_node_t *key;
+	size_t index;
+};
+
+static int compare_keyed(const void *a, const void *b)
+{
+	const struct keyed_entry *x = a, *y = b;
+	size_t nx = x->key->data.scalar.length, ny = y->key->data.scalar.length;
+	int c = memcmp(x->key->data.scalar.value, y->key->data.scalar.value, nx < ny ? nx : ny);
+	if (c == 0 && nx != ny)
+		c = nx < ny ? -1 : 1;
+	if (c == 0)
+		c = x->index < y->index ? -1 : x->index > y->index;
+	return c;
+}
+
+size_t *yaml_map_first_entries(yaml_document_t *doc, const yaml_node_t *map)
+{
+	size_t n = yaml_map_size(map);
+	if (n == 0)
+		return NULL;
+	size_t *first = xmalloc(n * sizeof *first);
+	struct keyed_entry *sorted = xmalloc(n * sizeof *sorted);
+	size_t nsorted = 0;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *key, *value;
+		first[i] = i;
+		if (yaml_map_entry(doc, map, i, &key, &value) && key->type == YAML_SCALAR_NODE)
+			sorted[nsorted++] = (struct keyed_entry){key, i};
+	}
+	qsort(sorted, nsorted, sizeof *sorted, compare_keyed);
+	for (size_t i = 1; i < nsorted; i++) {
+		const yaml_node_t *a = sorted[i - 1].key, *b = sorted[i].key;
+		if (a->data.scalar.length == b->data.scalar.length &&
+		    memcmp(a->data.scalar.value, b->data.scalar.value, a->data.scalar.length) == 0)
+			first[sorted[i].index] = first[sorted[i - 1].index];
+	}
+	free(sorted);
+	return first;
 }
 
 size_t yaml_seq_size(const yaml_node_t *seq)

@@ -48,6 +48,12 @@ bool yaml_map_entry(yaml_document_t *doc, const yaml_node_t *map, size_t i,
 yaml_node_t *yaml_map_get(yaml_document_t *doc, const yaml_node_t *map, const char *name,
 			  yaml_node_t **key_node);
 
+/* For each entry i of map, the index of the first entry whose key has the
+ * same scalar text (i itself when it is the first, or its key is not a
+ * scalar): finds keys given twice in O(n log n). Caller frees; NULL for an
+ * empty or non-mapping node. */
+size_t *yaml_map_first_entries(yaml_document_t *doc, const yaml_node_t *map);
+
 /* Sequences. */
 size_t yaml_seq_size(const yaml_node_t *seq);
 yaml_node_t *yaml_seq_item(yaml_document_t *doc, const yaml_node_t *seq, size_t i);

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "model.h"
 #include "util.h"
+#include "yaml_load.h"
 #include "unit.h"
 
 #define HEAD "---\n"
@@ -276,6 +277,62 @@ static void test_required(const struct config *config)
 	config_free(fewer);
 }
 
+static void test_hostile(const struct config *config)
+{
+	struct buf deep = {0};
+	buf_puts(&deep, HEAD GOOD_KEYS "tags: ");
+	for (int i = 0; i < 100000; i++)
+		buf_putc(&deep, '[');
+	buf_puts(&deep, "\n---\n");
+	/* the root mapping is level 1, so the 100th [ (column 6 + 100) is too deep */
+	expect_one(config, "lists nested 100000 deep, quickly", deep.data, RULE_FRONTMATTER_SYNTAX, 7, 106,
+		   "front matter YAML does not parse: lists and mappings nested more than 100 deep");
+	buf_free(&deep);
+	expect_one(config, "an id with an escaped NUL",
+		   HEAD "title: 制度\nid: \"A\\0B\"\nversion: 1\nowner: x\neffective: 2024-01-01\n---\n",
+		   RULE_FRONTMATTER_TYPE, 3, 5, NULL);
+	expect_one(config, "an undefined alias", HEAD GOOD_KEYS "tags: *nowhere\n---\n",
+		   RULE_FRONTMATTER_SYNTAX, 7, 7, NULL);
+	struct document *doc = check(config, HEAD GOOD_KEYS "tags: &t [*t]\nrevisions: &r [*r]\n---\n");
+	CHECK(count_rule(doc, RULE_FRONTMATTER_TYPE) == 2, "lists that contain themselves: one error each");
+	document_free(doc);
+}
+
+/* The YAML layer itself: code-point columns, one document, duplicates. */
+static void test_yaml_layer(void)
+{
+	yaml_document_t yaml;
+	struct yaml_error err;
+	static const char text[] = "标题: 值\n名称: 二\n标题: 三\n";
+	CHECK(yaml_load(&yaml, text, sizeof text - 1, &err), "Chinese keys load");
+	yaml_node_t *key = NULL, *value = yaml_map_get(&yaml, yaml_root(&yaml), "名称", &key);
+	CHECK(key && yaml_line(key) == 2 && yaml_col(key) == 1, "key 名称 at 2:1");
+	CHECK(value && yaml_col(value) == 5, "its value at column 5 in code points, not 8 in bytes");
+	size_t *first = yaml_map_first_entries(&yaml, yaml_root(&yaml));
+	CHECK(first && first[0] == 0 && first[1] == 1 && first[2] == 0, "the third key repeats the first");
+	free(first);
+	yaml_document_delete(&yaml);
+
+	CHECK(yaml_load(&yaml, "# only a comment\n", 17, &err) && yaml_root(&yaml) == NULL,
+	      "empty text: an empty document");
+	yaml_document_delete(&yaml);
+
+	static const char two[] = "a: 1\n---\nb: 2\n";
+	CHECK(!yaml_load(&yaml, two, sizeof two - 1, &err) && err.line == 3 && err.col == 1,
+	      "a second document is an error at its start (got %d:%d)", err.line, err.col);
+
+	static const char quoted[] = "a: \"中文\n";
+	CHECK(!yaml_load(&yaml, quoted, sizeof quoted - 1, &err) && err.context_line == 1 &&
+	      err.context_col == 4, "an unclosed quote names where it opened");
+
+	static const char *const known[] = {"title", "approved-by", "punctuation-width"};
+	CHECK_STR(yaml_closest_key("Titel", known, 3), "title", "case and a swap");
+	CHECK_STR(yaml_closest_key("approved_by", known, 3), "approved-by", "underscore for hyphen");
+	CHECK_STR(yaml_closest_key("punct-width", known, 3), "punctuation-width", "abbreviated words");
+	CHECK(yaml_closest_key("colour", known, 3) == NULL, "nothing close");
+	CHECK(yaml_closest_key("x", known, 3) == NULL, "one letter is close to nothing");
+}
+
 static void test_off(void)
 {
 	struct config *config = config_default();
@@ -296,7 +353,9 @@ int main(void)
 	test_duplicate(config);
 	test_unknown(config);
 	test_required(config);
+	test_hostile(config);
 	test_off();
+	test_yaml_layer();
 	config_free(config);
 	UNIT_END();
 }
