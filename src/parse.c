@@ -1,5 +1,553 @@
-/* STUB: replaced by its owner. */
-#include "model.h"
+/* parse.c — the provision tree (model.h) from cmark-gfm's block tree.
+ *
+ * The shape of the tree, which the renderers and xref.c rely on:
+ *
+ *   LV_DOCUMENT
+ *     preamble: LV_PARAGRAPH / LV_BLOCK
+ *     LV_CHAPTER (heading; title)
+ *       LV_PARAGRAPH / LV_BLOCK        text between the heading and the first article
+ *       LV_SECTION (heading; title) → LV_ARTICLE …
+ *       LV_ARTICLE
+ *         LV_PARAGRAPH  款 1, 2, …     items and sub-items are its children
+ *           LV_ITEM → LV_SUBITEM → LV_SUBSUBITEM, LV_BLOCK at any depth
+ *     LV_ATTACHMENT (heading; title) → LV_PARAGRAPH / items / LV_BLOCK
+ *
+ * - An article written as a paragraph owns that paragraph's text after the
+ *   marker; its first LV_PARAGRAPH child has the same block but no text
+ *   (text NULL), so that no text belongs to two nodes. A heading article's
+ *   own text is its title; its first 款 is the first paragraph under it.
+ * - Items directly under a heading get an LV_PARAGRAPH without text (block:
+ *   the first item's block) to belong to, as items always belong to a 款.
+ * - Items, sub-items and sub-sub-items are paragraphs, list items (block: the
+ *   list item; the own text is its first paragraph) or lines of a paragraph
+ *   (block: the paragraph, text from the line's first inline, stop at the
+ *   break before the next marked line).
+ * - Any other block is an LV_BLOCK child of the innermost current node.
+ * - `number` is 0 with a marker set when the number cannot be read (not a
+ *   numeral, zero, too large); validate.c reports it.
+ *
+ * Only scheme `articles` has markers so far (markers.c); documents of other
+ * schemes become paragraphs and blocks, and nothing is numbered. */
+#include <pthread.h>
 #include <stdlib.h>
-void parse_document(struct document *doc) { (void)doc; }
-char *pnode_own_text(const struct pnode *node) { (void)node; return NULL; }
+#include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+
+#include "form.h"
+#include "markers.h"
+#include "model.h"
+#include "parse_inline.h"
+#include "util.h"
+
+struct builder {
+	struct document *doc;
+	const struct scheme_syntax *syntax;
+	struct pnode *root, *chapter, *section, *article, *attachment;
+	struct pnode *paragraph, *item, *subitem, *subsubitem;
+	int list_depth;              /* structural list items being walked */
+	cmark_node *taken;           /* a list item's first paragraph, already made its node */
+	cmark_node *last_structure;  /* attachment headings count only after this block */
+	bool attachments_open;
+};
+
+/* cmark-gfm registers its extensions in a process-wide table without a lock;
+ * documents are parsed on several threads, so registration runs once. */
+static pthread_once_t extensions_once = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_node *parse_markdown(const struct document *doc)
+{
+	pthread_once(&extensions_once, register_extensions);
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	static const char *const extensions[] = {"table", "tagfilter"};
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
+		if (ext)
+			cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	/* Front matter lines stay as empty lines, so that cmark's line numbers
+	 * are the file's; lines come without BOM and with "\n" ends, as
+	 * document_line gives them, so cmark's byte columns are its columns. */
+	struct buf text = {0};
+	for (int line = 1; (size_t)line <= doc->nlines; line++) {
+		if (line >= doc->body_line) {
+			size_t n;
+			const char *s = document_line(doc, line, &n);
+			buf_put(&text, s, n);
+		}
+		buf_putc(&text, '\n');
+	}
+	cmark_parser_feed(parser, text.data ? text.data : "", text.len);
+	cmark_node *md = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	buf_free(&text);
+	return md;
+}
+
+/* ---- nodes ---- */
+
+static struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line,
+			      int col)
+{
+	struct pnode *node = xcalloc(1, sizeof *node);
+	node->level = level;
+	node->block = block;
+	node->line = line;
+	node->col = col;
+	node->heading = block && cmark_node_get_type(block) == CMARK_NODE_HEADING;
+	node->parent = parent;
+	node->seq = 1;
+	for (struct pnode *sib = parent->last; sib; sib = sib->prev)
+		if (sib->level == level) {
+			node->seq = sib->seq + 1;
+			break;
+		}
+	node->prev = parent->last;
+	if (parent->last)
+		parent->last->next = node;
+	else
+		parent->first = node;
+	parent->last = node;
+	return node;
+}
+
+static struct pnode *container(const struct builder *b)
+{
+	if (b->attachment)
+		return b->attachment;
+	if (b->article)
+		return b->article;
+	if (b->section)
+		return b->section;
+	return b->chapter ? b->chapter : b->root;
+}
+
+static struct pnode *innermost(const struct builder *b)
+{
+	if (b->subsubitem)
+		return b->subsubitem;
+	if (b->subitem)
+		return b->subitem;
+	if (b->item)
+		return b->item;
+	return b->paragraph ? b->paragraph : container(b);
+}
+
+static void clear_paragraph(struct builder *b)
+{
+	b->paragraph = b->item = b->subitem = b->subsubitem = NULL;
+}
+
+static struct pnode *add_block(struct builder *b, cmark_node *block)
+{
+	int line, col;
+	block_position(b->doc, block, &line, &col);
+	return node_new(innermost(b), LV_BLOCK, block, line, col);
+}
+
+/* The 款 that items belong to: the current one, or one without text made
+ * for items that follow a heading directly. */
+static struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col)
+{
+	if (!b->paragraph)
+		b->paragraph = node_new(container(b), LV_PARAGRAPH, block, line, col);
+	return b->paragraph;
+}
+
+static struct pnode *list_parent(struct builder *b, enum level level, cmark_node *block, int line,
+				 int col)
+{
+	if (level == LV_SUBSUBITEM && b->subitem)
+		return b->subitem;
+	if (level != LV_ITEM && b->item)
+		return b->item;
+	return current_paragraph(b, block, line, col);
+}
+
+static void enter_list_level(struct builder *b, struct pnode *node)
+{
+	if (node->level == LV_ITEM) {
+		b->item = node;
+		b->subitem = b->subsubitem = NULL;
+	} else if (node->level == LV_SUBITEM) {
+		b->subitem = node;
+		b->subsubitem = NULL;
+	} else {
+		b->subsubitem = node;
+	}
+}
+
+static void warn_numeral_form(struct builder *b, const struct pnode *node, const struct marker_match *m)
+{
+	if (m->status != NUMERAL_NONSTANDARD)
+		return;
+	char *expected = marker_with_number(node->marker, m->form->style, m->value);
+	diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
+		 "%s number %s is not written in the standard form; expected %s", m->form->name,
+		 node->marker, expected);
+	free(expected);
+}
+
+/* A node for the marker `m` held by text node `holder` of `block`. */
+static struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *block,
+				 cmark_node *holder, const struct marker_match *m, bool first_line)
+{
+	const char *marker = cmark_node_get_literal(holder) + m->lead;
+	int line, col;
+	marker_position(b->doc, block, holder, marker, m->len, first_line, &line, &col);
+	struct pnode *node = node_new(parent, m->form->level, block, line, col);
+	node->marker = xstrndup(marker, m->len);
+	node->number = (int)m->value;
+	warn_numeral_form(b, node, m);
+	return node;
+}
+
+/* An item, sub-item or sub-sub-item for a marked segment of `para`, whose
+ * node takes `block` (the paragraph, or the list item around it). */
+static struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg,
+				     cmark_node *stop)
+{
+	int line, col;
+	block_position(b->doc, block, &line, &col);
+	struct pnode *parent = list_parent(b, seg->m.form->level, block, line, col);
+	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, seg->brk == NULL);
+	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
+	node->stop = stop;
+	enter_list_level(b, node);
+	return node;
+}
+
+static void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		list_level_node(b, para, &segs[i], i + 1 < n ? segs[i + 1].brk : NULL);
+}
+
+/* ---- chapters, sections, articles ---- */
+
+/* The heading level a node stands at: its own, or for a node written as a
+ * paragraph the level it should have had. */
+static int structure_depth(const struct pnode *node)
+{
+	int depth = 0;
+	for (; node && node->level != LV_DOCUMENT; node = node->parent) {
+		if (node->heading) {
+			depth += cmark_node_get_heading_level(node->block);
+			break;
+		}
+		depth++;
+	}
+	return depth;
+}
+
+static void check_heading_level(struct builder *b, const struct pnode *node)
+{
+	const struct pnode *parent = node->parent;
+	int expected = structure_depth(parent) + 1;
+	const char *name = node->level == LV_CHAPTER ? "chapter" : node->level == LV_SECTION ? "section" : "article";
+	if (!node->heading) {
+		if (node->level != LV_ARTICLE)
+			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+				 "%s %s is written as a paragraph; expected a level %d heading", name,
+				 node->marker, expected);
+		return;
+	}
+	int level = cmark_node_get_heading_level(node->block);
+	if (level == expected)
+		return;
+	if (parent->level == LV_DOCUMENT)
+		diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+			 "%s heading %s is at level %d; expected level %d", name, node->marker, level,
+			 expected);
+	else
+		diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+			 "%s heading %s is at level %d; expected level %d, one below %s", name,
+			 node->marker, level, expected, parent->marker);
+}
+
+/* A chapter, section or article, from a heading or the first segment of a
+ * paragraph; `stop` ends its own text. */
+static struct pnode *structure_node(struct builder *b, cmark_node *block, const struct segment *seg,
+				    cmark_node *stop)
+{
+	enum level level = seg->m.form->level;
+	struct pnode *parent = b->root;
+	if (level == LV_SECTION && b->chapter)
+		parent = b->chapter;
+	else if (level == LV_ARTICLE)
+		parent = b->section ? b->section : b->chapter ? b->chapter : b->root;
+	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, true);
+	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
+	node->stop = stop;
+	check_heading_level(b, node);
+	if (level != LV_ARTICLE || node->heading)
+		node->title = trim_spaces(pnode_own_text(node));
+	if (level != LV_ARTICLE && node->title[0] == '\0')
+		diag_add(&b->doc->diags, RULE_TITLE_MISSING, node->line, node->col,
+			 "%s %s has no title; expected a title after the marker, as in %s 总则",
+			 seg->m.form->name, node->marker, node->marker);
+	clear_paragraph(b);
+	if (level == LV_CHAPTER) {
+		b->chapter = node;
+		b->section = b->article = NULL;
+	} else if (level == LV_SECTION) {
+		b->section = node;
+		b->article = NULL;
+	} else {
+		b->article = node;
+		if (!node->heading) /* its text is its first 款 */
+			b->paragraph = node_new(node, LV_PARAGRAPH, block, node->line, node->col);
+	}
+	return node;
+}
+
+/* ---- blocks ---- */
+
+static bool is_attachment_heading(cmark_node *heading, char **title)
+{
+	char *text = trim_spaces(inline_text(heading));
+	if (str_starts_with(text, "附件") || str_starts_with(text, "附：") || str_starts_with(text, "附:")) {
+		*title = text;
+		return true;
+	}
+	free(text);
+	return false;
+}
+
+static void take_heading(struct builder *b, cmark_node *heading)
+{
+	struct segment seg = {NULL, cmark_node_first_child(heading), false, {0}, NULL};
+	char *title;
+	if (b->list_depth == 0 && !b->attachment &&
+	    inline_marker(b->syntax, seg.first, PLACE_HEADING, LV_CHAPTER, LV_ARTICLE, &seg.m, &seg.holder)) {
+		structure_node(b, heading, &seg, NULL);
+	} else if (b->list_depth == 0 && b->attachments_open && is_attachment_heading(heading, &title)) {
+		int line, col;
+		block_position(b->doc, heading, &line, &col);
+		struct pnode *node = node_new(b->root, LV_ATTACHMENT, heading, line, col);
+		node->title = title;
+		first_text_from(seg.first, NULL, &node->text, &node->skip);
+		b->attachment = node;
+		b->chapter = b->section = b->article = NULL;
+		clear_paragraph(b);
+	} else {
+		add_block(b, heading);
+	}
+}
+
+static void take_paragraph(struct builder *b, cmark_node *para)
+{
+	/* Inside an attachment or a list item only items and their kin are
+	 * markers; an article there is text. */
+	enum level lo = b->attachment || b->list_depth ? LV_ITEM : LV_CHAPTER;
+	struct segment *segs;
+	size_t n = paragraph_segments(b->syntax, para, PLACE_PARAGRAPH, lo, LV_SUBSUBITEM, &segs);
+	cmark_node *stop = n > 1 ? segs[1].brk : NULL;
+	if (segs[0].marked && segs[0].m.form->level <= LV_ARTICLE) {
+		structure_node(b, para, &segs[0], stop);
+	} else if (segs[0].marked) {
+		list_level_node(b, para, &segs[0], stop);
+	} else if (b->list_depth) {
+		/* A further paragraph of a list item continues that item. */
+		add_block(b, para);
+		free(segs);
+		return;
+	} else {
+		int line, col;
+		block_position(b->doc, para, &line, &col);
+		clear_paragraph(b);
+		b->paragraph = node_new(container(b), LV_PARAGRAPH, para, line, col);
+		b->paragraph->text = segs[0].first;
+		b->paragraph->stop = stop;
+	}
+	take_lines(b, para, segs, n);
+	free(segs);
+}
+
+/* A bullet list is structure when every item begins with a marker; an
+ * ordered list when the scheme gives its items a level. */
+static bool list_is_structure(const struct builder *b, cmark_node *list)
+{
+	if (!b->syntax)
+		return false;
+	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+		return b->syntax->ordered_list_level != LV_BLOCK;
+	for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+		cmark_node *para = cmark_node_first_child(item);
+		struct marker_match m;
+		cmark_node *holder;
+		if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+		    !inline_marker(b->syntax, cmark_node_first_child(para), PLACE_LIST_ITEM, LV_ITEM,
+				   LV_SUBSUBITEM, &m, &holder))
+			return false;
+	}
+	return true;
+}
+
+/* The number and marker of an ordered list item as written in the source
+ * (cmark numbers items from the list's start, whatever they say). */
+static void ordered_marker(struct builder *b, cmark_node *item, int index, long *value, char **marker)
+{
+	cmark_node *list = cmark_node_parent(item);
+	int line = cmark_node_get_start_line(item), col = cmark_node_get_start_column(item);
+	size_t n;
+	const char *text = document_line(b->doc, line, &n);
+	size_t at = col > 0 ? (size_t)col - 1 : 0, end = at;
+	long number = 0;
+	while (end < n && end - at < 9 && text[end] >= '0' && text[end] <= '9')
+		number = number * 10 + (text[end++] - '0');
+	if (end > at && end < n && (text[end] == '.' || text[end] == ')')) {
+		*value = number;
+		*marker = xstrndup(text + at, end + 1 - at);
+		return;
+	}
+	*value = (long)cmark_node_get_list_start(list) + index;
+	bool paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
+	*marker = xasprintf("%ld%s", *value, paren ? ")" : ".");
+}
+
+static int index_in_parent(cmark_node *node)
+{
+	int index = 0;
+	for (cmark_node *prev = cmark_node_previous(node); prev; prev = cmark_node_previous(prev))
+		index++;
+	return index;
+}
+
+static void take_list_item(struct builder *b, cmark_node *item)
+{
+	cmark_node *para = cmark_node_first_child(item);
+	bool has_para = para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH;
+	struct segment *segs = NULL;
+	size_t n = 0;
+	if (has_para) {
+		bool bullet = cmark_node_get_list_type(cmark_node_parent(item)) != CMARK_ORDERED_LIST;
+		n = paragraph_segments(b->syntax, para, bullet ? PLACE_LIST_ITEM : 0, LV_ITEM,
+				       LV_SUBSUBITEM, &segs);
+		b->taken = para;
+	}
+	/* The item's own text ends with its first paragraph. */
+	cmark_node *stop = n > 1 ? segs[1].brk : has_para ? cmark_node_next(para) : NULL;
+	if (n > 0 && segs[0].marked) {
+		list_level_node(b, item, &segs[0], stop);
+	} else {
+		int line, col;
+		block_position(b->doc, item, &line, &col);
+		enum level level = b->syntax->ordered_list_level;
+		struct pnode *node = node_new(list_parent(b, level, item, line, col), level, item, line, col);
+		long value;
+		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);
+		node->number = (int)value;
+		if (has_para)
+			first_text_from(cmark_node_first_child(para), stop, &node->text, &node->skip);
+		node->stop = stop;
+		enter_list_level(b, node);
+	}
+	if (n > 0)
+		take_lines(b, para, segs, n);
+	free(segs);
+	b->list_depth++;
+}
+
+static void take_code_block(struct builder *b, cmark_node *code)
+{
+	struct pnode *node = add_block(b, code);
+	const char *info = cmark_node_get_fence_info(code);
+	int length = 0, offset = 0;
+	char fence = 0;
+	if (!info || strcmp(info, "form") != 0 || !cmark_node_get_fenced(code, &length, &offset, &fence))
+		return;
+	const char *yaml = cmark_node_get_literal(code);
+	node->form = form_parse(b->doc, yaml ? yaml : "", yaml ? strlen(yaml) : 0, node->line + 1,
+				node->col - 1);
+	if (node->form) {
+		node->form->doc = b->doc;
+		ARRAY_PUSH(b->doc->forms, b->doc->nforms, b->doc->forms_cap, node->form);
+	}
+}
+
+/* Attachments begin after the last chapter, or in a document without
+ * chapters after the last article. */
+static cmark_node *last_structure(const struct builder *b)
+{
+	cmark_node *last_chapter = NULL, *last_article = NULL;
+	for (cmark_node *block = cmark_node_first_child(b->doc->md); block; block = cmark_node_next(block)) {
+		cmark_node_type type = cmark_node_get_type(block);
+		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
+			continue;
+		unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : PLACE_PARAGRAPH;
+		struct marker_match m;
+		cmark_node *holder;
+		if (!inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER, LV_ARTICLE,
+				   &m, &holder))
+			continue;
+		if (m.form->level == LV_CHAPTER)
+			last_chapter = block;
+		else if (m.form->level == LV_ARTICLE)
+			last_article = block;
+	}
+	return last_chapter ? last_chapter : last_article;
+}
+
+void parse_document(struct document *doc)
+{
+	doc->md = parse_markdown(doc);
+	struct builder b = {0};
+	b.doc = doc;
+	b.syntax = scheme_syntax(doc->meta.scheme);
+	b.root = xcalloc(1, sizeof *b.root);
+	b.root->level = LV_DOCUMENT;
+	b.root->line = b.root->col = 1;
+	doc->root = b.root;
+	b.last_structure = last_structure(&b);
+	b.attachments_open = b.last_structure == NULL;
+
+	cmark_iter *it = cmark_iter_new(doc->md);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(node);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (type == CMARK_NODE_ITEM)
+				b.list_depth--;
+			continue;
+		}
+		bool descend = false;
+		switch (type) {
+		case CMARK_NODE_DOCUMENT:
+			continue;
+		case CMARK_NODE_HEADING:
+			take_heading(&b, node);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (node != b.taken)
+				take_paragraph(&b, node);
+			break;
+		case CMARK_NODE_LIST:
+			descend = list_is_structure(&b, node);
+			if (!descend)
+				add_block(&b, node);
+			break;
+		case CMARK_NODE_ITEM: /* only inside a structure list */
+			take_list_item(&b, node);
+			descend = true;
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			take_code_block(&b, node);
+			break;
+		default:
+			add_block(&b, node);
+			break;
+		}
+		if (node == b.last_structure)
+			b.attachments_open = true;
+		if (!descend)
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}

@@ -1,0 +1,102 @@
+/* markers.h — the numbering markers of each scheme, as tables.
+ *
+ * A scheme is a list of marker forms: what a marker looks like (an opening
+ * such as 第 or （, a number in some style, a closing such as 条 or ）), which
+ * level of the structure (model.h) it opens, where it may stand (heading,
+ * paragraph start, line start after a break, list item) and which rule checks
+ * its numbering. parse.c recognises markers through these tables only, so a
+ * scheme is added by adding its table. */
+#ifndef POLICYC_MARKERS_H
+#define POLICYC_MARKERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "model.h"
+#include "numeral.h"
+
+enum marker_place {
+	PLACE_HEADING = 1,   /* at the start of a Markdown heading */
+	PLACE_PARAGRAPH = 2, /* at the start of a paragraph */
+	PLACE_LINE = 4,      /* at the start of a line after a break inside a paragraph */
+	PLACE_LIST_ITEM = 8  /* at the start of a bullet list item */
+};
+
+enum number_style {
+	STYLE_CHINESE, /* 一 十一 一百零一; Arabic digits accepted with numeral-form */
+	STYLE_ARABIC   /* 1 12, ASCII or full-width digits */
+};
+
+/* What must follow the marker when it begins a paragraph or a line (in a
+ * heading the marker may be followed by anything: 第二章请示与汇报). */
+enum marker_end {
+	END_ANY,      /* （一）请示范围 */
+	END_SPACE,    /* 第一条 目的: U+0020, U+3000 or the end of the run; 第一条规定 is a reference */
+	END_NOT_DIGIT /* 1.个人 but not 1.5倍 */
+};
+
+struct marker_form {
+	enum level level;
+	const char *name;           /* in messages: "chapter number 第二章 …" */
+	const char *const *opens;   /* alternatives, NULL-terminated; "" for none */
+	enum number_style style;
+	bool digits_allowed;        /* STYLE_CHINESE: 第3条 is this marker (with numeral-form) */
+	const char *const *closes;  /* alternatives, NULL-terminated */
+	unsigned places;            /* enum marker_place bits */
+	enum marker_end end;
+	enum rule number_rule;
+};
+
+struct scheme_syntax {
+	const struct marker_form *forms;
+	size_t nforms;
+	enum level ordered_list_level; /* level of an ordered list item; LV_BLOCK: none */
+};
+
+/* The markers of a scheme, or NULL when the scheme has no table yet: its
+ * documents are parsed into paragraphs and blocks only. */
+const struct scheme_syntax *scheme_syntax(enum scheme scheme);
+
+/* A marker found at the start of some text. */
+struct marker_match {
+	const struct marker_form *form;
+	size_t lead;        /* whitespace before the marker (U+0020, U+3000, tab) */
+	size_t len;         /* bytes of the marker: 第十一条, （一）, 1、 */
+	size_t num_off;     /* the number inside the marker, relative to its start */
+	size_t num_len;
+	long value;         /* 0 when the number cannot be read (invalid, zero, too large) */
+	enum numeral_status status;
+	size_t sep;         /* whitespace after the marker */
+};
+
+/* Looks for a marker of a form allowed at `place` at the start of s (n
+ * bytes). `run_ends` says whether the end of s ends the run of text (a
+ * break, the end of the paragraph or of a bold marker follows), which
+ * satisfies END_SPACE. Only forms of levels in [min_level, max_level] are
+ * tried. */
+bool marker_match(const struct scheme_syntax *syntax, unsigned place, enum level min_level,
+		  enum level max_level, const char *s, size_t n, bool run_ends,
+		  struct marker_match *m);
+
+/* The form of `level` in syntax, the first one when there are several. */
+const struct marker_form *marker_form_of(const struct scheme_syntax *syntax, enum level level);
+
+/* Splits a marker as written (pnode->marker) into opening, number and
+ * closing: the number starts at *num_off and has *num_len bytes. False when
+ * no number is found. */
+bool marker_split(const char *marker, enum number_style style, size_t *num_off, size_t *num_len);
+
+/* The number inside a marker as written, read as its style reads it. */
+struct numeral marker_number(const char *marker, enum number_style style);
+
+/* Bytes of whitespace (U+0020, tab, U+3000) at the start of s. */
+size_t marker_spaces(const char *s, size_t n);
+
+/* The marker `written` with its number replaced by `value` in the standard
+ * form of `style` (第四条 → 第三条, （四） → （三）, 4、 → 3、). Caller frees. */
+char *marker_with_number(const char *written, enum number_style style, long value);
+
+/* The number `value` as a bare numeral of the style: 三 or 3. Caller frees. */
+char *marker_numeral(enum number_style style, long value);
+#endif

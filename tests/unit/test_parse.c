@@ -1,0 +1,320 @@
+/* test_parse.c — the provision tree (parse.c) and its checks (validate.c).
+ *
+ * Trees are compared as an outline, one node a line:
+ *   LEVEL MARKER #NUMBER LINE:COL [TITLE] "OWN TEXT"
+ * indented by depth; diagnostics as "LINE:COL RULE MESSAGE" lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "form.h"
+#include "model.h"
+#include "unit.h"
+#include "util.h"
+
+#define FRONT "---\ntitle: 测试制度\nid: T-1\nversion: \"1.0\"\nowner: 人事部\neffective: 2024-01-01\n---\n"
+
+static const char *const level_names[LV_COUNT] = {
+	"document", "chapter", "section", "article", "paragraph", "item",
+	"subitem", "subsubitem", "attachment", "block"};
+
+static struct document *load_with(const char *md, const struct config *config)
+{
+	struct document *doc = document_from_memory("t.md", md, strlen(md), config);
+	frontmatter_check(doc);
+	parse_document(doc);
+	validate_document(doc);
+	diags_sort(&doc->diags);
+	return doc;
+}
+
+/* No requirements: the structure alone. The built-in requirements are set
+ * aside and given back before the configuration is freed. */
+struct plain {
+	struct config *config;
+	struct requirements articles;
+};
+
+static struct plain plain_config(void)
+{
+	struct plain plain = {config_default(), {0}};
+	plain.articles = plain.config->required[SCHEME_ARTICLES];
+	memset(&plain.config->required[SCHEME_ARTICLES], 0, sizeof plain.articles);
+	return plain;
+}
+
+static void plain_free(struct plain *plain)
+{
+	plain->config->required[SCHEME_ARTICLES] = plain->articles;
+	config_free(plain->config);
+}
+
+static char *dump(const struct document *doc)
+{
+	struct buf out = {0};
+	buf_puts(&out, "");
+	const struct pnode *node = doc->root ? doc->root->first : NULL;
+	int depth = 0;
+	while (node) {
+		char *own = pnode_own_text(node);
+		buf_printf(&out, "%*s%s", depth * 2, "", level_names[node->level]);
+		if (node->marker)
+			buf_printf(&out, " %s #%d", node->marker, node->number);
+		buf_printf(&out, " %d:%d", node->line, node->col);
+		if (node->title)
+			buf_printf(&out, " [%s]", node->title);
+		if (own[0])
+			buf_printf(&out, " \"%s\"", own);
+		buf_putc(&out, '\n');
+		free(own);
+		if (node->first) {
+			node = node->first;
+			depth++;
+			continue;
+		}
+		while (node && !node->next && node->parent != doc->root) {
+			node = node->parent;
+			depth--;
+		}
+		node = node ? node->next : NULL;
+	}
+	return buf_take(&out);
+}
+
+static char *diags_of(const struct document *doc)
+{
+	struct buf out = {0};
+	buf_puts(&out, "");
+	for (size_t i = 0; i < doc->diags.n; i++) {
+		const struct diag *d = &doc->diags.v[i];
+		buf_printf(&out, "%d:%d %s %s\n", d->line, d->col, rule_table[d->rule].id, d->message);
+	}
+	return buf_take(&out);
+}
+
+/* Parses md with config; checks the tree (NULL: not checked) and the
+ * diagnostics. */
+static void expect(const char *name, const char *md, const struct config *config, const char *tree,
+		   const char *diags)
+{
+	struct document *doc = load_with(md, config);
+	if (tree) {
+		char *got = dump(doc);
+		CHECK_STR(got, tree, "%s: tree", name);
+		free(got);
+	}
+	char *got = diags_of(doc);
+	CHECK_STR(got, diags, "%s: diagnostics", name);
+	free(got);
+	document_free(doc);
+}
+
+static void test_structure(const struct config *config)
+{
+	expect("chapters, paragraph and heading articles",
+	       FRONT "前言。\n\n# 第一章 总则\n\n第一条 目的　为了规范。\n\n## 第二条 范围\n\n适用于全体员工。\n\n第二款。\n",
+	       config,
+	       "paragraph 8:1 \"前言。\"\n"
+	       "chapter 第一章 #1 10:3 [总则] \"总则\"\n"
+	       "  article 第一条 #1 12:1 \"目的　为了规范。\"\n"
+	       "    paragraph 12:1\n"
+	       "  article 第二条 #2 14:4 [范围] \"范围\"\n"
+	       "    paragraph 16:1 \"适用于全体员工。\"\n"
+	       "    paragraph 18:1 \"第二款。\"\n",
+	       "");
+
+	expect("items belong to the paragraph before them (SPEC §4)",
+	       FRONT "第三条 审批依照下列规定：\n\n（一）部门经理审批；\n\n（二）总经理审批。\n\n依照本条第一款第二项办理。\n",
+	       config,
+	       "article 第三条 #3 8:1 \"审批依照下列规定：\"\n"
+	       "  paragraph 8:1\n"
+	       "    item （一） #1 10:1 \"部门经理审批；\"\n"
+	       "    item （二） #2 12:1 \"总经理审批。\"\n"
+	       "  paragraph 14:1 \"依照本条第一款第二项办理。\"\n",
+	       "8:1 article-number article numbering starts at 第三条; expected 第一条\n");
+
+	expect("bold markers",
+	       FRONT "**第一条** 目的。\n\n**第二条**　范围。\n\n　　**（一）** 全体员工。\n",
+	       config,
+	       "article 第一条 #1 8:3 \"目的。\"\n"
+	       "  paragraph 8:3\n"
+	       "article 第二条 #2 10:3 \"范围。\"\n"
+	       "  paragraph 10:3\n"
+	       "    item （一） #1 12:5 \"全体员工。\"\n",
+	       "");
+
+	expect("a reference at a paragraph start is not an article",
+	       FRONT "第一条 目的。\n\n第一条规定的目的适用于本章。\n", config,
+	       "article 第一条 #1 8:1 \"目的。\"\n"
+	       "  paragraph 8:1\n"
+	       "  paragraph 10:1 \"第一条规定的目的适用于本章。\"\n",
+	       "");
+
+	expect("sub-items as lines, paragraphs and list items",
+	       FRONT "第一条 方式如下：\n1、口头；\n2、书面。\n\n第二条 时机：\n\n1. 第一次；\n2. 第二次：\n   （1）当面；\n   （2）电话。\n\n"
+		     "第三条 其他：\n\n（一）甲：\n1．子一\n2．子二\n\n（二）乙\n\n1.5倍工资。\n",
+	       config,
+	       "article 第一条 #1 8:1 \"方式如下：\"\n"
+	       "  paragraph 8:1\n"
+	       "    subitem 1、 #1 9:1 \"口头；\"\n"
+	       "    subitem 2、 #2 10:1 \"书面。\"\n"
+	       "article 第二条 #2 12:1 \"时机：\"\n"
+	       "  paragraph 12:1\n"
+	       "    subitem 1. #1 14:1 \"第一次；\"\n"
+	       "    subitem 2. #2 15:1 \"第二次：\"\n"
+	       "      subsubitem （1） #1 16:4 \"当面；\"\n"
+	       "      subsubitem （2） #2 17:4 \"电话。\"\n"
+	       "article 第三条 #3 19:1 \"其他：\"\n"
+	       "  paragraph 19:1\n"
+	       "    item （一） #1 21:1 \"甲：\"\n"
+	       "      subitem 1． #1 22:1 \"子一\"\n"
+	       "      subitem 2． #2 23:1 \"子二\"\n"
+	       "    item （二） #2 25:1 \"乙\"\n"
+	       "  paragraph 27:1 \"1.5倍工资。\"\n",
+	       "");
+
+	expect("items as a bullet list, other lists and tables are blocks",
+	       FRONT "第一条 如下：\n\n- （一）甲；\n- （二）乙。\n\n* 无标记\n* 列表\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+	       config,
+	       "article 第一条 #1 8:1 \"如下：\"\n"
+	       "  paragraph 8:1\n"
+	       "    item （一） #1 10:3 \"甲；\"\n"
+	       "    item （二） #2 11:3 \"乙。\"\n"
+	       "      block 13:1\n"
+	       "      block 16:1\n",
+	       "");
+
+	expect("sections and attachments",
+	       FRONT "# 第一章 总则\n\n## 第一节 请示\n\n### 第一条 范围\n\n文本。\n\n# 附件一 表格\n\n第二条 不是条。\n\n（一）项。\n\n## 附：说明\n",
+	       config,
+	       "chapter 第一章 #1 8:3 [总则] \"总则\"\n"
+	       "  section 第一节 #1 10:4 [请示] \"请示\"\n"
+	       "    article 第一条 #1 12:5 [范围] \"范围\"\n"
+	       "      paragraph 14:1 \"文本。\"\n"
+	       "attachment 16:1 [附件一 表格] \"附件一 表格\"\n"
+	       "  paragraph 18:1 \"第二条 不是条。\"\n"
+	       "    item （一） #1 20:1 \"项。\"\n"
+	       "attachment 22:1 [附：说明] \"附：说明\"\n",
+	       "");
+}
+
+static void test_parse_diagnostics(const struct config *config)
+{
+	expect("numeral-form", FRONT "第一条 甲。\n\n第2条 乙。\n\n（一十一）丙。\n", config, NULL,
+	       "10:1 numeral-form article number 第2条 is not written in the standard form; expected 第二条\n"
+	       "12:1 item-number item numbering starts at （一十一）; expected （一）\n"
+	       "12:1 numeral-form item number （一十一） is not written in the standard form; expected （十一）\n");
+
+	expect("title-missing and untitled-by-space",
+	       FRONT "# 第一章\n\n第一条 甲。\n\n# 第二章请示与汇报\n\n第二条 乙。\n", config,
+	       "chapter 第一章 #1 8:3 []\n"
+	       "  article 第一条 #1 10:1 \"甲。\"\n"
+	       "    paragraph 10:1\n"
+	       "chapter 第二章 #2 12:3 [请示与汇报] \"请示与汇报\"\n"
+	       "  article 第二条 #2 14:1 \"乙。\"\n"
+	       "    paragraph 14:1\n",
+	       "8:3 title-missing chapter 第一章 has no title; expected a title after the marker, as in 第一章 总则\n");
+
+	expect("heading-level",
+	       FRONT "# 第一章 总则\n\n### 第一条 甲\n\n文本。\n\n## 第二章 乙\n\n第二条 丙。\n\n第三章 丁\n\n第三条 戊。\n",
+	       config, NULL,
+	       "10:5 heading-level article heading 第一条 is at level 3; expected level 2, one below 第一章\n"
+	       "14:4 heading-level chapter heading 第二章 is at level 2; expected level 1\n"
+	       "18:1 heading-level chapter 第三章 is written as a paragraph; expected a level 1 heading\n");
+
+	expect("an unreadable number is one error",
+	       FRONT "第一条 甲。\n\n第十十条 乙。\n\n第三条 丙。\n\n第一亿条 丁。\n", config, NULL,
+	       "10:1 article-number article number 第十十条 is not a valid Chinese numeral; expected 第二条\n"
+	       "14:1 article-number article number 第一亿条 is too large; expected 第四条\n");
+
+	expect("absurd sub-item numbers do not overflow",
+	       FRONT "第一条 甲：\n1、a\n99999999999999999999999、b\n", config, NULL,
+	       "10:1 item-number item number 99999999999999999999999、 is too large; expected 2、\n");
+}
+
+static void test_numbering(const struct config *config)
+{
+	expect("jump", FRONT "第一条 甲。\n\n第二条 乙。\n\n第四条 丙。\n\n第五条 丁。\n", config, NULL,
+	       "12:1 article-number article number 第四条 skips 第三条; expected 第三条\n");
+	expect("single wrong number", FRONT "第一条 甲。\n\n第二条 乙。\n\n第三条 丙。\n\n第四条 丁。\n\n第五条 戊。\n\n第一条 己。\n\n第七条 庚。\n",
+	       config, NULL,
+	       "18:1 article-number article number 第一条 is out of sequence between 第五条 and 第七条; expected 第六条\n");
+	expect("repeat",
+	       FRONT "# 第一章 甲\n\n第一条 a。\n\n# 第二章 乙\n\n第二条 b。\n\n# 第二章 丙\n\n第三条 c。\n\n# 第三章 丁\n\n第四条 d。\n",
+	       config, NULL,
+	       "16:3 chapter-number chapter number 第二章 repeats the previous chapter; expected 第三章\n");
+	expect("goes back and big skips",
+	       FRONT "第一条 甲。\n\n第二条 乙。\n\n第三条 丙。\n\n第一条 丁。\n\n第二条 戊。\n\n第九条 己。\n", config, NULL,
+	       "14:1 article-number article number 第一条 goes back after 第三条; expected 第四条\n"
+	       "18:1 article-number article number 第九条 skips 第三条 to 第八条; expected 第三条\n");
+	expect("items restart per paragraph and sub-items per item",
+	       FRONT "第一条 甲：\n\n（一）a：\n1、x\n2、y\n\n（二）b：\n1、x\n3、z\n\n乙：\n\n（一）c\n\n（三）d\n", config, NULL,
+	       "16:1 item-number item number 3、 skips 2; expected 2、\n"
+	       "22:1 item-number item number （三） skips （二）; expected （二）\n");
+	expect("sections restart per chapter",
+	       FRONT "# 第一章 甲\n\n## 第一节 a\n\n第一条 x。\n\n## 第二节 b\n\n第二条 y。\n\n# 第二章 乙\n\n## 第二节 c\n\n第三条 z。\n",
+	       config, NULL,
+	       "20:4 section-number section numbering starts at 第二节; expected 第一节\n");
+	expect("ordered list numbers as written",
+	       FRONT "第一条 甲：\n\n1. a\n2. b\n4. c\n5. d\n", config, NULL,
+	       "12:1 item-number item number 4. skips 3; expected 3.\n");
+}
+
+static void test_per_chapter(void)
+{
+	struct plain plain = plain_config();
+	struct config *config = plain.config;
+	config->article_per_chapter = true;
+	expect("per-chapter article numbering",
+	       FRONT "# 第一章 甲\n\n第一条 a。\n\n第二条 b。\n\n# 第二章 乙\n\n第一条 c。\n\n第三条 d。\n", config, NULL,
+	       "18:1 article-number article number 第三条 skips 第二条; expected 第二条\n");
+	plain_free(&plain);
+}
+
+static void test_empty(const struct config *config)
+{
+	expect("empty chapter, section and article",
+	       FRONT "# 第一章 甲\n\n说明。\n\n# 第二章 乙\n\n## 第一节 丙\n\n### 第一条 丁\n\n### 第二条 戊\n\n文本。\n\n"
+		     "第三条\n\n第四条 其他沟通\n\n## 第二节 空\n",
+	       config, NULL,
+	       "8:3 empty chapter 第一章 甲 has no articles; expected at least one article\n"
+	       "16:5 empty article 第一条 丁 has no text; expected its provisions under the heading\n"
+	       "22:1 empty article 第三条 has no text; expected its provisions after the marker\n"
+	       "26:4 empty section 第二节 空 has no articles; expected at least one article\n");
+}
+
+static void test_required(void)
+{
+	struct config *config = config_default();
+	expect("default requirements met",
+	       FRONT "# 第一章 总　则\n\n第一条 为了明确目的，制定本制度。\n\n第二条 本制度适用范围为全体员工。\n\n"
+		     "# 第二章 附则\n\n第三条 本制度由人事部负责解释，自发布之日起施行。\n",
+	       config, NULL, "");
+	expect("missing provisions and chapters",
+	       FRONT "# 第一章 概述\n\n第一条 目的。\n\n# 第二章 总则\n\n第二条 适用范围。\n\n# 第三章 其他\n\n第三条 解释。\n", config, NULL,
+	       "12:3 required-chapter chapter 第二章 总则 is not the first chapter; expected 总则 to come first\n"
+	       "12:3 required-article chapter 第二章 总则 lacks a required provision: no article contains 目的 or 宗旨; "
+	       "expected an article that contains one of them\n"
+	       "16:3 required-chapter no chapter 附则; expected the last chapter to be 附则, not 第三章 其他\n");
+	expect("a document without chapters",
+	       FRONT "第一条 为了规范，制定本制度。\n\n第二条 适用范围：全体员工。\n\n第三条 自发布之日起施行。\n", config, NULL,
+	       "1:1 required-article the document lacks a provision required of 总则: no article contains 目的 or 宗旨; "
+	       "expected an article that contains one of them\n"
+	       "1:1 required-article the document lacks a provision required of 附则: no article contains 解释; "
+	       "expected an article that contains it\n");
+	config_free(config);
+}
+
+int main(void)
+{
+	struct plain plain = plain_config();
+	const struct config *config = plain.config;
+	test_structure(config);
+	test_parse_diagnostics(config);
+	test_numbering(config);
+	test_per_chapter();
+	test_empty(config);
+	test_required();
+	plain_free(&plain);
+	UNIT_END();
+}
