@@ -363,14 +363,63 @@ struct tree_ctx {
 	const struct labels *l;
 };
 
-static bool is_list_level(enum level level)
-{
-	return level == LV_ITEM || level == LV_SUBITEM || level == LV_SUBSUBITEM;
-}
-
 static void put_own_text(struct html_page *page, const struct pnode *node)
 {
 	html_render_range(page, node->text, node->skip, node->stop);
+}
+
+/* The 附件 label and the attachment's own title, which print on lines of
+ * their own (GB/T 9704): from the marker and title, or from a heading
+ * "附件一 工作呈报流程" given whole as the title. */
+static void attachment_parts(const struct pnode *node, char **label, char **title)
+{
+	const char *whole = node->title ? node->title : "";
+	if (node->marker && *node->marker) {
+		*label = xstrdup(node->marker);
+		*title = xstrdup(whole);
+		return;
+	}
+	static const char *const separators[] = {" ", "\u3000", "：", ":"};
+	size_t cut = strlen(whole), after = cut;
+	for (size_t i = 0; str_starts_with(whole, "附") && i < sizeof separators / sizeof *separators; i++) {
+		const char *p = strstr(whole, separators[i]);
+		if (p && (size_t)(p - whole) < cut) {
+			cut = (size_t)(p - whole);
+			after = cut + strlen(separators[i]);
+		}
+	}
+	while (whole[after] == ' ' || str_starts_with(whole + after, "\u3000"))
+		after += whole[after] == ' ' ? 1 : 3;
+	*label = xstrndup(whole, cut);
+	*title = xstrdup(whole + after);
+}
+
+/* An attachment that is a form named like the attachment: the form's own
+ * title heads it, once. */
+static bool titled_by_form(const struct pnode *attachment, const char *title)
+{
+	for (const struct pnode *c = attachment->first; c; c = c->next)
+		if (c->level == LV_BLOCK && c->form && c->form->title && strcmp(c->form->title, title) == 0)
+			return true;
+	return false;
+}
+
+/* An article written as a paragraph owns its first 款's text (parse.c); it is
+ * written inside that 款, so the 款's anchor covers it. */
+static bool holds_article_lead(const struct pnode *node)
+{
+	return node && node->level == LV_PARAGRAPH && node->text == NULL && node->parent &&
+	       node->parent->level == LV_ARTICLE && !node->parent->heading && node == node->parent->first;
+}
+
+static void put_article_lead(struct tree_ctx *t, const struct pnode *article)
+{
+	struct buf *b = &t->page->out;
+	buf_puts(b, "<p class=\"article-lead\">");
+	put_marker(b, article->marker);
+	buf_puts(b, t->l->marker_space);
+	put_own_text(t->page, article);
+	buf_puts(b, "</p>\n");
 }
 
 static void put_form(struct tree_ctx *t, const struct pnode *node)
@@ -406,21 +455,26 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		put_heading_text(b, t->l, node);
 		buf_puts(b, node->level == LV_CHAPTER ? "</h2>\n" : "</h3>\n");
 		break;
-	case LV_ATTACHMENT:
+	case LV_ATTACHMENT: {
+		char *label, *title;
+		attachment_parts(node, &label, &title);
 		buf_puts(b, "<section class=\"attachment\"");
 		put_attr_id(b, id);
 		buf_puts(b, ">\n");
-		if (node->title && *node->title) {
+		if (*label && *title) {
 			buf_puts(b, "<p class=\"attachment-label\">");
-			put_escaped(b, node->marker);
-			buf_puts(b, "</p>\n<h2 class=\"attachment-title\">");
-			put_escaped(b, node->title);
-		} else {
-			buf_puts(b, "<h2 class=\"attachment-title\">");
-			put_escaped(b, node->marker);
+			put_escaped(b, label);
+			buf_puts(b, "</p>\n");
 		}
-		buf_puts(b, "</h2>\n");
+		if (!titled_by_form(node, *title ? title : label)) {
+			buf_puts(b, "<h2 class=\"attachment-title\">");
+			put_escaped(b, *title ? title : label);
+			buf_puts(b, "</h2>\n");
+		}
+		free(label);
+		free(title);
 		break;
+	}
 	case LV_ARTICLE:
 		buf_puts(b, "<div class=\"article\"");
 		put_attr_id(b, id);
@@ -429,19 +483,17 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 			buf_puts(b, "<h4 class=\"article-heading\">");
 			put_heading_text(b, t->l, node);
 			buf_puts(b, "</h4>\n");
-		} else {
-			buf_puts(b, "<p class=\"article-lead\">");
-			put_marker(b, node->marker);
-			buf_puts(b, t->l->marker_space);
-			put_own_text(t->page, node);
-			buf_puts(b, "</p>\n");
+		} else if (!holds_article_lead(node->first)) {
+			put_article_lead(t, node);
 		}
 		break;
 	case LV_PARAGRAPH:
 		buf_puts(b, "<div class=\"paragraph\"");
 		put_attr_id(b, id);
 		buf_puts(b, ">\n");
-		if (node->text) {
+		if (holds_article_lead(node)) {
+			put_article_lead(t, node->parent);
+		} else if (node->text) {
 			buf_puts(b, "<p>");
 			put_own_text(t->page, node);
 			buf_puts(b, "</p>\n");
@@ -458,6 +510,8 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		put_attr_id(b, id);
 		buf_putc(b, '>');
 		put_marker(b, node->marker);
+		if (node->marker && *node->marker && (unsigned char)node->marker[strlen(node->marker) - 1] < 0x80)
+			buf_putc(b, ' '); /* "1. 文字", "(一) 文字"; none after "（一）" or "1、" */
 		put_own_text(t->page, node);
 		buf_putc(b, '\n');
 		break;
@@ -534,12 +588,26 @@ static bool has_toc_children(const struct pnode *node)
 	return false;
 }
 
+/* Opens the list of a node's TOC children; a list of articles only is
+ * laid out in columns. */
+static void open_toc_list(struct buf *b, const struct pnode *node)
+{
+	bool articles_only = true;
+	for (const struct pnode *c = node->first; c; c = c->next)
+		if (in_toc(c->level) && c->level != LV_ARTICLE)
+			articles_only = false;
+	buf_puts(b, articles_only ? "<ol class=\"toc-articles\">\n" : "<ol>\n");
+}
+
 static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 {
 	struct tree_ctx *t = ctx;
 	struct buf *b = &t->page->out;
 	if (node->level == LV_DOCUMENT) {
-		buf_puts(b, entering ? "<ol>\n" : "</ol>\n");
+		if (entering)
+			open_toc_list(b, node);
+		else
+			buf_puts(b, "</ol>\n");
 		return true;
 	}
 	if (!in_toc(node->level))
@@ -562,7 +630,8 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	free(caption);
 	buf_puts(b, "</a>");
 	if (has_toc_children(node)) {
-		buf_puts(b, "\n<ol>\n");
+		buf_putc(b, '\n');
+		open_toc_list(b, node);
 		return true;
 	}
 	return false;
