@@ -29,6 +29,8 @@ struct form_parser {
 	struct form *form;
 	bool columns_given;
 	size_t rows_cap;
+	bool *read;            /* per YAML node: already read once */
+	bool alias_reported;
 };
 
 static int file_line(const struct form_parser *p, const yaml_node_t *node)
@@ -63,6 +65,23 @@ static int word_index(const char *const *words, const char *word)
 		if (strcmp(words[i], word) == 0)
 			return i;
 	return -1;
+}
+
+/* A node read a second time comes from a YAML alias. Forms do not allow
+ * them: a few aliases of a long row could otherwise make one line of YAML
+ * stand for millions of cells. Returns false (reported once a form) then. */
+static bool claim(struct form_parser *p, const yaml_node_t *node)
+{
+	size_t index = (size_t)(node - p->yaml.nodes.start);
+	if (!p->read[index]) {
+		p->read[index] = true;
+		return true;
+	}
+	if (!p->alias_reported)
+		report(p, RULE_FORM_SYNTAX, node,
+		       "this part of the form is repeated through a YAML alias; expected every row and cell written out");
+	p->alias_reported = true;
+	return false;
 }
 
 static size_t word_count(const char *const *words)
@@ -145,6 +164,8 @@ static char *read_words(struct form_parser *p, const yaml_node_t *value, const c
 		report(p, RULE_FORM_SYNTAX, value, "%s is %s; expected text", what, yaml_kind_name(value));
 		return NULL;
 	}
+	if (!claim(p, value))
+		return NULL;
 	if (!*text) {
 		report(p, RULE_FORM_SYNTAX, value, "%s is empty; expected text", what);
 		return NULL;
@@ -174,7 +195,8 @@ static char **read_word_list(struct form_parser *p, const yaml_node_t *value, co
 		if (one)
 			ARRAY_PUSH(words, n, cap, one);
 	} else if (value->type == YAML_SEQUENCE_NODE) {
-		for (size_t i = 0; i < yaml_seq_size(value); i++) {
+		size_t size = claim(p, value) ? yaml_seq_size(value) : 0;
+		for (size_t i = 0; i < size; i++) {
 			char *word = read_words(p, yaml_seq_item(&p->yaml, value, i), what);
 			if (word)
 				ARRAY_PUSH(words, n, cap, word);
@@ -187,40 +209,40 @@ static char **read_word_list(struct form_parser *p, const yaml_node_t *value, co
 }
 
 /* Keys that are not scalars, unknown, or repeated: reported here once, so the
- * readers below only meet known keys, each once. Returns false for a key to skip. */
-static bool key_is_usable(struct form_parser *p, const yaml_node_t *map, size_t index, const yaml_node_t *key,
-			  const char *const *known, const char *where)
+ * readers below only meet known keys, each once. `seen` holds the first key
+ * node of each known key so far (one slot per entry of `known`). Returns the
+ * key's index in `known`, or -1 for a key to skip. */
+static int usable_key(struct form_parser *p, const yaml_node_t *key, const char *const *known,
+		      const yaml_node_t **seen, const char *where)
 {
 	const char *name = yaml_scalar(key);
 	if (!name) {
 		report(p, RULE_FORM_SYNTAX, key, "%s key is %s; expected a key name", where, yaml_kind_name(key));
-		return false;
+		return -1;
 	}
-	if (word_index(known, name) < 0) {
+	int index = word_index(known, name);
+	if (index < 0) {
 		char *hint = suggestion(known, name);
 		char *shown = yaml_shown(key);
 		report(p, RULE_FORM_SYNTAX, key, "unknown %s key %s; %s", where, shown, hint);
 		free(shown);
 		free(hint);
-		return false;
+		return -1;
 	}
-	for (size_t i = 0; i < index; i++) {
-		yaml_node_t *earlier, *value;
-		if (yaml_map_entry(&p->yaml, map, i, &earlier, &value) && yaml_scalar(earlier) &&
-		    strcmp(yaml_scalar(earlier), name) == 0) {
-			report(p, RULE_FORM_SYNTAX, key, "%s key %s is given twice; first on line %d", where, name,
-			       file_line(p, earlier));
-			return false;
-		}
+	if (seen[index]) {
+		report(p, RULE_FORM_SYNTAX, key, "%s key %s is given twice; first on line %d", where, name,
+		       file_line(p, seen[index]));
+		return -1;
 	}
-	return true;
+	seen[index] = key;
+	return index;
 }
 
 /* The values of a cell's keys (NULL: not given), and the keys themselves for
  * messages about a key that should not be there. */
 struct cell_keys {
 	yaml_node_t *label, *text, *heading, *type, *span, *lines, *options;
-	yaml_node_t *key[7]; /* in the order of cell_keys[] */
+	const yaml_node_t *key[sizeof cell_keys / sizeof *cell_keys]; /* in the order of cell_keys[] */
 };
 
 static const yaml_node_t *key_of(const struct cell_keys *k, const char *name)
@@ -295,6 +317,7 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 	cell->col = file_col(p, node);
 	cell->span = 1;
 	if (node->type == YAML_SCALAR_NODE) {
+		/* read_words claims the scalar. */
 		cell->kind = CELL_FIELD;
 		cell->label = read_words(p, node, "cell");
 		cell->lines = 1;
@@ -305,6 +328,8 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 		       yaml_kind_name(node));
 		return false;
 	}
+	if (!claim(p, node))
+		return false;
 	struct cell_keys k = {0};
 	yaml_node_t **slots[] = {&k.label, &k.text, &k.heading, &k.type, &k.span, &k.lines, &k.options};
 	bool keys_ok = true;
@@ -312,13 +337,11 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 		yaml_node_t *key, *value;
 		if (!yaml_map_entry(&p->yaml, node, i, &key, &value))
 			continue;
-		if (!key_is_usable(p, node, i, key, cell_keys, "cell")) {
+		int slot = usable_key(p, key, cell_keys, k.key, "cell");
+		if (slot < 0)
 			keys_ok = false;
-			continue;
-		}
-		int slot = word_index(cell_keys, yaml_scalar(key));
-		*slots[slot] = value;
-		k.key[slot] = key;
+		else
+			*slots[slot] = value;
 	}
 	bool ok = read_cell_words(p, node, &k, cell) && keys_ok;
 	if (k.type) {
@@ -339,7 +362,7 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 		ok = false;
 	if (k.options && cell->type == CELL_CHECKBOX) {
 		cell->options = read_word_list(p, k.options, "option", &cell->noptions);
-		if (!cell->noptions && k.options->type != YAML_SCALAR_NODE) {
+		if (k.options->type == YAML_SEQUENCE_NODE && yaml_seq_size(k.options) == 0) {
 			report(p, RULE_FORM_SYNTAX, k.options, "options is an empty list; expected e.g. [同意, 不同意]");
 			ok = false;
 		}
@@ -374,8 +397,11 @@ static void read_row(struct form_parser *p, yaml_node_t *node, bool *sure)
 	size_t cap = 0;
 	*sure = true;
 	if (node->type == YAML_SEQUENCE_NODE) {
-		for (size_t i = 0; i < yaml_seq_size(node); i++)
-			add_cell(p, yaml_seq_item(&p->yaml, node, i), &row, &cap, sure);
+		if (!claim(p, node))
+			*sure = false;
+		else
+			for (size_t i = 0; i < yaml_seq_size(node); i++)
+				add_cell(p, yaml_seq_item(&p->yaml, node, i), &row, &cap, sure);
 	} else if (node->type == YAML_MAPPING_NODE || yaml_is_plain_value(node)) {
 		/* A row of one cell may be written without brackets: `- heading: 基本情况`. */
 		add_cell(p, node, &row, &cap, sure);
@@ -536,9 +562,10 @@ static bool read_form(struct form_parser *p, yaml_node_t *root)
 		return false;
 	}
 	yaml_node_t *rows = NULL;
+	const yaml_node_t *seen[sizeof form_keys / sizeof *form_keys] = {0};
 	for (size_t i = 0; i < yaml_map_size(root); i++) {
 		yaml_node_t *key, *value;
-		if (yaml_map_entry(&p->yaml, root, i, &key, &value) && key_is_usable(p, root, i, key, form_keys, "form"))
+		if (yaml_map_entry(&p->yaml, root, i, &key, &value) && usable_key(p, key, form_keys, seen, "form") >= 0)
 			read_entry(p, key, value, &rows);
 	}
 	if (!yaml_map_get(&p->yaml, root, "id", NULL))
@@ -567,7 +594,9 @@ struct form *form_parse(struct document *doc, const char *yaml, size_t len, int 
 		form_free(p.form);
 		return NULL;
 	}
+	p.read = xcalloc((size_t)(p.yaml.nodes.top - p.yaml.nodes.start) + 1, sizeof *p.read);
 	bool usable = read_form(&p, yaml_root(&p.yaml));
+	free(p.read);
 	yaml_document_delete(&p.yaml);
 	if (!usable) {
 		form_free(p.form);

@@ -218,6 +218,35 @@ static void test_unusable(void)
 	free_doc(doc);
 }
 
+/* Aliases could make a few lines stand for millions of cells: refused, once. */
+static void test_aliases(void)
+{
+	struct buf yaml = {0};
+	buf_puts(&yaml, "id: x\ntitle: t\ncolumns: 2\nrows:\n  - ");
+	for (int i = 0; i < 2000; i++)
+		buf_printf(&yaml, "%s{label: %s长长的标签, span: 1}", i ? ", " : "&row [", i ? "" : "&w ");
+	buf_puts(&yaml, "]\n  - [*w]\n");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&yaml, "  - *row\n");
+	struct document *doc = new_doc();
+	struct form *form = parse(doc, yaml.data, 0);
+	size_t aliases = 0;
+	for (size_t i = 0; i < doc->diags.n; i++)
+		aliases += strstr(doc->diags.v[i].message, "YAML alias") != NULL;
+	CHECK(form && aliases == 1, "one diagnostic for the aliases (%zu)", aliases);
+	CHECK(form && form->nrows == 20002 && form->rows[2].ncells == 0, "aliased rows read as empty");
+	form_free(form);
+	free_doc(doc);
+	buf_free(&yaml);
+
+	expect_diags("id: x\ntitle: t\nrows:\n  - [{label: a, type: checkbox, options: &yes [是, 否]}]\n"
+		     "  - [{label: b, type: checkbox, options: *yes}]\n",
+		     0,
+		     "13:42: form-syntax: this part of the form is repeated through a YAML alias; expected every row "
+		     "and cell written out\n",
+		     "aliased options, at the anchor");
+}
+
 static void test_layout_errors(void)
 {
 	struct document *doc = new_doc();
@@ -391,6 +420,7 @@ int main(void)
 	test_syntax_errors();
 	test_unusable();
 	test_layout_errors();
+	test_aliases();
 	test_text();
 	test_html_and_json();
 	UNIT_END();
