@@ -9,10 +9,33 @@
 
 #include <cmark-gfm.h>
 
+#include "corpus.h"
 #include "model.h"
 #include "util.h"
 
 struct anchor_map;
+
+struct html_renderer {
+	const struct corpus *corpus;
+	const struct templates *templates;
+	struct form_html *forms;
+};
+
+/* The words of the pages: Chinese, or English for scheme en. */
+struct labels {
+	const char *lang, *catalogue, *catalogue_title, *contents, *id, *version, *owner, *effective,
+		*status, *approved_by, *supersedes, *tags, *revisions, *date, *note, *title, *policy,
+		*forms, *form_id, *print_form, *marker_space;
+	const char *superseded_by[2]; /* before and after the newer policy's title */
+	const char *quotes[2];        /* around a title in running text */
+	const char *statuses[4][3];   /* value, name, notice above the title */
+};
+
+extern const struct labels html_zh_labels, html_en_labels;
+const struct labels *html_labels_for(const struct document *doc);
+/* A status's name (kind 1) or its notice above the title (kind 2, NULL for
+ * active); an unknown value (only with --force) as it is. */
+const char *html_status_text(const struct labels *l, const char *status, int kind);
 
 struct html_page {
 	const struct document *doc;
@@ -21,6 +44,19 @@ struct html_page {
 	const struct xref **xrefs;   /* sorted by (text node, offset) */
 	size_t nxrefs;
 };
+
+/* Builds the page's anchors and its index of references; releases them. */
+void html_page_index(struct html_page *page);
+void html_page_release(struct html_page *page);
+
+/* Visits top's subtree in document order without recursion; `visit` on
+ * entering returns whether to descend. */
+typedef bool (*pnode_visit)(void *ctx, const struct pnode *node, bool entering);
+void html_walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx);
+
+void html_put_escaped(struct buf *b, const char *s);
+/* The policy's title, linked to prefix + ID.html when it has a page. */
+void html_put_policy_link(struct buf *b, const struct document *doc, const char *prefix);
 
 /* The id attribute of a node (chapter-3, article-8, article-8-2 …); NULL for
  * nodes without one. */

@@ -1,8 +1,9 @@
-/* render_html.c — the HTML site of SPEC §9: one page per policy, the
- * catalogue, one printable page per form. The page around the text lives
- * here; the Markdown inside it is written by render_html_cmark.c. Every value
- * from a policy goes through html_escape; markup comes only from here and
- * from templates/. */
+/* render_html.c — a policy's page (SPEC §9): its header, table of contents,
+ * text and attachments. The Markdown inside the text is written by
+ * render_html_cmark.c, anchors and link targets come from
+ * render_html_anchor.c, the catalogue and form pages from render_html_site.c.
+ * Every value from a policy goes through html_escape; markup comes only from
+ * these files and from templates/. */
 #include "render.h"
 
 #include <stdint.h>
@@ -12,299 +13,13 @@
 #include "html_page.h"
 #include "util.h"
 
-struct html_renderer {
-	const struct corpus *corpus;
-	const struct templates *templates;
-	struct form_html *forms;
-};
-
-struct labels {
-	const char *lang, *catalogue, *catalogue_title, *contents, *id, *version, *owner, *effective,
-		*status, *approved_by, *supersedes, *tags, *revisions, *date, *note, *title, *policy,
-		*forms, *form_id, *print_form, *marker_space, *superseded_by;
-	const char *status_names[4][2];
-};
-
-static const struct labels zh_labels = {
-	.lang = "zh-CN", .catalogue = "制度目录", .catalogue_title = "管理制度目录", .contents = "目录",
-	.id = "文号", .version = "版本", .owner = "制订部门", .effective = "生效日期", .status = "状态",
-	.approved_by = "审批", .supersedes = "替代", .tags = "标签", .revisions = "修订记录",
-	.date = "日期", .note = "说明", .title = "名称", .policy = "所属制度", .forms = "表单",
-	.form_id = "表单编号", .print_form = "单独打印此表", .marker_space = "\u3000",
-	.superseded_by = "本制度已被替代：",
-	.status_names = {{"active", "现行有效"}, {"draft", "草案"}, {"superseded", "已被替代"},
-			 {"repealed", "已废止"}},
-};
-
-static const struct labels en_labels = {
-	.lang = "en", .catalogue = "Catalogue", .catalogue_title = "Policy catalogue", .contents = "Contents",
-	.id = "Number", .version = "Version", .owner = "Owner", .effective = "Effective", .status = "Status",
-	.approved_by = "Approved by", .supersedes = "Supersedes", .tags = "Tags", .revisions = "Revisions",
-	.date = "Date", .note = "Note", .title = "Title", .policy = "Policy", .forms = "Forms",
-	.form_id = "Form id", .print_form = "Print this form", .marker_space = " ",
-	.superseded_by = "This policy has been superseded by ",
-	.status_names = {{"active", "In force"}, {"draft", "Draft"}, {"superseded", "Superseded"},
-			 {"repealed", "Repealed"}},
-};
-
-static const struct labels *labels_for(const struct document *doc)
-{
-	return doc->meta.scheme == SCHEME_EN ? &en_labels : &zh_labels;
-}
-
-static const char *status_name(const struct labels *l, const char *status)
-{
-	const char *s = status ? status : "active";
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(l->status_names[i][0], s) == 0)
-			return l->status_names[i][1];
-	return s;
-}
-
-bool html_file_id_ok(const char *id)
-{
-	if (id == NULL || !((id[0] >= 'A' && id[0] <= 'Z') || (id[0] >= 'a' && id[0] <= 'z') ||
-			    (id[0] >= '0' && id[0] <= '9')))
-		return false;
-	return strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == strlen(id);
-}
-
-struct html_renderer *html_new(const struct corpus *corpus, const struct templates *templates)
-{
-	struct html_renderer *r = xcalloc(1, sizeof *r);
-	r->corpus = corpus;
-	r->templates = templates;
-	r->forms = form_html_new();
-	return r;
-}
-
-void html_free(struct html_renderer *r)
-{
-	if (r == NULL)
-		return;
-	form_html_free(r->forms);
-	free(r);
-}
-
-/* ---- anchors: pnode -> id, unique within the page ---- */
-
-struct anchor_map {
-	const struct pnode **nodes; /* open addressing by pointer */
-	char **ids;
-	char **used;                /* open addressing by string */
-	size_t cap;                 /* a power of two, more than twice the nodes */
-};
-
-static size_t hash_pointer(const void *p) { return (size_t)(((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15u); }
-
-static size_t hash_string(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-const char *html_anchor(const struct html_page *page, const struct pnode *node)
-{
-	const struct anchor_map *m = page->anchors;
-	if (m == NULL || node == NULL)
-		return NULL;
-	for (size_t i = hash_pointer(node) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (m->nodes[i] == NULL)
-			return NULL;
-		if (m->nodes[i] == node)
-			return m->ids[i];
-	}
-}
-
-/* Takes `id` if no node has it yet; returns false when it is taken. */
-static bool claim_id(struct anchor_map *m, char *id)
-{
-	size_t i = hash_string(id) & (m->cap - 1);
-	for (; m->used[i]; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->used[i], id) == 0)
-			return false;
-	m->used[i] = id;
-	return true;
-}
-
-static void set_anchor(struct anchor_map *m, const struct pnode *node, char *id)
-{
-	size_t i = hash_pointer(node) & (m->cap - 1);
-	while (m->nodes[i])
-		i = (i + 1) & (m->cap - 1);
-	m->nodes[i] = node;
-	m->ids[i] = id;
-}
-
-static const struct pnode *ancestor_at(const struct pnode *node, enum level level)
-{
-	for (const struct pnode *p = node->parent; p; p = p->parent)
-		if (p->level == level)
-			return p;
-	return NULL;
-}
-
-static int shown_number(const struct pnode *node) { return node->number > 0 ? node->number : node->seq; }
-
-static char *base_anchor(const struct html_page *page, const struct pnode *node)
-{
-	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
-	const char *parent_id = html_anchor(page, node->parent);
-	switch (node->level) {
-	case LV_CHAPTER:
-		return xasprintf("chapter-%d", shown_number(node));
-	case LV_SECTION:
-		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
-			       : xasprintf("section-%d", shown_number(node));
-	case LV_ARTICLE:
-		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
-			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
-		return xasprintf("article-%d", shown_number(node));
-	case LV_ATTACHMENT:
-		return xasprintf("attachment-%d", node->seq);
-	case LV_PARAGRAPH:
-		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : xasprintf("preamble-%d", node->seq);
-	case LV_ITEM:
-	case LV_SUBITEM:
-	case LV_SUBSUBITEM:
-		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : NULL;
-	default:
-		return NULL;
-	}
-}
-
-typedef bool (*pnode_visit)(void *ctx, const struct pnode *node, bool entering);
-
-/* Visits top's subtree in document order without recursion; `visit` on
- * entering returns whether to descend. */
-static void walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx)
-{
-	const struct pnode *node = top;
-	for (;;) {
-		if (visit(ctx, node, true) && node->first) {
-			node = node->first;
-			continue;
-		}
-		for (;;) {
-			visit(ctx, node, false);
-			if (node == top)
-				return;
-			if (node->next) {
-				node = node->next;
-				break;
-			}
-			node = node->parent;
-		}
-	}
-}
-
-static bool count_node(void *ctx, const struct pnode *node, bool entering)
-{
-	(void)node;
-	*(size_t *)ctx += entering;
-	return true;
-}
-
-static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
-{
-	struct html_page *page = ctx;
-	if (!entering)
-		return true;
-	char *id = base_anchor(page, node);
-	if (id == NULL)
-		return true;
-	/* Only a document with numbering errors built with --force repeats a
-	 * number; its later copies get a suffix no real anchor has. */
-	for (int copy = 2; !claim_id(page->anchors, id); copy++) {
-		char *base = base_anchor(page, node);
-		free(id);
-		id = xasprintf("%s-x%d", base, copy);
-		free(base);
-	}
-	set_anchor(page->anchors, node, id);
-	return true;
-}
-
-static void anchors_build(struct html_page *page)
-{
-	const struct pnode *root = page->doc->root;
-	if (root == NULL)
-		return;
-	size_t n = 0;
-	walk_pnodes(root, count_node, &n);
-	struct anchor_map *m = xcalloc(1, sizeof *m);
-	m->cap = 16;
-	while (m->cap < 2 * n + 2)
-		m->cap *= 2;
-	m->nodes = xcalloc(m->cap, sizeof *m->nodes);
-	m->ids = xcalloc(m->cap, sizeof *m->ids);
-	m->used = xcalloc(m->cap, sizeof *m->used);
-	page->anchors = m;
-	walk_pnodes(root, anchor_node, page);
-}
-
-static void anchors_free(struct anchor_map *m)
-{
-	if (m == NULL)
-		return;
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->ids[i]);
-	free(m->nodes);
-	free(m->ids);
-	free(m->used);
-	free(m);
-}
-
-/* ---- references ---- */
-
-static int compare_xrefs(const void *a, const void *b)
-{
-	const struct xref *x = *(const struct xref *const *)a, *y = *(const struct xref *const *)b;
-	if (x->text != y->text)
-		return (uintptr_t)x->text < (uintptr_t)y->text ? -1 : 1;
-	return x->off < y->off ? -1 : x->off > y->off;
-}
-
-static void xrefs_index(struct html_page *page)
-{
-	const struct document *doc = page->doc;
-	page->xrefs = xcalloc(doc->nxrefs + 1, sizeof *page->xrefs);
-	for (size_t i = 0; i < doc->nxrefs; i++)
-		if (doc->xrefs[i].text)
-			page->xrefs[page->nxrefs++] = &doc->xrefs[i];
-	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
-}
-
-char *html_xref_href(const struct html_page *page, const struct xref *x)
-{
-	if (x->kind == XREF_TITLE) {
-		if (x->target_doc && x->target_doc == page->doc)
-			return xstrdup("#top");
-		if (x->target_doc && html_file_id_ok(x->target_doc->meta.id))
-			return xasprintf("%s.html", x->target_doc->meta.id);
-		if (x->target_form && html_file_id_ok(x->target_form->id))
-			return xasprintf("forms/%s.html", x->target_form->id);
-		return NULL;
-	}
-	const char *id = html_anchor(page, x->target);
-	return id ? xasprintf("#%s", id) : NULL;
-}
-
 /* ---- small writers ---- */
-
-static void put_escaped(struct buf *b, const char *s)
-{
-	if (s)
-		html_escape_buf(b, s, strlen(s));
-}
 
 static void put_attr_id(struct buf *b, const char *id)
 {
 	if (id) {
 		buf_puts(b, " id=\"");
-		put_escaped(b, id);
+		html_put_escaped(b, id);
 		buf_putc(b, '"');
 	}
 }
@@ -313,7 +28,7 @@ static void put_marker(struct buf *b, const char *marker)
 {
 	if (marker && *marker) {
 		buf_puts(b, "<span class=\"marker\">");
-		put_escaped(b, marker);
+		html_put_escaped(b, marker);
 		buf_puts(b, "</span>");
 	}
 }
@@ -324,7 +39,7 @@ static void put_heading_text(struct buf *b, const struct labels *l, const struct
 	put_marker(b, node->marker);
 	if (node->marker && *node->marker && node->title && *node->title)
 		buf_puts(b, l->marker_space);
-	put_escaped(b, node->title);
+	html_put_escaped(b, node->title);
 }
 
 /* A TOC entry for an article written as a paragraph: its text up to the
@@ -354,7 +69,6 @@ static char *article_caption(const struct pnode *node)
 	free(text);
 	return caption;
 }
-
 /* ---- the text of the policy ---- */
 
 struct tree_ctx {
@@ -370,7 +84,7 @@ static void put_own_text(struct html_page *page, const struct pnode *node)
 
 /* The 附件 label and the attachment's own title, which print on lines of
  * their own (GB/T 9704): from the marker and title, or from a heading
- * "附件一 工作呈报流程" given whole as the title. */
+ * "附件一 工作呈报流程" given whole as the title. "附：…" stays whole. */
 static void attachment_parts(const struct pnode *node, char **label, char **title)
 {
 	const char *whole = node->title ? node->title : "";
@@ -381,7 +95,7 @@ static void attachment_parts(const struct pnode *node, char **label, char **titl
 	}
 	static const char *const separators[] = {" ", "\u3000", "：", ":"};
 	size_t cut = strlen(whole), after = cut;
-	for (size_t i = 0; str_starts_with(whole, "附") && i < sizeof separators / sizeof *separators; i++) {
+	for (size_t i = 0; str_starts_with(whole, "附件") && i < sizeof separators / sizeof *separators; i++) {
 		const char *p = strstr(whole, separators[i]);
 		if (p && (size_t)(p - whole) < cut) {
 			cut = (size_t)(p - whole);
@@ -434,9 +148,9 @@ static void put_form(struct tree_ctx *t, const struct pnode *node)
 	free(html);
 	if (html_file_id_ok(node->form->id)) {
 		buf_puts(b, "<p class=\"form-links\"><a href=\"forms/");
-		put_escaped(b, node->form->id);
+		html_put_escaped(b, node->form->id);
 		buf_puts(b, ".html\">");
-		put_escaped(b, t->l->print_form);
+		html_put_escaped(b, t->l->print_form);
 		buf_puts(b, "</a></p>\n");
 	}
 }
@@ -463,12 +177,12 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		buf_puts(b, ">\n");
 		if (*label && *title) {
 			buf_puts(b, "<p class=\"attachment-label\">");
-			put_escaped(b, label);
+			html_put_escaped(b, label);
 			buf_puts(b, "</p>\n");
 		}
 		if (!titled_by_form(node, *title ? title : label)) {
 			buf_puts(b, "<h2 class=\"attachment-title\">");
-			put_escaped(b, *title ? title : label);
+			html_put_escaped(b, *title ? title : label);
 			buf_puts(b, "</h2>\n");
 		}
 		free(label);
@@ -567,7 +281,7 @@ static char *render_parts(struct tree_ctx *t, bool attachments)
 	const struct pnode *root = t->page->doc->root;
 	for (const struct pnode *node = root ? root->first : NULL; node; node = node->next)
 		if ((node->level == LV_ATTACHMENT) == attachments)
-			walk_pnodes(node, visit_text, t);
+			html_walk_pnodes(node, visit_text, t);
 	return buf_take(&t->page->out);
 }
 
@@ -620,13 +334,13 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 		[LV_CHAPTER] = "toc-chapter", [LV_SECTION] = "toc-section",
 		[LV_ARTICLE] = "toc-article", [LV_ATTACHMENT] = "toc-attachment"};
 	buf_printf(b, "<li class=\"%s\"><a href=\"#", classes[node->level]);
-	put_escaped(b, html_anchor(t->page, node));
+	html_put_escaped(b, html_anchor(t->page, node));
 	buf_puts(b, "\">");
 	put_marker(b, node->marker);
 	char *caption = node->level == LV_ARTICLE ? article_caption(node) : xstrdup(node->title ? node->title : "");
 	if (*caption && node->marker && *node->marker)
 		buf_puts(b, t->l->marker_space);
-	put_escaped(b, caption);
+	html_put_escaped(b, caption);
 	free(caption);
 	buf_puts(b, "</a>");
 	if (has_toc_children(node)) {
@@ -644,9 +358,9 @@ static char *render_toc(struct tree_ctx *t)
 		return xstrdup("");
 	struct buf *b = &t->page->out;
 	buf_puts(b, "<nav class=\"toc\">\n<h2 class=\"toc-title\">");
-	put_escaped(b, t->l->contents);
+	html_put_escaped(b, t->l->contents);
 	buf_puts(b, "</h2>\n");
-	walk_pnodes(root, visit_toc, t);
+	html_walk_pnodes(root, visit_toc, t);
 	buf_puts(b, "</nav>\n");
 	return buf_take(b);
 }
@@ -661,26 +375,15 @@ static const struct document *find_id(const struct corpus *corpus, const char *i
 	return NULL;
 }
 
-static void put_policy_link(struct buf *b, const struct document *doc, const char *prefix)
-{
-	if (html_file_id_ok(doc->meta.id)) {
-		buf_printf(b, "<a href=\"%s", prefix);
-		put_escaped(b, doc->meta.id);
-		buf_puts(b, ".html\">");
-	}
-	put_escaped(b, doc->meta.title ? doc->meta.title : doc->meta.id);
-	if (html_file_id_ok(doc->meta.id))
-		buf_puts(b, "</a>");
-}
 
 static void put_meta_row(struct buf *b, const char *label, const char *value)
 {
 	if (value == NULL || *value == '\0')
 		return;
 	buf_puts(b, "<div><dt>");
-	put_escaped(b, label);
+	html_put_escaped(b, label);
 	buf_puts(b, "</dt><dd>");
-	put_escaped(b, value);
+	html_put_escaped(b, value);
 	buf_puts(b, "</dd></div>\n");
 }
 
@@ -690,16 +393,16 @@ static void put_supersedes(struct buf *b, const struct html_renderer *r, const s
 	if (m->nsupersedes == 0)
 		return;
 	buf_puts(b, "<div><dt>");
-	put_escaped(b, l->supersedes);
+	html_put_escaped(b, l->supersedes);
 	buf_puts(b, "</dt><dd>");
 	for (size_t i = 0; i < m->nsupersedes; i++) {
 		const struct document *old = find_id(r->corpus, m->supersedes[i]);
 		if (i > 0)
-			buf_puts(b, "、");
+			buf_puts(b, l == &html_en_labels ? ", " : "、");
 		if (old)
-			put_policy_link(b, old, "");
+			html_put_policy_link(b, old, "");
 		else
-			put_escaped(b, m->supersedes[i]);
+			html_put_escaped(b, m->supersedes[i]);
 	}
 	buf_puts(b, "</dd></div>\n");
 }
@@ -709,22 +412,22 @@ static void put_revisions(struct buf *b, const struct meta *m, const struct labe
 	if (m->nrevisions == 0)
 		return;
 	buf_puts(b, "<table class=\"revisions\">\n<caption>");
-	put_escaped(b, l->revisions);
+	html_put_escaped(b, l->revisions);
 	buf_puts(b, "</caption>\n<thead><tr><th>");
-	put_escaped(b, l->version);
+	html_put_escaped(b, l->version);
 	buf_puts(b, "</th><th>");
-	put_escaped(b, l->date);
+	html_put_escaped(b, l->date);
 	buf_puts(b, "</th><th>");
-	put_escaped(b, l->note);
+	html_put_escaped(b, l->note);
 	buf_puts(b, "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < m->nrevisions; i++) {
 		const struct revision *rev = &m->revisions[i];
 		buf_puts(b, "<tr><td>");
-		put_escaped(b, rev->version);
+		html_put_escaped(b, rev->version);
 		buf_puts(b, "</td><td>");
-		put_escaped(b, rev->date);
+		html_put_escaped(b, rev->date);
 		buf_puts(b, "</td><td>");
-		put_escaped(b, rev->note);
+		html_put_escaped(b, rev->note);
 		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, "</tbody>\n</table>\n");
@@ -739,16 +442,16 @@ static char *render_meta(const struct html_renderer *r, const struct document *d
 	put_meta_row(&b, l->version, m->version);
 	put_meta_row(&b, l->owner, m->owner);
 	put_meta_row(&b, l->effective, m->effective);
-	put_meta_row(&b, l->status, status_name(l, m->status));
+	put_meta_row(&b, l->status, html_status_text(l, m->status, 1));
 	put_meta_row(&b, l->approved_by, m->approved_by);
 	put_supersedes(&b, r, m, l);
 	if (m->ntags > 0) {
 		buf_puts(&b, "<div><dt>");
-		put_escaped(&b, l->tags);
+		html_put_escaped(&b, l->tags);
 		buf_puts(&b, "</dt><dd>");
 		for (size_t i = 0; i < m->ntags; i++) {
 			buf_puts(&b, "<span class=\"tag\">");
-			put_escaped(&b, m->tags[i]);
+			html_put_escaped(&b, m->tags[i]);
 			buf_puts(&b, "</span>");
 		}
 		buf_puts(&b, "</dd></div>\n");
@@ -761,32 +464,41 @@ static char *render_meta(const struct html_renderer *r, const struct document *d
 /* A notice above the title for a policy that is not (or no longer) in force. */
 static char *render_banner(const struct html_renderer *r, const struct document *doc, const struct labels *l)
 {
-	const char *status = doc->meta.status;
-	if (status == NULL || strcmp(status, "active") == 0)
+	const char *notice = html_status_text(l, doc->meta.status, 2);
+	if (notice == NULL)
 		return xstrdup("");
-	struct buf b = {0};
-	buf_puts(&b, "<p class=\"status-banner\">");
-	put_escaped(&b, status_name(l, status));
-	for (size_t i = 0; r->corpus && doc->meta.id && i < r->corpus->ndocs; i++) {
-		const struct document *newer = r->corpus->docs[i];
-		for (size_t k = 0; k < newer->meta.nsupersedes; k++) {
-			if (strcmp(newer->meta.supersedes[k], doc->meta.id) != 0)
+	struct buf b = {0}, newer = {0};
+	bool superseded = doc->meta.status && strcmp(doc->meta.status, "superseded") == 0;
+	for (size_t i = 0; superseded && r->corpus && doc->meta.id && i < r->corpus->ndocs; i++) {
+		const struct document *other = r->corpus->docs[i];
+		for (size_t k = 0; k < other->meta.nsupersedes; k++) {
+			if (strcmp(other->meta.supersedes[k], doc->meta.id) != 0)
 				continue;
-			buf_puts(&b, " · ");
-			put_escaped(&b, l->superseded_by);
-			put_policy_link(&b, newer, "");
+			if (newer.len)
+				buf_puts(&newer, l == &html_en_labels ? ", " : "、");
+			buf_puts(&newer, l->quotes[0]);
+			html_put_policy_link(&newer, other, "");
+			buf_puts(&newer, l->quotes[1]);
 		}
 	}
+	buf_puts(&b, "<p class=\"status-banner\">");
+	if (newer.len) {
+		html_put_escaped(&b, l->superseded_by[0]);
+		buf_puts(&b, newer.data);
+		html_put_escaped(&b, l->superseded_by[1]);
+	} else {
+		html_put_escaped(&b, notice);
+	}
 	buf_puts(&b, "</p>\n");
+	buf_free(&newer);
 	return buf_take(&b);
 }
 
 char *html_render_policy(struct html_renderer *r, const struct document *doc)
 {
-	const struct labels *l = labels_for(doc);
+	const struct labels *l = html_labels_for(doc);
 	struct html_page page = {.doc = doc};
-	anchors_build(&page);
-	xrefs_index(&page);
+	html_page_index(&page);
 	struct tree_ctx t = {.r = r, .page = &page, .l = l};
 	char *toc = render_toc(&t);
 	char *content = render_parts(&t, false);
@@ -805,136 +517,6 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 	free(attachments);
 	free(meta);
 	free(banner);
-	buf_free(&page.out);
-	free(page.xrefs);
-	anchors_free(page.anchors);
-	return html;
-}
-
-/* ---- the catalogue ---- */
-
-static int compare_docs(const void *a, const void *b)
-{
-	const struct document *x = *(const struct document *const *)a, *y = *(const struct document *const *)b;
-	int c = strcmp(x->meta.id, y->meta.id);
-	return c ? c : strcmp(x->path, y->path);
-}
-
-static void put_cell(struct buf *b, const char *cls, const char *value)
-{
-	buf_printf(b, "<td class=\"%s\">", cls);
-	put_escaped(b, value);
-	buf_puts(b, "</td>");
-}
-
-static char *render_policy_table(const struct document **docs, size_t n, const struct labels *l)
-{
-	struct buf b = {0};
-	buf_puts(&b, "<table class=\"catalogue-policies\">\n<thead><tr>");
-	const char *heads[] = {l->title, l->id, l->version, l->owner, l->effective, l->status};
-	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-		buf_puts(&b, "<th>");
-		put_escaped(&b, heads[i]);
-		buf_puts(&b, "</th>");
-	}
-	buf_puts(&b, "</tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		const struct meta *m = &docs[i]->meta;
-		buf_printf(&b, "<tr class=\"status-");
-		put_escaped(&b, m->status ? m->status : "active");
-		buf_puts(&b, "\"><td class=\"title\">");
-		put_policy_link(&b, docs[i], "");
-		buf_puts(&b, "</td>");
-		put_cell(&b, "id", m->id);
-		put_cell(&b, "version", m->version);
-		put_cell(&b, "owner", m->owner);
-		put_cell(&b, "effective", m->effective);
-		put_cell(&b, "status", status_name(l, m->status));
-		buf_puts(&b, "</tr>\n");
-	}
-	buf_puts(&b, "</tbody>\n</table>\n");
-	return buf_take(&b);
-}
-
-static char *render_form_table(const struct document **docs, size_t n, const struct labels *l)
-{
-	struct buf b = {0};
-	size_t nforms = 0;
-	for (size_t i = 0; i < n; i++)
-		nforms += docs[i]->nforms;
-	if (nforms == 0)
-		return buf_take(&b);
-	buf_puts(&b, "<h2 class=\"catalogue-section\">");
-	put_escaped(&b, l->forms);
-	buf_puts(&b, "</h2>\n<table class=\"catalogue-forms\">\n<thead><tr><th>");
-	put_escaped(&b, l->title);
-	buf_puts(&b, "</th><th>");
-	put_escaped(&b, l->form_id);
-	buf_puts(&b, "</th><th>");
-	put_escaped(&b, l->policy);
-	buf_puts(&b, "</th></tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < docs[i]->nforms; k++) {
-			const struct form *f = docs[i]->forms[k];
-			if (f == NULL)
-				continue;
-			buf_puts(&b, "<tr><td class=\"title\">");
-			bool linked = html_file_id_ok(f->id);
-			if (linked) {
-				buf_puts(&b, "<a href=\"forms/");
-				put_escaped(&b, f->id);
-				buf_puts(&b, ".html\">");
-			}
-			put_escaped(&b, f->title ? f->title : f->id);
-			buf_puts(&b, linked ? "</a></td>" : "</td>");
-			put_cell(&b, "id", f->id);
-			buf_puts(&b, "<td class=\"policy\">");
-			put_policy_link(&b, docs[i], "");
-			buf_puts(&b, "</td></tr>\n");
-		}
-	}
-	buf_puts(&b, "</tbody>\n</table>\n");
-	return buf_take(&b);
-}
-
-char *html_render_index(struct html_renderer *r)
-{
-	const struct corpus *c = r->corpus;
-	const struct document **docs = xcalloc(c->ndocs + 1, sizeof *docs);
-	size_t n = 0;
-	bool all_en = c->ndocs > 0;
-	for (size_t i = 0; i < c->ndocs; i++) {
-		if (c->docs[i]->meta.id == NULL)
-			continue; /* no id, no page */
-		docs[n++] = c->docs[i];
-		all_en = all_en && c->docs[i]->meta.scheme == SCHEME_EN;
-	}
-	qsort(docs, n, sizeof *docs, compare_docs);
-	const struct labels *l = all_en ? &en_labels : &zh_labels;
-	char *policies = render_policy_table(docs, n, l);
-	char *forms = render_form_table(docs, n, l);
-	struct tvar vars[] = {
-		{"lang", l->lang}, {"title", l->catalogue_title}, {"policies", policies}, {"forms", forms},
-	};
-	char *html = template_expand(r->templates, "index.html", vars, sizeof vars / sizeof vars[0]);
-	free(policies);
-	free(forms);
-	free(docs);
-	return html;
-}
-
-char *html_render_form_page(struct html_renderer *r, const struct form *form)
-{
-	const struct labels *l = form->doc ? labels_for(form->doc) : &zh_labels;
-	char *grid = form_html_render(r->forms, form);
-	const char *policy_title = form->doc && form->doc->meta.title ? form->doc->meta.title : "";
-	const char *policy_id = form->doc && form->doc->meta.id ? form->doc->meta.id : "";
-	struct tvar vars[] = {
-		{"lang", l->lang}, {"title", form->title ? form->title : form->id}, {"id", form->id},
-		{"catalogue", l->catalogue}, {"policy_title", policy_title}, {"policy_id", policy_id},
-		{"form", grid ? grid : ""},
-	};
-	char *html = template_expand(r->templates, "form.html", vars, sizeof vars / sizeof vars[0]);
-	free(grid);
+	html_page_release(&page);
 	return html;
 }

@@ -1,0 +1,222 @@
+/* render_html_anchor.c — a policy page's anchors (chapter-3, section-2-1,
+ * article-8, article-8-2 …, unique within the page) and its references'
+ * link targets. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_page.h"
+#include "render.h"
+#include "util.h"
+struct anchor_map {
+	const struct pnode **nodes; /* open addressing by pointer */
+	char **ids;
+	char **used;                /* open addressing by string */
+	size_t cap;                 /* a power of two, more than twice the nodes */
+};
+
+static size_t hash_pointer(const void *p) { return (size_t)(((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15u); }
+
+static size_t hash_string(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+const char *html_anchor(const struct html_page *page, const struct pnode *node)
+{
+	const struct anchor_map *m = page->anchors;
+	if (m == NULL || node == NULL)
+		return NULL;
+	for (size_t i = hash_pointer(node) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (m->nodes[i] == NULL)
+			return NULL;
+		if (m->nodes[i] == node)
+			return m->ids[i];
+	}
+}
+
+/* Takes `id` if no node has it yet; returns false when it is taken. */
+static bool claim_id(struct anchor_map *m, char *id)
+{
+	size_t i = hash_string(id) & (m->cap - 1);
+	for (; m->used[i]; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->used[i], id) == 0)
+			return false;
+	m->used[i] = id;
+	return true;
+}
+
+static void set_anchor(struct anchor_map *m, const struct pnode *node, char *id)
+{
+	size_t i = hash_pointer(node) & (m->cap - 1);
+	while (m->nodes[i])
+		i = (i + 1) & (m->cap - 1);
+	m->nodes[i] = node;
+	m->ids[i] = id;
+}
+
+static const struct pnode *ancestor_at(const struct pnode *node, enum level level)
+{
+	for (const struct pnode *p = node->parent; p; p = p->parent)
+		if (p->level == level)
+			return p;
+	return NULL;
+}
+
+static int shown_number(const struct pnode *node) { return node->number > 0 ? node->number : node->seq; }
+
+static char *base_anchor(const struct html_page *page, const struct pnode *node)
+{
+	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
+	const char *parent_id = html_anchor(page, node->parent);
+	switch (node->level) {
+	case LV_CHAPTER:
+		return xasprintf("chapter-%d", shown_number(node));
+	case LV_SECTION:
+		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
+			       : xasprintf("section-%d", shown_number(node));
+	case LV_ARTICLE:
+		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
+			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
+		return xasprintf("article-%d", shown_number(node));
+	case LV_ATTACHMENT:
+		return xasprintf("attachment-%d", node->seq);
+	case LV_PARAGRAPH:
+		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : xasprintf("preamble-%d", node->seq);
+	case LV_ITEM:
+	case LV_SUBITEM:
+	case LV_SUBSUBITEM:
+		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : NULL;
+	default:
+		return NULL;
+	}
+}
+
+void html_walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx)
+{
+	const struct pnode *node = top;
+	for (;;) {
+		if (visit(ctx, node, true) && node->first) {
+			node = node->first;
+			continue;
+		}
+		for (;;) {
+			visit(ctx, node, false);
+			if (node == top)
+				return;
+			if (node->next) {
+				node = node->next;
+				break;
+			}
+			node = node->parent;
+		}
+	}
+}
+
+static bool count_node(void *ctx, const struct pnode *node, bool entering)
+{
+	(void)node;
+	*(size_t *)ctx += entering;
+	return true;
+}
+
+static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
+{
+	struct html_page *page = ctx;
+	if (!entering)
+		return true;
+	char *id = base_anchor(page, node);
+	if (id == NULL)
+		return true;
+	/* Only a document with numbering errors built with --force repeats a
+	 * number; its later copies get a suffix no real anchor has. */
+	for (int copy = 2; !claim_id(page->anchors, id); copy++) {
+		char *base = base_anchor(page, node);
+		free(id);
+		id = xasprintf("%s-x%d", base, copy);
+		free(base);
+	}
+	set_anchor(page->anchors, node, id);
+	return true;
+}
+
+static void anchors_build(struct html_page *page)
+{
+	const struct pnode *root = page->doc->root;
+	if (root == NULL)
+		return;
+	size_t n = 0;
+	html_walk_pnodes(root, count_node, &n);
+	struct anchor_map *m = xcalloc(1, sizeof *m);
+	m->cap = 16;
+	while (m->cap < 2 * n + 2)
+		m->cap *= 2;
+	m->nodes = xcalloc(m->cap, sizeof *m->nodes);
+	m->ids = xcalloc(m->cap, sizeof *m->ids);
+	m->used = xcalloc(m->cap, sizeof *m->used);
+	page->anchors = m;
+	html_walk_pnodes(root, anchor_node, page);
+}
+
+static void anchors_free(struct anchor_map *m)
+{
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->ids[i]);
+	free(m->nodes);
+	free(m->ids);
+	free(m->used);
+	free(m);
+}
+
+static int compare_xrefs(const void *a, const void *b)
+{
+	const struct xref *x = *(const struct xref *const *)a, *y = *(const struct xref *const *)b;
+	if (x->text != y->text)
+		return (uintptr_t)x->text < (uintptr_t)y->text ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void xrefs_index(struct html_page *page)
+{
+	const struct document *doc = page->doc;
+	page->xrefs = xcalloc(doc->nxrefs + 1, sizeof *page->xrefs);
+	for (size_t i = 0; i < doc->nxrefs; i++)
+		if (doc->xrefs[i].text)
+			page->xrefs[page->nxrefs++] = &doc->xrefs[i];
+	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+}
+
+char *html_xref_href(const struct html_page *page, const struct xref *x)
+{
+	if (x->kind == XREF_TITLE) {
+		if (x->target_doc && x->target_doc == page->doc)
+			return xstrdup("#top");
+		if (x->target_doc && html_file_id_ok(x->target_doc->meta.id))
+			return xasprintf("%s.html", x->target_doc->meta.id);
+		if (x->target_form && html_file_id_ok(x->target_form->id))
+			return xasprintf("forms/%s.html", x->target_form->id);
+		return NULL;
+	}
+	const char *id = html_anchor(page, x->target);
+	return id ? xasprintf("#%s", id) : NULL;
+}
+
+void html_page_index(struct html_page *page)
+{
+	anchors_build(page);
+	xrefs_index(page);
+}
+
+void html_page_release(struct html_page *page)
+{
+	anchors_free(page->anchors);
+	page->anchors = NULL;
+	free(page->xrefs);
+	page->xrefs = NULL;
+	buf_free(&page->out);
+}

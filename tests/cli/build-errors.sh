@@ -1,0 +1,43 @@
+# build: a document with an error is not rendered and its old outputs stay
+# (exit 1, the other documents are rendered); --force renders it.
+. "$(dirname "$0")/cli-lib.inc"
+policy "$T/in/a.md" 甲制度 A-1
+policy "$T/in/b.md" 乙制度 B-1
+run "$POLICYC" build -q -o "$T/site" "$T/in"
+expect_rc 0 "clean build"
+cp "$T/site/A-1.html" "$T/a-old.html"
+stat -c %Y "$T/site/A-1.html" > "$T/a-mtime"
+
+# An article number jump in a, a change of text in b.
+sed -i 's/第三条 本制度由行政部负责解释。/第五条 本制度由行政部负责解释，修订后。/' "$T/in/a.md"
+sed -i 's/本制度适用范围为公司全体员工。/本制度适用范围为公司全体员工及实习生。/' "$T/in/b.md"
+sleep 1.1
+run "$POLICYC" build -q -o "$T/site" "$T/in"
+expect_rc 1 "build with an error"
+expect_grep 'a.md:.*error:.*\[article-number\]' "$T/err" "the error is reported"
+cmp -s "$T/a-old.html" "$T/site/A-1.html" || fail "the document with an error was rendered"
+[ "$(stat -c %Y "$T/site/A-1.html")" = "$(cat "$T/a-mtime")" ] || fail "the old output of the document with an error was touched"
+grep -q '实习生' "$T/site/B-1.html" || fail "the document without errors was not rendered"
+grep -q 'A-1.html' "$T/site/index.html" || fail "the catalogue lost the document with an error"
+
+# --force renders it anyway, still with exit status 1.
+run "$POLICYC" build -q --force -o "$T/site" "$T/in"
+expect_rc 1 "build --force with an error"
+grep -q '修订后' "$T/site/A-1.html" || fail "--force did not render the document with an error"
+
+# A document that never built is not rendered either, and gets no file.
+policy "$T/in2/c.md" 丙制度 C-1 'status: in-force'
+run "$POLICYC" build -q -o "$T/site2" "$T/in2"
+expect_rc 1 "a new document with an error"
+[ ! -e "$T/site2/C-1.html" ] || fail "a new document with an error was rendered"
+[ -s "$T/site2/index.html" ] || fail "no catalogue written"
+
+# --werror: a warning keeps the document from being rendered too.
+policy "$T/in3/d.md" 丁制度 D-1 'colour: blue'
+run "$POLICYC" build -q --werror -o "$T/site3" "$T/in3"
+expect_rc 1 "--werror with a warning"
+[ ! -e "$T/site3/D-1.html" ] || fail "--werror rendered a document with a warning"
+run "$POLICYC" build -q -o "$T/site3" "$T/in3"
+expect_rc 0 "a warning alone"
+[ -s "$T/site3/D-1.html" ] || fail "a document with a warning only was not rendered"
+exit 0

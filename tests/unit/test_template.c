@@ -1,0 +1,124 @@
+/* Templates: placeholders, escaping by default, loading, the default directory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "render.h"
+#include "template.h"
+#include "unit.h"
+#include "util.h"
+
+static void write_text(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+	free(path);
+}
+
+static void remove_dir(const char *dir)
+{
+	const char *names[] = {"page.html", "index.html", "form.html", "style.css"};
+	for (size_t i = 0; i < 4; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+}
+
+static void test_escape(void)
+{
+	char *s = html_escape("<a href=\"x\">Tom & Jerry's</a>");
+	CHECK_STR(s, "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;", "html_escape escapes & < > \" '");
+	free(s);
+	s = html_escape("第一条　目的");
+	CHECK_STR(s, "第一条　目的", "html_escape leaves UTF-8 text alone");
+	free(s);
+	s = html_escape(NULL);
+	CHECK_STR(s, "", "html_escape(NULL) is empty");
+	free(s);
+}
+
+static void test_expand(const char *dir)
+{
+	write_text(dir, "page.html", "<h1>{{title}}</h1>{{{body}}}|{{ spaced }}|{{missing}}|{{{alsomissing}}}");
+	write_text(dir, "index.html", "{{title}} and {{unclosed");
+	write_text(dir, "form.html", "{{{raw}}");
+	write_text(dir, "style.css", "body { color: red; }\n");
+	char *error = NULL;
+	struct templates *t = templates_load(dir, &error);
+	CHECK(t != NULL && error == NULL, "templates_load reads all four files");
+	if (t == NULL)
+		return;
+	CHECK_STR(templates_get(t, "style.css"), "body { color: red; }\n", "style.css is kept as it is");
+	CHECK(templates_get(t, "nonesuch.html") == NULL, "an unknown template is NULL");
+
+	struct tvar vars[] = {
+		{"title", "<script>alert(1)</script>"},
+		{"body", "<p>built</p>"},
+		{"spaced", "a&b"},
+	};
+	char *s = template_expand(t, "page.html", vars, 3);
+	CHECK_STR(s, "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1><p>built</p>|a&amp;b||",
+		  "{{x}} is escaped, {{{x}}} raw, spaces trimmed, unknown names empty");
+	free(s);
+	s = template_expand(t, "index.html", vars, 3);
+	CHECK_STR(s, "&lt;script&gt;alert(1)&lt;/script&gt; and {{unclosed", "an unclosed placeholder stays text");
+	free(s);
+	s = template_expand(t, "form.html", vars, 3);
+	CHECK_STR(s, "{{{raw}}", "a triple placeholder closed by two braces stays text");
+	free(s);
+	CHECK(template_expand(t, "nonesuch.html", vars, 3) == NULL, "expanding an unknown template is NULL");
+	templates_free(t);
+}
+
+static void test_missing(const char *dir)
+{
+	char *path = xasprintf("%s/form.html", dir);
+	unlink(path);
+	free(path);
+	char *error = NULL;
+	struct templates *t = templates_load(dir, &error);
+	CHECK(t == NULL, "a missing template fails the load");
+	CHECK(error && strstr(error, "form.html") != NULL, "the error names the missing file: %s",
+	      error ? error : "(none)");
+	free(error);
+}
+
+static void test_default_dir(void)
+{
+	char *dir = templates_default_dir();
+	size_t n = dir ? strlen(dir) : 0;
+	CHECK(n >= 9 && strcmp(dir + n - 9, "templates") == 0, "the default directory is a templates/ (%s)",
+	      dir ? dir : "(null)");
+	free(dir);
+}
+
+static void test_file_ids(void)
+{
+	CHECK(html_file_id_ok("HR-COM-001") && html_file_id_ok("a.b_c-1"), "ordinary ids name files");
+	CHECK(!html_file_id_ok("../etc/passwd") && !html_file_id_ok(".hidden") && !html_file_id_ok("") &&
+		      !html_file_id_ok("a/b") && !html_file_id_ok(NULL) && !html_file_id_ok("制度"),
+	      "ids with paths, leading dots, or other characters name no file");
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/policyc-template-XXXXXX";
+	if (mkdtemp(dir) == NULL) {
+		puts("FAIL cannot create a temporary directory");
+		return 1;
+	}
+	test_escape();
+	test_expand(dir);
+	test_missing(dir);
+	test_default_dir();
+	test_file_ids();
+	remove_dir(dir);
+	UNIT_END();
+}
