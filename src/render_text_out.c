@@ -266,6 +266,9 @@ const char *marker_separator(const char *marker)
 	uint32_t cp = decode_at(marker + i, n - i, &len);
 	if (cp_width(cp) == 2)
 		return u_ispunct((UChar32)cp) ? "" : IDEOGRAPHIC_SPACE;
+	/* (一) closes like （一）: the text follows at once */
+	if (cp == ')' && (int)text_width(marker, n) > (int)utf8_count(marker, n))
+		return "";
 	return " ";
 }
 

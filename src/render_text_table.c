@@ -57,11 +57,10 @@ static void grid_read(struct table_grid *g, cmark_node *table)
 	if (g->ncols == 0)
 		return;
 	uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
-	for (size_t c = 0; align && c < g->ncols && c < sizeof(g->align); c++) {
-		if (!align[c])
-			break;
+	/* one entry per column of the delimiter row; 0 where none is given */
+	size_t given = cmark_gfm_extensions_get_table_columns(table);
+	for (size_t c = 0; align && c < given && c < sizeof(g->align); c++)
 		g->align[c] = (char)align[c];
-	}
 	g->text = xcalloc(g->nrows * g->ncols, sizeof(*g->text));
 	size_t r = 0;
 	for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row), r++) {
@@ -73,8 +72,9 @@ static void grid_read(struct table_grid *g, cmark_node *table)
 	}
 }
 
-/* Shrinks natural widths to fit `room` columns of content. */
-static void fit_widths(int *width, size_t ncols, int room)
+/* Shrinks natural widths to fit `room` columns of content, no column below
+ * `least` (or its natural width). */
+static void fit_widths(int *width, size_t ncols, int room, int least)
 {
 	long total = 0;
 	for (size_t c = 0; c < ncols; c++)
@@ -84,7 +84,7 @@ static void fit_widths(int *width, size_t ncols, int room)
 	int *floor_w = xmalloc(ncols * sizeof(*floor_w));
 	long floors = 0, demand = 0;
 	for (size_t c = 0; c < ncols; c++) {
-		floor_w[c] = width[c] < MIN_COLUMN ? width[c] : MIN_COLUMN;
+		floor_w[c] = width[c] < least ? width[c] : least;
 		floors += floor_w[c];
 		demand += width[c] - floor_w[c];
 	}
@@ -124,7 +124,9 @@ static void choose_widths(struct table_grid *g, int room)
 			g->width[c] = w > g->width[c] ? w : g->width[c];
 		}
 	}
-	fit_widths(g->width, g->ncols, room);
+	/* Narrow pages give up the comfortable minimum before the page width. */
+	int least = room >= (int)(MIN_COLUMN * g->ncols) ? MIN_COLUMN : 2;
+	fit_widths(g->width, g->ncols, room, least);
 	for (size_t c = 0; c < g->ncols; c++)
 		if (g->width[c] < 2)
 			g->width[c] = 2;
