@@ -69,6 +69,26 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	free(first);
 }
 
+/* The revision history as a ruled table under its caption. */
+static void put_revisions(struct text_ctx *ctx)
+{
+	const struct meta *m = &ctx->doc->meta;
+	if (m->nrevisions == 0)
+		return;
+	bool en = english(ctx);
+	const char **cells = xcalloc((m->nrevisions + 1) * 3, sizeof(*cells));
+	cells[0] = en ? "Version" : "版本";
+	cells[1] = en ? "Date" : "日期";
+	cells[2] = en ? "Note" : "说明";
+	for (size_t i = 0; i < m->nrevisions; i++) {
+		cells[3 * (i + 1)] = m->revisions[i].version;
+		cells[3 * (i + 1) + 1] = m->revisions[i].date;
+		cells[3 * (i + 1) + 2] = m->revisions[i].note;
+	}
+	render_text_grid(&ctx->out, en ? "Revisions" : "修订记录", cells, m->nrevisions + 1, 3);
+	free(cells);
+}
+
 static void put_header(struct text_ctx *ctx)
 {
 	const struct meta *m = &ctx->doc->meta;
@@ -91,9 +111,20 @@ static void put_header(struct text_ctx *ctx)
 				buf_puts(&list, en ? ", " : "、");
 			buf_puts(&list, m->supersedes[i]);
 		}
-		put_meta(ctx, (struct meta_label){"代替", "Supersedes"}, list.data);
+		put_meta(ctx, (struct meta_label){"替代", "Supersedes"}, list.data);
 		buf_free(&list);
 	}
+	if (m->ntags > 0) {
+		struct buf list = {0};
+		for (size_t i = 0; i < m->ntags; i++) {
+			if (i > 0)
+				buf_puts(&list, en ? ", " : "、");
+			buf_puts(&list, m->tags[i]);
+		}
+		put_meta(ctx, (struct meta_label){"标签", "Tags"}, list.data);
+		buf_free(&list);
+	}
+	put_revisions(ctx);
 	tout_blank(&ctx->out);
 }
 

@@ -72,6 +72,10 @@ const char *marker_separator(const char *marker);
 
 /* A GFM table in box-drawing characters after `indent`, within the width. */
 void render_table(struct text_out *o, cmark_node *table, const char *indent);
+/* A table of plain texts (row by row, `ncols` a row) at the left margin,
+ * under its caption (NULL: none). */
+void render_text_grid(struct text_out *o, const char *caption, const char *const *cells, size_t nrows,
+		      size_t ncols);
 
 struct text_renderer {
 	int width;

@@ -72,26 +72,39 @@ static void grid_read(struct table_grid *g, cmark_node *table)
 	}
 }
 
-/* Shrinks natural widths to fit `room` columns of content, no column below
- * `least` (or its natural width). */
-static void fit_widths(int *width, size_t ncols, int room, int least)
+/* Columns of the widest unbreakable run of text (a date, a word, a
+ * character with the mark it may not be parted from). */
+static int longest_token(const char *text)
 {
-	long total = 0;
-	for (size_t c = 0; c < ncols; c++)
-		total += width[c];
-	if (total <= room)
-		return;
-	int *floor_w = xmalloc(ncols * sizeof(*floor_w));
-	long floors = 0, demand = 0;
+	int longest = 0;
+	while (*text) {
+		const char *end = strchr(text, '\n');
+		size_t n = end ? (size_t)(end - text) : strlen(text);
+		char *tokens = n ? wrap_text(text, n, 1, "", "") : NULL;
+		int w = tokens ? (int)widest_line(tokens) : (int)text_width(text, n);
+		longest = w > longest ? w : longest;
+		free(tokens);
+		text += n + (end != NULL);
+	}
+	return longest;
+}
+
+/* Shrinks natural widths to fit `room` columns of content: every column
+ * keeps its floor (at most its natural width), and what room is left is
+ * shared in proportion to how much each column would still need. */
+static void fit_widths(int *width, const int *floor_w, size_t ncols, int room)
+{
+	long total = 0, floors = 0, demand = 0;
 	for (size_t c = 0; c < ncols; c++) {
-		floor_w[c] = width[c] < least ? width[c] : least;
+		total += width[c];
 		floors += floor_w[c];
 		demand += width[c] - floor_w[c];
 	}
+	if (total <= room)
+		return;
 	if (floors >= room || demand == 0) {
 		for (size_t c = 0; c < ncols; c++)
 			width[c] = floor_w[c];
-		free(floor_w);
 		return;
 	}
 	long spare = room - floors, given = 0;
@@ -111,25 +124,45 @@ static void fit_widths(int *width, size_t ncols, int room, int least)
 	for (size_t c = 0; c < ncols; c++)
 		width[c] = floor_w[c] + share[c];
 	free(share);
-	free(floor_w);
+}
+
+/* Floors of `wish` columns each, but none above the natural width. */
+static long set_floors(const int *natural, int *floor_w, size_t ncols, const int *wish, int least)
+{
+	long sum = 0;
+	for (size_t c = 0; c < ncols; c++) {
+		int w = wish ? (wish[c] > least ? wish[c] : least) : least;
+		floor_w[c] = w < natural[c] ? w : natural[c];
+		sum += floor_w[c];
+	}
+	return sum;
 }
 
 static void choose_widths(struct table_grid *g, int room)
 {
 	g->width = xcalloc(g->ncols, sizeof(*g->width));
+	int *tokens = xcalloc(g->ncols, sizeof(*tokens));
+	int *floor_w = xcalloc(g->ncols, sizeof(*floor_w));
 	for (size_t c = 0; c < g->ncols; c++) {
 		g->width[c] = 2; /* an empty column still holds one wide character */
 		for (size_t r = 0; r < g->nrows; r++) {
-			int w = (int)widest_line(g->text[r * g->ncols + c]);
+			const char *text = g->text[r * g->ncols + c];
+			int w = (int)widest_line(text), t = longest_token(text);
 			g->width[c] = w > g->width[c] ? w : g->width[c];
+			tokens[c] = t > tokens[c] ? t : tokens[c];
 		}
 	}
-	/* Narrow pages give up the comfortable minimum before the page width. */
-	int least = room >= (int)(MIN_COLUMN * g->ncols) ? MIN_COLUMN : 2;
-	fit_widths(g->width, g->ncols, room, least);
+	/* The most comfortable floors that fit: no token cut and two characters
+	 * a column; else two characters; else one. */
+	if (set_floors(g->width, floor_w, g->ncols, tokens, MIN_COLUMN) > room &&
+	    set_floors(g->width, floor_w, g->ncols, NULL, MIN_COLUMN) > room)
+		set_floors(g->width, floor_w, g->ncols, NULL, 2);
+	fit_widths(g->width, floor_w, g->ncols, room);
 	for (size_t c = 0; c < g->ncols; c++)
 		if (g->width[c] < 2)
 			g->width[c] = 2;
+	free(floor_w);
+	free(tokens);
 }
 
 static void push_line(struct cell_lines *cl, const char *s, size_t n, int cols)
@@ -226,32 +259,53 @@ static void put_row(struct text_out *o, const struct table_grid *g, size_t r, co
 	free(cells);
 }
 
+static void put_grid(struct text_out *o, struct table_grid *g, const char *indent, const char *caption)
+{
+	int borders = (int)(3 * g->ncols + 1); /* a rule and two spaces of padding per column */
+	int room = o->width - (int)text_width(indent, strlen(indent)) - borders;
+	if (room < (int)(MIN_COLUMN * g->ncols) && *indent) {
+		indent = "";
+		room = o->width - borders;
+	}
+	choose_widths(g, room);
+	tout_blank(o);
+	if (caption)
+		tout_wrap(o, caption, indent, indent);
+	put_rule(o, g, indent, "\xe2\x94\x8c", "\xe2\x94\xac", "\xe2\x94\x90"); /* ┌ ┬ ┐ */
+	for (size_t r = 0; r < g->nrows; r++) {
+		if (r > 0)
+			put_rule(o, g, indent, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
+		put_row(o, g, r, indent);
+	}
+	put_rule(o, g, indent, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
+	tout_blank(o);
+}
+
+static void grid_free(struct table_grid *g)
+{
+	for (size_t i = 0; i < g->nrows * g->ncols; i++)
+		free(g->text[i]);
+	free(g->text);
+	free(g->width);
+}
+
 void render_table(struct text_out *o, cmark_node *table, const char *indent)
 {
 	struct table_grid g;
 	grid_read(&g, table);
-	if (g.ncols == 0 || g.nrows == 0) {
-		free(g.text);
-		return;
-	}
-	int borders = (int)(3 * g.ncols + 1); /* a rule and two spaces of padding per column */
-	int room = o->width - (int)text_width(indent, strlen(indent)) - borders;
-	if (room < (int)(MIN_COLUMN * g.ncols) && *indent) {
-		indent = "";
-		room = o->width - borders;
-	}
-	choose_widths(&g, room);
-	tout_blank(o);
-	put_rule(o, &g, indent, "\xe2\x94\x8c", "\xe2\x94\xac", "\xe2\x94\x90"); /* ┌ ┬ ┐ */
-	for (size_t r = 0; r < g.nrows; r++) {
-		if (r > 0)
-			put_rule(o, &g, indent, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
-		put_row(o, &g, r, indent);
-	}
-	put_rule(o, &g, indent, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
-	tout_blank(o);
-	for (size_t i = 0; i < g.nrows * g.ncols; i++)
-		free(g.text[i]);
-	free(g.text);
-	free(g.width);
+	if (g.ncols > 0 && g.nrows > 0)
+		put_grid(o, &g, indent, NULL);
+	grid_free(&g);
+}
+
+void render_text_grid(struct text_out *o, const char *caption, const char *const *cells, size_t nrows,
+		      size_t ncols)
+{
+	struct table_grid g = {.nrows = nrows, .ncols = ncols};
+	g.text = xcalloc(nrows * ncols, sizeof(*g.text));
+	for (size_t i = 0; i < nrows * ncols; i++)
+		g.text[i] = xstrdup(cells[i] ? cells[i] : "");
+	if (nrows > 0 && ncols > 0)
+		put_grid(o, &g, "", caption);
+	grid_free(&g);
 }

@@ -333,6 +333,18 @@ static void test_table_shrinks(void)
 	CHECK(strstr(out, "│   注 │\n") != NULL, "right-aligned column puts its header on the right");
 	free(out);
 	fixture_free(&f);
+
+	fixture_init(&f,
+		     "| 日期 | 说明 |\n| --- | --- |\n"
+		     "| 2023-01-01 | 合并会议管理的规定，增加请示与汇报的时限表，并调整附件的编排顺序 |\n",
+		     SCHEME_ARTICLES);
+	root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	add(&f, root, LV_BLOCK, NULL, NULL, f.blocks[0]);
+	out = render(&f, root, 40);
+	CHECK(strstr(out, "│ 2023-01-01 │ 合并会议管理的规") != NULL,
+	      "a narrow column keeps its unbreakable date; the wide one gives way");
+	free(out);
+	fixture_free(&f);
 }
 
 /* ---- the real stages ---- */
