@@ -69,6 +69,19 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	free(first);
 }
 
+/* A list value joined with 、 (", " in English). */
+static void put_meta_list(struct text_ctx *ctx, struct meta_label label, char *const *items, size_t n)
+{
+	struct buf list = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(&list, english(ctx) ? ", " : "、");
+		buf_puts(&list, items[i]);
+	}
+	put_meta(ctx, label, list.data);
+	buf_free(&list);
+}
+
 /* The revision history as a ruled table under its caption. */
 static void put_revisions(struct text_ctx *ctx)
 {
@@ -104,26 +117,8 @@ static void put_header(struct text_ctx *ctx)
 	put_meta(ctx, (struct meta_label){"生效日期", "Effective"}, m->effective);
 	put_meta(ctx, (struct meta_label){"状态", "Status"}, status_name(m->status, en));
 	put_meta(ctx, (struct meta_label){"审批人", "Approved by"}, m->approved_by);
-	if (m->nsupersedes > 0) {
-		struct buf list = {0};
-		for (size_t i = 0; i < m->nsupersedes; i++) {
-			if (i > 0)
-				buf_puts(&list, en ? ", " : "、");
-			buf_puts(&list, m->supersedes[i]);
-		}
-		put_meta(ctx, (struct meta_label){"替代", "Supersedes"}, list.data);
-		buf_free(&list);
-	}
-	if (m->ntags > 0) {
-		struct buf list = {0};
-		for (size_t i = 0; i < m->ntags; i++) {
-			if (i > 0)
-				buf_puts(&list, en ? ", " : "、");
-			buf_puts(&list, m->tags[i]);
-		}
-		put_meta(ctx, (struct meta_label){"标签", "Tags"}, list.data);
-		buf_free(&list);
-	}
+	put_meta_list(ctx, (struct meta_label){"替代", "Supersedes"}, m->supersedes, m->nsupersedes);
+	put_meta_list(ctx, (struct meta_label){"标签", "Tags"}, m->tags, m->ntags);
 	put_revisions(ctx);
 	tout_blank(&ctx->out);
 }
