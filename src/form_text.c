@@ -159,7 +159,7 @@ static void add_area(struct region *g, const struct form_cell *cell)
 {
 	struct region printed = {.width = g->width};
 	if (cell->type == CELL_DATE)
-		add_fitting(&printed, "", date_forms, ALIGN_CENTRE);
+		add_fitting(&printed, "", date_forms, ALIGN_RIGHT);
 	else if (cell->type == CELL_SIGNATURE)
 		add_signature(&printed);
 	else if (cell->type == CELL_CHECKBOX)

@@ -32,13 +32,13 @@ static const char new_employee_talk[] =
 	"rows:\n"
 	"  - [姓名, 部门, 岗位]\n"
 	"  - [学历, 专业, {label: 入司时间, type: date}]\n"
-	"  - {text: \"1. 个人对公司整体的适应情况，对公司的整体印象，以及有哪些方面的改进建议和意见\", lines: 4}\n"
-	"  - {text: \"2. 对于个人工作安排的意见和建议\", lines: 3}\n"
-	"  - {text: \"3. 对于个人工作的适应情况\", lines: 3}\n"
-	"  - {text: \"4. 对于个人职业生涯发展的想法\", lines: 3}\n"
-	"  - {text: \"5. 个人生活上适应么，有什么困难\", lines: 3}\n"
-	"  - {text: \"6. 对于所属部门管理工作的意见和建议\", lines: 3}\n"
-	"  - {text: \"7. 其他涉及到的问题\", lines: 3}\n"
+	"  - {text: \"1. 个人对公司整体的适应情况，对公司的整体印象，以及有哪些方面的改进建议和意见\", lines: 3}\n"
+	"  - {text: \"2. 对于个人工作安排的意见和建议\", lines: 2}\n"
+	"  - {text: \"3. 对于个人工作的适应情况\", lines: 2}\n"
+	"  - {text: \"4. 对于个人职业生涯发展的想法\", lines: 2}\n"
+	"  - {text: \"5. 个人生活上适应么，有什么困难\", lines: 2}\n"
+	"  - {text: \"6. 对于所属部门管理工作的意见和建议\", lines: 2}\n"
+	"  - {text: \"7. 其他涉及到的问题\", lines: 2}\n"
 	"  - [{label: 面谈者, span: 2}, {label: 职位, span: 2}]\n"
 	"notes:\n"
 	"  - 本表由人事行政部面谈后填写，存入员工档案。\n";
@@ -131,8 +131,8 @@ static void test_new_employee_talk(void)
 		return;
 	}
 	const struct form_cell *question = &form->rows[2].cells[0];
-	CHECK(question->kind == CELL_FIXED_TEXT && question->span == 6 && question->lines == 4,
-	      "question 1 is fixed text across 6 columns with 4 lines");
+	CHECK(question->kind == CELL_FIXED_TEXT && question->span == 6 && question->lines == 3,
+	      "question 1 is fixed text across 6 columns with 3 lines");
 	CHECK(str_starts_with(question->label, "1. 个人对公司"), "question 1's words");
 	CHECK(form->rows[0].ncells == 3 && form->rows[0].cells[2].kind == CELL_FIELD &&
 	      strcmp(form->rows[0].cells[2].label, "岗位") == 0, "plain scalars are labels");
