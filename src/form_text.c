@@ -380,16 +380,42 @@ static void put_notes(struct buf *out, const struct form *form, int total)
 	}
 }
 
+/* A grid too wide for the page (many columns, a narrow --width) becomes a
+ * list: each cell on lines of its own, its answer area as blank lines, so
+ * that no line exceeds the width. */
+static void put_list(struct buf *out, const struct form *form, int width)
+{
+	struct region list = {.width = width};
+	for (size_t r = 0; r < form->nrows; r++) {
+		for (size_t c = 0; c < form->rows[r].ncells; c++) {
+			const struct form_cell *cell = &form->rows[r].cells[c];
+			if (cell->kind == CELL_HEADING) {
+				add_wrapped(&list, cell->label, ALIGN_CENTRE);
+				continue;
+			}
+			char *head = xasprintf(cell->kind == CELL_FIELD ? "%s：" : "%s", cell->label);
+			add_wrapped(&list, head, ALIGN_LEFT);
+			free(head);
+			add_area(&list, cell);
+		}
+	}
+	put_trimmed(out, &list);
+	free_region(&list);
+}
+
 char *form_text_render(struct form_text *r, const struct form *form)
 {
+	int width = r->width > MIN_COLUMN_WIDTH ? r->width : MIN_COLUMN_WIDTH;
 	int columns = form->columns > 0 ? form->columns : 1;
-	int column_width = (r->width - 1) / columns - 1;
-	if (column_width < MIN_COLUMN_WIDTH)
-		column_width = MIN_COLUMN_WIDTH;
-	int total = columns * (column_width + 1) + 1;
+	int column_width = (width - 1) / columns - 1;
+	bool grid = column_width >= MIN_COLUMN_WIDTH;
+	int total = grid ? columns * (column_width + 1) + 1 : width;
 	struct buf out = {0};
 	put_heading(&out, form, total);
-	put_grid(&out, form, column_width);
+	if (grid)
+		put_grid(&out, form, column_width);
+	else
+		put_list(&out, form, width);
 	put_notes(&out, form, total);
 	return buf_take(&out);
 }

@@ -347,6 +347,20 @@ static void test_text(void)
 	text = render_text(talk, 40);
 	check_text_fits(text, 40, "新员工谈话沟通表 at 40");
 	free(text);
+
+	/* Too narrow for 4 columns of at least one character: a list instead. */
+	text = render_text(report, 12);
+	int longest = 0;
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		if ((int)text_width(line, n) > longest)
+			longest = (int)text_width(line, n);
+		line += end ? n + 1 : n;
+	}
+	CHECK(longest <= 12 && !strstr(text, "┌") && strstr(text, "\n主题：\n") && strstr(text, "\n呈报人：\n"),
+	      "a list within 12 columns (longest %d)", longest);
+	free(text);
 	form_free(report);
 	form_free(talk);
 	free_doc(doc);
