@@ -54,6 +54,16 @@ static void pop(struct block_walk *w)
 	w->nframes--;
 }
 
+/* base + more, unless that would take more than half the page: deeper
+ * nesting than a page can show stays at the deepest indent it can. */
+static char *deeper(const struct block_walk *w, const char *base, const char *more)
+{
+	size_t cols = text_width(base, strlen(base)) + text_width(more, strlen(more));
+	if ((int)cols > w->o->width / 2)
+		return xstrdup(base);
+	return xasprintf("%s%s", base, more);
+}
+
 /* The innermost frame that holds blocks (lists hold only items). */
 static struct frame *holder(struct block_walk *w)
 {
@@ -97,7 +107,7 @@ static void enter_list(struct block_walk *w, cmark_node *node)
 	struct frame f = {.kind = FRAME_LIST, .node = node, .depth = depth};
 	/* A list in the provision text starts at the paragraph indent; a nested
 	 * one under its item's text. */
-	f.cont = h->kind == FRAME_ROOT ? xasprintf("%s%s", h->cont, w->ctx->indent) : xstrdup(h->cont);
+	f.cont = h->kind == FRAME_ROOT ? deeper(w, h->cont, w->ctx->indent) : xstrdup(h->cont);
 	if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
 		f.number = cmark_node_get_list_start(node);
 		f.delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
@@ -115,11 +125,11 @@ static void enter_item(struct block_walk *w, cmark_node *node)
 		tout_blank(w->o);
 	struct frame f = {.kind = FRAME_ITEM, .node = node};
 	f.pending = xasprintf("%s%s ", list->cont, marker);
-	struct buf cont = {0};
-	buf_puts(&cont, list->cont);
+	struct buf hang = {0};
 	for (size_t n = text_width(marker, strlen(marker)) + 1; n > 0; n--)
-		buf_putc(&cont, ' ');
-	f.cont = buf_take(&cont);
+		buf_putc(&hang, ' ');
+	f.cont = deeper(w, list->cont, hang.data);
+	buf_free(&hang);
 	free(marker);
 	push(w, f);
 }
@@ -129,7 +139,7 @@ static void enter_quote(struct block_walk *w, cmark_node *node)
 	flush_bullet(w);
 	tout_blank(w->o);
 	struct frame f = {.kind = FRAME_QUOTE, .node = node};
-	f.cont = xasprintf("%s%s", holder(w)->cont, w->ctx->indent);
+	f.cont = deeper(w, holder(w)->cont, w->ctx->indent);
 	push(w, f);
 }
 

@@ -364,8 +364,12 @@ char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
 	size_t link_start = 0;
 	bool started = false;
 	cmark_iter *iter = cmark_iter_new(leaf);
+	if (from != leaf) /* lines of one paragraph: start at the line, not at the top */
+		cmark_iter_reset(iter, from, CMARK_EVENT_ENTER);
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+	bool first_event = from != leaf;
+	while ((ev = first_event ? CMARK_EVENT_ENTER : cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		first_event = false;
 		cmark_node *node = cmark_iter_get_node(iter);
 		if (node == stop && started)
 			break;

@@ -538,6 +538,27 @@ static void test_pipeline(void)
 	config_free((struct config *)config);
 }
 
+/* Quotes and lists nested deeper than a page can indent stay inside it. */
+static void test_deep_nesting(void)
+{
+	struct buf md = {0};
+	buf_puts(&md, "---\ntitle: 嵌套\nid: N-1\nversion: 1\nowner: 部\neffective: 2024-01-01\n---\n\n");
+	for (int i = 0; i < 60; i++)
+		buf_puts(&md, "> ");
+	buf_puts(&md, "深处的引用文字，足够长，需要折行才能放得下，检查缩进不会超出页面宽度。\n\n");
+	for (int i = 0; i < 60; i++) {
+		for (int k = 0; k < i; k++)
+			buf_puts(&md, "  ");
+		buf_puts(&md, "- 列表项目的文字，也需要折行。\n");
+	}
+	struct document *doc = parsed(md.data);
+	sweep_widths(doc, "deep nesting");
+	const struct config *config = doc->config;
+	document_free(doc);
+	config_free((struct config *)config);
+	buf_free(&md);
+}
+
 static void test_separators_and_folding(void)
 {
 	CHECK_STR(marker_separator("第一条"), "\xe3\x80\x80", "U+3000 after 第一条");
@@ -573,6 +594,7 @@ int main(void)
 	test_code_quote_rule();
 	test_table_shrinks();
 	test_pipeline();
+	test_deep_nesting();
 	test_separators_and_folding();
 	UNIT_END();
 }
