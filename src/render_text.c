@@ -115,7 +115,8 @@ static void put_header(struct text_ctx *ctx)
 	put_meta(ctx, (struct meta_label){"版本", "Version"}, m->version);
 	put_meta(ctx, (struct meta_label){"制订部门", "Owner"}, m->owner);
 	put_meta(ctx, (struct meta_label){"生效日期", "Effective"}, m->effective);
-	put_meta(ctx, (struct meta_label){"状态", "Status"}, status_name(m->status, en));
+	if (title) /* no front matter at all: no status to default to */
+		put_meta(ctx, (struct meta_label){"状态", "Status"}, status_name(m->status, en));
 	put_meta(ctx, (struct meta_label){"审批人", "Approved by"}, m->approved_by);
 	put_meta_list(ctx, (struct meta_label){"替代", "Supersedes"}, m->supersedes, m->nsupersedes);
 	put_meta_list(ctx, (struct meta_label){"标签", "Tags"}, m->tags, m->ntags);

@@ -348,9 +348,11 @@ static void put_link_target(struct buf *b, size_t text_start, cmark_node *link)
 		return;
 	if (str_starts_with(url, "mailto:") && strlen(url + 7) == tlen && memcmp(url + 7, text, tlen) == 0)
 		return;
-	buf_puts(b, " <");
+	/* after Chinese text in full-width parentheses, like any 注 */
+	bool wide = cp_width(last_code_point(b)) == 2;
+	buf_puts(b, wide ? "\xef\xbc\x88" : " <"); /* （ */
 	put_literal(b, url, strlen(url));
-	buf_puts(b, ">");
+	buf_puts(b, wide ? "\xef\xbc\x89" : ">"); /* ） */
 }
 
 char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
