@@ -46,6 +46,8 @@ struct builder {
 	struct pnode *root, *chapter, *section, *article, *attachment;
 	struct pnode *paragraph, *item, *subitem, *subsubitem;
 	int list_depth;              /* structural list items being walked */
+	struct pnode **frames;       /* their nodes, innermost last */
+	size_t nframes, frames_cap;
 	cmark_node *taken;           /* a list item's first paragraph, already made its node */
 	cmark_node *last_structure;  /* attachment headings count only after this block */
 	bool attachments_open;
@@ -159,14 +161,28 @@ static struct pnode *current_paragraph(struct builder *b, cmark_node *block, int
 	return b->paragraph;
 }
 
+static bool is_within(const struct pnode *node, const struct pnode *ancestor)
+{
+	for (; node; node = node->parent)
+		if (node == ancestor)
+			return true;
+	return false;
+}
+
 static struct pnode *list_parent(struct builder *b, enum level level, cmark_node *block, int line,
 				 int col)
 {
+	struct pnode *parent;
 	if (level == LV_SUBSUBITEM && b->subitem)
-		return b->subitem;
-	if (level != LV_ITEM && b->item)
-		return b->item;
-	return current_paragraph(b, block, line, col);
+		parent = b->subitem;
+	else if (level != LV_ITEM && b->item)
+		parent = b->item;
+	else
+		parent = current_paragraph(b, block, line, col);
+	/* Inside a list item, a list of the same level or above is still that
+	 * item's: 1. inside 1. is a sub-list, not the next sub-item. */
+	struct pnode *frame = b->nframes ? b->frames[b->nframes - 1] : NULL;
+	return frame && !is_within(parent, frame) ? frame : parent;
 }
 
 static void enter_list_level(struct builder *b, struct pnode *node)
@@ -289,8 +305,8 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 		node->title = trim_spaces(pnode_own_text(node));
 	if (level != LV_ARTICLE && node->title[0] == '\0')
 		diag_add(&b->doc->diags, RULE_TITLE_MISSING, node->line, node->col,
-			 "%s %s has no title; expected a title after the marker, as in %s 总则",
-			 seg->m.form->name, node->marker, node->marker);
+			 "%s %s has no title; expected a title after %s", seg->m.form->name, node->marker,
+			 node->marker);
 	clear_paragraph(b);
 	if (level == LV_CHAPTER) {
 		b->chapter = node;
@@ -433,13 +449,14 @@ static void take_list_item(struct builder *b, cmark_node *item)
 	}
 	/* The item's own text ends with its first paragraph. */
 	cmark_node *stop = n > 1 ? segs[1].brk : has_para ? cmark_node_next(para) : NULL;
+	struct pnode *node;
 	if (n > 0 && segs[0].marked) {
-		list_level_node(b, item, &segs[0], stop);
+		node = list_level_node(b, item, &segs[0], stop);
 	} else {
 		int line, col;
 		block_position(b->doc, item, &line, &col);
 		enum level level = b->syntax->ordered_list_level;
-		struct pnode *node = node_new(list_parent(b, level, item, line, col), level, item, line, col);
+		node = node_new(list_parent(b, level, item, line, col), level, item, line, col);
 		long value;
 		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);
 		node->number = (int)value;
@@ -451,6 +468,7 @@ static void take_list_item(struct builder *b, cmark_node *item)
 	if (n > 0)
 		take_lines(b, para, segs, n);
 	free(segs);
+	ARRAY_PUSH(b->frames, b->nframes, b->frames_cap, node);
 	b->list_depth++;
 }
 
@@ -513,8 +531,10 @@ void parse_document(struct document *doc)
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type type = cmark_node_get_type(node);
 		if (ev == CMARK_EVENT_EXIT) {
-			if (type == CMARK_NODE_ITEM)
+			if (type == CMARK_NODE_ITEM) {
 				b.list_depth--;
+				b.nframes--;
+			}
 			continue;
 		}
 		bool descend = false;
@@ -550,4 +570,5 @@ void parse_document(struct document *doc)
 			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
 	}
 	cmark_iter_free(it);
+	free(b.frames);
 }

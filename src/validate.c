@@ -330,8 +330,8 @@ static void report_provision(struct document *doc, const struct pnode *chapter, 
 			 chapter->marker, chapter->title, words, them);
 	else
 		diag_add(&doc->diags, RULE_REQUIRED_ARTICLE, 1, 1,
-			 "the document lacks a provision required of %s: no article contains %s; expected an "
-			 "article that contains %s",
+			 "the document lacks a provision that %s requires: nothing in it contains %s; "
+			 "expected an article that contains %s",
 			 chapter_title, words, them);
 	free(words);
 }
@@ -340,6 +340,12 @@ static void check_required(struct document *doc, const struct requirements *req)
 {
 	struct node_list chapters = {0};
 	list_children(&chapters, doc->root, LV_CHAPTER);
+	/* A document without chapters or articles (an empty body, say) is not
+	 * structured at all: requiring provisions of it would only repeat that. */
+	if (chapters.n == 0 && !has_level_below(doc->root, LV_ARTICLE)) {
+		free(chapters.v);
+		return;
+	}
 	check_edge_chapter(doc, &chapters, req->first_chapter, true);
 	check_edge_chapter(doc, &chapters, req->last_chapter, false);
 	/* Without chapters the provisions are looked for in the whole document. */

@@ -213,7 +213,7 @@ static void test_parse_diagnostics(const struct config *config)
 	       "chapter 第二章 #2 12:3 [请示与汇报] \"请示与汇报\"\n"
 	       "  article 第二条 #2 14:1 \"乙。\"\n"
 	       "    paragraph 14:1\n",
-	       "8:3 title-missing chapter 第一章 has no title; expected a title after the marker, as in 第一章 总则\n");
+	       "8:3 title-missing chapter 第一章 has no title; expected a title after 第一章\n");
 
 	expect("heading-level",
 	       FRONT "# 第一章 总则\n\n### 第一条 甲\n\n文本。\n\n## 第二章 乙\n\n第二条 丙。\n\n第三章 丁\n\n第三条 戊。\n",
@@ -298,9 +298,9 @@ static void test_required(void)
 	       "16:3 required-chapter no chapter 附则; expected the last chapter to be 附则, not 第三章 其他\n");
 	expect("a document without chapters",
 	       FRONT "第一条 为了规范，制定本制度。\n\n第二条 适用范围：全体员工。\n\n第三条 自发布之日起施行。\n", config, NULL,
-	       "1:1 required-article the document lacks a provision required of 总则: no article contains 目的 or 宗旨; "
+	       "1:1 required-article the document lacks a provision that 总则 requires: nothing in it contains 目的 or 宗旨; "
 	       "expected an article that contains one of them\n"
-	       "1:1 required-article the document lacks a provision required of 附则: no article contains 解释; "
+	       "1:1 required-article the document lacks a provision that 附则 requires: nothing in it contains 解释; "
 	       "expected an article that contains it\n");
 	config_free(config);
 }
