@@ -49,6 +49,7 @@ struct builder {
 	struct pnode **frames;       /* their nodes, innermost last */
 	size_t nframes, frames_cap;
 	cmark_node *taken;           /* a list item's first paragraph, already made its node */
+	int top_article_level;       /* heading level of articles outside chapters, once seen */
 	cmark_node *last_structure;  /* attachment headings count only after this block */
 	bool attachments_open;
 };
@@ -274,6 +275,20 @@ static void check_heading_level(struct builder *b, const struct pnode *node)
 		return;
 	}
 	int level = cmark_node_get_heading_level(node->block);
+	if (node->level == LV_ARTICLE && parent->level == LV_DOCUMENT) {
+		/* Without chapters, articles may stand at level 1 or, below the
+		 * title that renderers print, at level 2; but all at the same. */
+		if (!b->top_article_level && level <= 2)
+			b->top_article_level = level;
+		if (b->top_article_level)
+			expected = b->top_article_level;
+		if (level != expected)
+			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+				 "article heading %s is at level %d; expected level %d, as the article headings "
+				 "before it",
+				 node->marker, level, expected);
+		return;
+	}
 	if (level == expected)
 		return;
 	if (parent->level == LV_DOCUMENT)

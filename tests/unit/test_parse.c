@@ -222,6 +222,18 @@ static void test_parse_diagnostics(const struct config *config)
 	       "14:4 heading-level chapter heading 第二章 is at level 2; expected level 1\n"
 	       "18:1 heading-level chapter 第三章 is written as a paragraph; expected a level 1 heading\n");
 
+	expect("articles outside chapters keep one heading level",
+	       FRONT "## 第一条 甲\n\n文本。\n\n## 第二条 乙\n\n文本。\n\n### 第三条 丙\n\n文本。\n", config, NULL,
+	       "16:5 heading-level article heading 第三条 is at level 3; expected level 2, as the article headings before it\n");
+
+	expect("items as lines of the article's paragraph",
+	       FRONT "第一条 审批依照下列规定：\n（一）部门经理审批；\n（二）总经理审批。\n", config,
+	       "article 第一条 #1 8:1 \"审批依照下列规定：\"\n"
+	       "  paragraph 8:1\n"
+	       "    item （一） #1 9:1 \"部门经理审批；\"\n"
+	       "    item （二） #2 10:1 \"总经理审批。\"\n",
+	       "");
+
 	expect("an unreadable number is one error",
 	       FRONT "第一条 甲。\n\n第十十条 乙。\n\n第三条 丙。\n\n第一亿条 丁。\n", config, NULL,
 	       "10:1 article-number article number 第十十条 is not a valid Chinese numeral; expected 第二条\n"
