@@ -231,19 +231,17 @@ static bool put_leaf(struct block_walk *w, cmark_node *node)
 	}
 }
 
-/* Renders the child pnodes of owner whose block is `node`; true if any. */
-static bool put_child_pnodes(struct block_walk *w, const struct pnode *owner, cmark_node *node,
-			     bool *done)
+/* Renders the child pnodes whose block is `node`: child pnodes stand in
+ * document order, so only the next one not yet rendered (and those after it
+ * on the same block) can match. True if any did. */
+static bool put_child_pnodes(struct block_walk *w, const struct pnode **next, cmark_node *node)
 {
 	bool any = false;
-	size_t i = 0;
-	for (const struct pnode *c = owner->first; c; c = c->next, i++) {
-		if (c->block != node || done[i])
-			continue;
-		done[i] = true;
-		any = true;
+	while (*next && (*next)->block == node) {
 		flush_bullet(w);
-		render_subtree(w->ctx, c);
+		render_subtree(w->ctx, *next);
+		*next = (*next)->next;
+		any = true;
 	}
 	return any;
 }
@@ -251,10 +249,7 @@ static bool put_child_pnodes(struct block_walk *w, const struct pnode *owner, cm
 void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct pnode *owner)
 {
 	cmark_node *block = owner->block;
-	size_t nchildren = 0;
-	for (const struct pnode *c = owner->first; c; c = c->next)
-		nchildren++;
-	bool *done = xcalloc(nchildren + 1, sizeof(*done));
+	const struct pnode *next = owner->first;
 	struct block_walk w = {.ctx = ctx, .o = o};
 	push(&w, (struct frame){.kind = FRAME_ROOT, .cont = xstrdup("")});
 	cmark_iter *iter = block ? cmark_iter_new(block) : NULL;
@@ -269,7 +264,7 @@ void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct p
 			}
 			continue;
 		}
-		if (node != block && put_child_pnodes(&w, owner, node, done)) {
+		if (node != block && put_child_pnodes(&w, &next, node)) {
 			cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
 			continue;
 		}
@@ -296,9 +291,6 @@ void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct p
 		pop(&w);
 	free(w.frames);
 	/* Child pnodes whose block was not met (should not happen) still show. */
-	size_t i = 0;
-	for (const struct pnode *c = owner->first; c; c = c->next, i++)
-		if (!done[i])
-			render_subtree(ctx, c);
-	free(done);
+	for (; next; next = next->next)
+		render_subtree(ctx, next);
 }

@@ -347,6 +347,25 @@ static void test_table_shrinks(void)
 	fixture_free(&f);
 }
 
+/* A bullet list kept as a block whose second item is an item 项 of its own:
+ * the item is rendered in its place, as a provision, without a bullet. */
+static void test_pnode_inside_block(void)
+{
+	struct fixture f;
+	fixture_init(&f, "- 甲项说明\n- （二）乙项说明\n- 丙项说明\n", SCHEME_ARTICLES);
+	struct pnode *root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	struct pnode *list = add(&f, root, LV_BLOCK, NULL, NULL, f.blocks[0]);
+	cmark_node *second = cmark_node_next(cmark_node_first_child(f.blocks[0]));
+	add(&f, list, LV_ITEM, "（二）", NULL, second);
+	char *out = render(&f, root, 72);
+	int k = find_line(out, "　　• 甲项说明");
+	CHECK(k > 0, "first bullet");
+	check_line(out, k + 1, "　　（二）乙项说明", "the item pnode in its place, no bullet");
+	check_line(out, k + 2, "　　• 丙项说明", "third bullet after it");
+	free(out);
+	fixture_free(&f);
+}
+
 /* ---- the real stages ---- */
 
 static const char *policy_md =
@@ -593,6 +612,7 @@ int main(void)
 	test_status_and_english();
 	test_code_quote_rule();
 	test_table_shrinks();
+	test_pnode_inside_block();
 	test_pipeline();
 	test_deep_nesting();
 	test_separators_and_folding();
