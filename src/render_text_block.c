@@ -251,7 +251,12 @@ void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct p
 	cmark_node *block = owner->block;
 	const struct pnode *next = owner->first;
 	struct block_walk w = {.ctx = ctx, .o = o};
-	push(&w, (struct frame){.kind = FRAME_ROOT, .cont = xstrdup("")});
+	/* A list or table that belongs to an item 项 or sub-item 目 is indented
+	 * one step further than the items, so that it reads as theirs. */
+	const struct pnode *parent = owner->parent;
+	bool under_item = parent && (parent->level == LV_ITEM || parent->level == LV_SUBITEM ||
+				     parent->level == LV_SUBSUBITEM);
+	push(&w, (struct frame){.kind = FRAME_ROOT, .cont = xstrdup(under_item ? ctx->indent : "")});
 	cmark_iter *iter = block ? cmark_iter_new(block) : NULL;
 	cmark_event_type ev;
 	while (iter && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {

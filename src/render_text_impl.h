@@ -12,7 +12,9 @@
  *     starts indented always starts a new paragraph, and one that starts with
  *     第N条 a new article;
  *   - bullet lists and block quotes indent as blocks (their wrapped lines hang
- *     under their text), tables and code blocks are set apart by blank lines.
+ *     under their text; a list that belongs to an item or sub-item starts one
+ *     step further in than the items), tables and code blocks are set apart
+ *     by blank lines.
  * No line is wider than the width except a single unbreakable token; every
  * line ends without trailing spaces and the text ends with one newline. */
 #ifndef POLICYC_RENDER_TEXT_IMPL_H

@@ -157,6 +157,7 @@ static const char *articles_md =
 	"（一）请示范围：超出本人职责权限的事项；\n\n"
 	"（二）汇报范围：下级应当向上级汇报下列事项：\n\n"
 	"1. 上级布置工作的完成情况；\n"
+	"   - 按周汇报；\n"
 	"2. 工作中遇到的难点。\n\n"
 	"## 第三条 适用范围\n\n"
 	"本制度适用于公司全体员工。\n\n"
@@ -387,6 +388,7 @@ static const char *policy_md =
 	"须取得上级指示后方可办理；\n\n"
 	"（二）汇报范围：下级应当向上级汇报下列事项：\n\n"
 	"1. 上级布置工作的完成情况；\n"
+	"   - 按周汇报；\n"
 	"2. 工作中遇到的难点或产生的新问题，见https://intranet.example.com/policies/reporting/difficulties-and-new-problems.html；\n\n"
 	"情况紧急的，可以先口头请示，事后补办书面手续。\n\n"
 	"- 口头请示，适用于简单、紧急的事项，事后应当在二十四小时内补充书面材料；\n"
@@ -548,6 +550,7 @@ static void test_pipeline(void)
 	      "heading-form article with its first paragraph");
 	CHECK(out && find_line(out, "　　（一）请示范围：") > 0, "item indented");
 	CHECK(out && find_line(out, "　　1. 上级布置工作的完成情况；") > 0, "sub-item indented");
+	CHECK(out && find_line(out, "　　　　• 按周汇报；") > 0, "a list under a sub-item one step further in");
 	CHECK(out && find_line(out, "　　情况紧急的，可以先口头请示") > 0, "second paragraph indented");
 	CHECK(out && find_line(out, "　　• 口头请示") > 0, "bullet item");
 	free(out);
