@@ -61,8 +61,16 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	if (!value || !*value)
 		return;
 	char *first = english(ctx) ? xasprintf("%s: ", label.en) : xasprintf("%s：", label.zh);
+	size_t label_cols = text_width(first, strlen(first));
+	if ((int)label_cols + longest_token(value) > ctx->out.width) {
+		/* the value cannot follow its label: it goes below it */
+		tout_wrap(&ctx->out, first, "", "");
+		tout_wrap(&ctx->out, value, "", "");
+		free(first);
+		return;
+	}
 	struct buf rest = {0};
-	for (size_t n = text_width(first, strlen(first)); n > 0; n--)
+	for (size_t n = label_cols; n > 0; n--)
 		buf_putc(&rest, ' ');
 	tout_wrap(&ctx->out, value, first, rest.data ? rest.data : "");
 	buf_free(&rest);

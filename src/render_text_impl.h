@@ -68,6 +68,12 @@ char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop);
 /* The plain text of a whole leaf block (paragraph, heading, table cell). */
 char *leaf_plain(cmark_node *leaf);
 
+/* Columns of the widest of the '\n'-separated lines of s. */
+size_t widest_line(const char *s);
+/* Columns of the widest unbreakable run of text in s (a date, a word, a
+ * character with the mark it may not be parted from). */
+int longest_token(const char *text);
+
 /* The separator after a marker: U+3000 after a wide ideograph (第一条　),
  * nothing after wide punctuation (一、 （一）), a space otherwise (1. Article 1). */
 const char *marker_separator(const char *marker);

@@ -253,6 +253,35 @@ void tout_verbatim(struct text_out *o, const char *line, size_t n, const char *i
 	buf_free(&b);
 }
 
+size_t widest_line(const char *s)
+{
+	size_t widest = 0;
+	while (*s) {
+		const char *end = strchr(s, '\n');
+		size_t n = end ? (size_t)(end - s) : strlen(s), w = text_width(s, n);
+		widest = w > widest ? w : widest;
+		s += n + (end != NULL);
+	}
+	return widest;
+}
+
+/* Columns of the widest unbreakable run of text (a date, a word, a
+ * character with the mark it may not be parted from). */
+int longest_token(const char *text)
+{
+	int longest = 0;
+	while (*text) {
+		const char *end = strchr(text, '\n');
+		size_t n = end ? (size_t)(end - text) : strlen(text);
+		char *tokens = n ? wrap_text(text, n, 1, "", "") : NULL;
+		int w = tokens ? (int)widest_line(tokens) : (int)text_width(text, n);
+		longest = w > longest ? w : longest;
+		free(tokens);
+		text += n + (end != NULL);
+	}
+	return longest;
+}
+
 const char *marker_separator(const char *marker)
 {
 	if (!marker || !*marker)

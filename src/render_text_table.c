@@ -31,18 +31,6 @@ struct table_grid {
 	char align[64];     /* 'l', 'c', 'r' or 0 for the first 64 columns */
 };
 
-static size_t widest_line(const char *s)
-{
-	size_t widest = 0;
-	while (*s) {
-		const char *end = strchr(s, '\n');
-		size_t n = end ? (size_t)(end - s) : strlen(s), w = text_width(s, n);
-		widest = w > widest ? w : widest;
-		s += n + (end != NULL);
-	}
-	return widest;
-}
-
 static void grid_read(struct table_grid *g, cmark_node *table)
 {
 	memset(g, 0, sizeof(*g));
@@ -70,23 +58,6 @@ static void grid_read(struct table_grid *g, cmark_node *table)
 		for (; c < g->ncols; c++)
 			g->text[r * g->ncols + c] = xstrdup("");
 	}
-}
-
-/* Columns of the widest unbreakable run of text (a date, a word, a
- * character with the mark it may not be parted from). */
-static int longest_token(const char *text)
-{
-	int longest = 0;
-	while (*text) {
-		const char *end = strchr(text, '\n');
-		size_t n = end ? (size_t)(end - text) : strlen(text);
-		char *tokens = n ? wrap_text(text, n, 1, "", "") : NULL;
-		int w = tokens ? (int)widest_line(tokens) : (int)text_width(text, n);
-		longest = w > longest ? w : longest;
-		free(tokens);
-		text += n + (end != NULL);
-	}
-	return longest;
 }
 
 /* Shrinks natural widths to fit `room` columns of content: every column

@@ -5,6 +5,7 @@
  * (front matter, parse) on whole policies and checks the SPEC §9 promises over
  * widths 20..100: no line too wide, no line starting with a closing mark or
  * ending with an opening one, tables aligned. */
+#include <dirent.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -608,6 +609,44 @@ static void test_separators_and_folding(void)
 	cmark_node_free(doc);
 }
 
+/* Every policy of the sample corpus and of the golden build tests keeps the
+ * promises at every width (run from the top of the repository). */
+static void test_corpus_sweep(void)
+{
+	static const char *const dirs[] = {"policies", "tests/build/text-articles/input",
+					   "tests/build/text-schemes/input"};
+	int swept = 0;
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		DIR *dir = opendir(dirs[d]);
+		if (!dir)
+			continue;
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		for (struct dirent *e; (e = readdir(dir));) {
+			size_t len = strlen(e->d_name);
+			if (len > 3 && strcmp(e->d_name + len - 3, ".md") == 0)
+				ARRAY_PUSH(names, n, cap, xasprintf("%s/%s", dirs[d], e->d_name));
+		}
+		closedir(dir);
+		for (size_t i = 0; i < n; i++) {
+			size_t len;
+			char *src = read_file(names[i], &len);
+			if (src) {
+				struct document *doc = parsed(src);
+				sweep_widths(doc, names[i]);
+				const struct config *config = doc->config;
+				document_free(doc);
+				config_free((struct config *)config);
+				swept++;
+			}
+			free(src);
+			free(names[i]);
+		}
+		free(names);
+	}
+	CHECK(swept >= 3, "%d policies swept", swept);
+}
+
 int main(void)
 {
 	test_articles_layout();
@@ -618,6 +657,7 @@ int main(void)
 	test_pnode_inside_block();
 	test_pipeline();
 	test_deep_nesting();
+	test_corpus_sweep();
 	test_separators_and_folding();
 	UNIT_END();
 }
