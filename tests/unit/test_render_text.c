@@ -368,6 +368,37 @@ static void test_pnode_inside_block(void)
 	fixture_free(&f);
 }
 
+/* outline and decimal: headings at the left margin; outline's paragraphs
+ * and numbered lines indented, decimal's clauses at the margin. */
+static void test_outline_and_decimal(void)
+{
+	struct fixture f;
+	fixture_init(&f, "# 一、总则\n\n1. 营销人员每日到岗签到。\n\n（一）考勤管理\n", SCHEME_OUTLINE);
+	struct pnode *root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	struct pnode *ch = add(&f, root, LV_CHAPTER, "一、", "总则", f.blocks[0]);
+	add(&f, ch, LV_ARTICLE, "1.", NULL, cmark_node_first_child(f.blocks[1]));
+	add(&f, ch, LV_SECTION, "（一）", NULL, f.blocks[2]);
+	char *out = render(&f, root, 40);
+	int k = find_line(out, "一、总则");
+	CHECK(k > 0, "outline heading at the margin, no separator after 一、");
+	check_line(out, k + 1, "", "blank after it");
+	check_line(out, k + 2, "　　1. 营销人员每日到岗签到。", "outline's numbered line indented");
+	check_line(out, k + 3, "　　（一）考勤管理", "a level written as a paragraph, indented");
+	free(out);
+	fixture_free(&f);
+
+	fixture_init(&f, "# 1 范围\n\n1.1 本制度适用于营销中心。\n", SCHEME_DECIMAL);
+	root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	ch = add(&f, root, LV_CHAPTER, "1", "范围", f.blocks[0]);
+	add(&f, ch, LV_ARTICLE, "1.1", NULL, f.blocks[1]);
+	out = render(&f, root, 40);
+	k = find_line(out, "1 范围");
+	CHECK(k > 0, "decimal chapter at the margin, a space after the number");
+	check_line(out, k + 2, "1.1 本制度适用于营销中心。", "decimal clause at the margin");
+	free(out);
+	fixture_free(&f);
+}
+
 /* ---- the real stages ---- */
 
 static const char *policy_md =
@@ -655,6 +686,7 @@ int main(void)
 	test_code_quote_rule();
 	test_table_shrinks();
 	test_pnode_inside_block();
+	test_outline_and_decimal();
 	test_pipeline();
 	test_deep_nesting();
 	test_corpus_sweep();
