@@ -191,13 +191,24 @@ static bool is_ascii_punct(char c)
 	       (c >= '{' && c <= '~');
 }
 
-/* Byte offset in the source line `src` (the text node starts at `pos`) of
- * byte `off` of the literal. cmark merges the text around an escape or an
- * entity into one literal, so the two can differ in length. */
-static size_t source_offset(const char *src, size_t n, size_t pos, const char *lit, size_t off)
+/* Moves the cursor forward to byte `pos` of the source line, counting code
+ * points (bytes past the line's end count one each, as in document_column). */
+static void count_on(struct text_cursor *cur, const char *src, size_t n, size_t pos)
 {
-	size_t i = 0;
-	while (i < off && pos < n) {
+	size_t from = cur->pos < n ? cur->pos : n, to = pos < n ? pos : n;
+	long passed = (long)utf8_count(src + from, to - from) + (long)(pos - to) - (long)(cur->pos - from);
+	cur->col += (int)passed;
+	cur->pos = pos;
+}
+
+/* Moves the cursor along the source line `src` to byte `off` of the literal.
+ * cmark merges the text around an escape or an entity into one literal, so
+ * the two can differ in length; whatever does not match is counted byte for
+ * byte from there on. */
+static void advance(struct text_cursor *cur, const char *src, size_t n, const char *lit, size_t off)
+{
+	size_t i = cur->off, pos = cur->pos;
+	while (cur->exact && i < off && pos < n) {
 		size_t ent;
 		if (src[pos] == '\\' && pos + 1 < n && is_ascii_punct(src[pos + 1]) && lit[i] == src[pos + 1]) {
 			pos += 2;
@@ -211,32 +222,43 @@ static size_t source_offset(const char *src, size_t n, size_t pos, const char *l
 			pos++;
 			i++;
 		} else {
-			return pos + (off - i); /* unexpected: count bytes from here */
+			cur->exact = false;
 		}
 	}
-	return pos + (off - i);
+	count_on(cur, src, n, pos + (off - i));
+	cur->off = off;
 }
 
-void text_position(const struct document *doc, cmark_node *text, size_t off, int *line, int *col)
+void text_position(const struct document *doc, struct text_cursor *cur, cmark_node *text,
+		   size_t off, int *line, int *col)
 {
-	cmark_node *at = text;
-	/* Nodes made by extensions (bare autolinks) carry no sourcepos. */
-	while (at && cmark_node_get_start_line(at) <= 0)
-		at = cmark_node_parent(at);
-	if (!at) {
-		*line = 1;
-		*col = 1;
-		return;
-	}
-	*line = cmark_node_get_start_line(at);
-	int byte_col = cmark_node_get_start_column(at);
-	if (byte_col < 1)
-		byte_col = 1;
 	const char *lit = cmark_node_get_literal(text);
+	if (cur->node != text || off < cur->off) {
+		cmark_node *at = text;
+		/* Nodes made by extensions carry no sourcepos: use their parent's. */
+		while (at && cmark_node_get_start_line(at) <= 0)
+			at = cmark_node_parent(at);
+		int byte_col = at ? cmark_node_get_start_column(at) : 1;
+		int line = at ? cmark_node_get_start_line(at) : 1;
+		size_t pos = byte_col > 1 ? (size_t)byte_col - 1 : 0;
+		if (cur->node && line == cur->line && pos >= cur->pos) {
+			/* The next node on the same line (table cells): count on. */
+			size_t n;
+			const char *src = document_line(doc, line, &n);
+			count_on(cur, src, n, pos);
+		} else {
+			cur->col = document_column(doc, line, (int)pos + 1);
+		}
+		cur->node = text;
+		cur->line = line;
+		cur->pos = pos;
+		cur->off = 0;
+		cur->exact = at == text && lit;
+	}
 	size_t n;
-	const char *src = document_line(doc, *line, &n);
-	size_t pos = (size_t)byte_col - 1;
-	if (at == text && lit && pos <= n)
-		pos = source_offset(src, n, pos, lit, off);
-	*col = document_column(doc, *line, (int)(pos + 1));
+	const char *src = document_line(doc, cur->line, &n);
+	if (lit && off > cur->off)
+		advance(cur, src, n, lit, off);
+	*line = cur->line;
+	*col = cur->col;
 }

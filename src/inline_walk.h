@@ -48,10 +48,20 @@ void pnode_walk_inline(const struct block_owners *owners, const struct pnode *no
 /* The pnode after node in document order (pre-order), or NULL. */
 const struct pnode *pnode_next_preorder(const struct pnode *node);
 
+/* Where the last position asked for stands, so that asking for positions
+ * further along the same text node costs only the distance between them (a
+ * line of thousands of references stays linear). Zero-initialise. */
+struct text_cursor {
+	cmark_node *node;
+	int line, col;
+	size_t off, pos; /* byte in the literal, byte in the source line */
+	bool exact;      /* false: the source line did not match the literal */
+};
+
 /* Line and column (code points, 1-based) in the file of byte `off` of the
  * literal of text node `text`. Backslash escapes and entity references before
  * `off` are matched against the source line, so the column is exact as long as
  * cmark's own sourcepos of the text node is. */
-void text_position(const struct document *doc, cmark_node *text, size_t off, int *line,
-		   int *col);
+void text_position(const struct document *doc, struct text_cursor *cursor, cmark_node *text,
+		   size_t off, int *line, int *col);
 #endif

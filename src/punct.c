@@ -32,6 +32,7 @@ struct run {
 	struct document *doc;
 	struct glyph *v;
 	size_t n, cap;
+	struct text_cursor cursor;
 };
 
 enum side { SIDE_CHINESE, SIDE_OTHER, SIDE_EDGE };
@@ -94,7 +95,7 @@ static void check_run(struct run *run)
 		if (!between)
 			continue;
 		int line, col;
-		text_position(run->doc, g->node, g->off, &line, &col);
+		text_position(run->doc, &run->cursor, g->node, g->off, &line, &col);
 		diag_add(&run->doc->diags, RULE_PUNCTUATION_WIDTH, line, col,
 			 "half-width '%c' between Chinese characters; expected '%s'", (char)g->cp, full);
 	}
@@ -137,7 +138,8 @@ void punct_check(struct document *doc)
 		return;
 	struct block_owners owners;
 	block_owners_init(&owners, doc->root);
-	struct run run = {doc, NULL, 0, 0};
+	struct run run = {0};
+	run.doc = doc;
 	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
 		pnode_walk_inline(&owners, p, on_piece, &run);
 	free(run.v);

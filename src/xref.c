@@ -33,15 +33,22 @@
 #include "model.h"
 #include "numeral.h"
 #include "util.h"
+#include "xref_index.h"
 #include "xref_scan.h"
 
-/* What a reference stands in: set for each pnode before its text is walked. */
+/* What a reference stands in: the node whose text is walked, and (found only
+ * when a reference needs them, as trees can be deep) its article, 款 and
+ * chapter. A block between paragraphs is a child of the paragraph or item
+ * before it (parse.c), so the nearest paragraph above is the one it reads in. */
 struct context {
 	struct document *doc;
 	const struct pnode *node;
+	bool situated;                 /* the three below are set */
 	const struct pnode *article;   /* NULL: outside any article */
 	const struct pnode *paragraph; /* the 款 it stands in; NULL: the article's first */
 	const struct pnode *chapter;
+	struct text_cursor cursor;
+	struct xref_index index;
 };
 
 /* ---- the structure references name ---------------------------------- */
@@ -111,15 +118,12 @@ static bool is_node(const struct pnode *member, size_t index, void *arg)
 	return member == arg;
 }
 
-/* The 款 of an article: the article's own text is the first; each LV_PARAGRAPH
- * child is one more, unless parse.c also made the first one a node of its
- * own (same block as the article). */
+/* The 款 of an article are its LV_PARAGRAPH children, the first included
+ * (parse.c gives a paragraph-form article a first 款 without text of its own:
+ * the article holds that text). */
 static size_t paragraph_count(const struct pnode *article)
 {
-	size_t n = count_members(article, LV_PARAGRAPH);
-	const struct pnode *first = find_member(article, LV_PARAGRAPH, NULL, NULL, NULL);
-	(void)first;
-	return n;
+	return count_members(article, LV_PARAGRAPH);
 }
 
 /* Paragraph m (1-based) of the article, or NULL. */
@@ -176,74 +180,29 @@ static char *count_phrase(const char *owner, size_t n, const char *one, const ch
 
 /* ---- resolution --------------------------------------------------------- */
 
-struct scope {
-	const struct pnode *chapter; /* articles of this chapter only */
-	bool chapterless;            /* only articles outside any chapter */
-};
-
-static bool in_scope(const struct pnode *article, const struct scope *scope)
+static char *article_extent(const struct context *cx, const struct scope *scope)
 {
-	const struct pnode *chapter = ancestor(article, LV_CHAPTER);
-	if (scope->chapter)
-		return chapter == scope->chapter;
-	return !scope->chapterless || !chapter;
-}
-
-static const struct pnode *find_article(const struct document *doc, long n, const struct scope *scope)
-{
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
-		if (p->level == LV_ARTICLE && p->number == n && in_scope(p, scope))
-			return p;
-	return NULL;
-}
-
-static char *article_extent(const struct document *doc, const struct scope *scope)
-{
-	long first = 0, last = 0;
-	size_t count = 0;
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
-		if (p->level != LV_ARTICLE || !in_scope(p, scope))
-			continue;
-		if (!count++)
-			first = p->number;
-		last = p->number;
-	}
+	struct extent e = xref_index_article_extent(&cx->index, scope);
 	if (scope->chapter) {
 		char *owner = ordinal(scope->chapter->number, "章");
-		char *s = extent(owner, first, last, count, "条", "articles");
+		char *s = extent(owner, e.first, e.last, e.count, "条", "articles");
 		free(owner);
 		return s;
 	}
-	return extent("this policy", first, last, count, "条", "articles");
+	return extent("this policy", e.first, e.last, e.count, "条", "articles");
 }
 
-static const struct pnode *find_chapter(const struct document *doc, long n)
+static char *chapter_extent(const struct context *cx)
 {
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
-		if (p->level == LV_CHAPTER && p->number == n)
-			return p;
-	return NULL;
-}
-
-static char *chapter_extent(const struct document *doc)
-{
-	long first = 0, last = 0;
-	size_t count = 0;
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
-		if (p->level != LV_CHAPTER)
-			continue;
-		if (!count++)
-			first = p->number;
-		last = p->number;
-	}
-	return extent("this policy", first, last, count, "章", "chapters");
+	struct extent e = xref_index_chapter_extent(&cx->index);
+	return extent("this policy", e.first, e.last, e.count, "章", "chapters");
 }
 
 static void report(struct context *cx, const struct piece *piece, size_t off, const char *fmt,
 		   const char *a, const char *b)
 {
 	int line, col;
-	text_position(cx->doc, piece->node, piece->base + off, &line, &col);
+	text_position(cx->doc, &cx->cursor, piece->node, piece->base + off, &line, &col);
 	diag_add(&cx->doc->diags, RULE_XREF_ARTICLE, line, col, fmt, a, b);
 }
 
@@ -253,9 +212,9 @@ static const struct pnode *resolve_article(struct context *cx, const struct piec
 {
 	struct scope scope = {NULL, false};
 	if (ref->chapter != REF_NONE) {
-		scope.chapter = find_chapter(cx->doc, ref->chapter);
+		scope.chapter = xref_index_chapter(&cx->index, ref->chapter);
 		if (!scope.chapter) {
-			char *has = chapter_extent(cx->doc);
+			char *has = chapter_extent(cx);
 			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
 			free(has);
 			return NULL;
@@ -264,9 +223,9 @@ static const struct pnode *resolve_article(struct context *cx, const struct piec
 		scope.chapter = cx->chapter;
 		scope.chapterless = !cx->chapter;
 	}
-	const struct pnode *article = find_article(cx->doc, ref->article, &scope);
+	const struct pnode *article = xref_index_article(&cx->index, ref->article, &scope);
 	if (!article) {
-		char *has = article_extent(cx->doc, &scope);
+		char *has = article_extent(cx, &scope);
 		report(cx, piece, ref->off, "reference %s names no article; %s", words, has);
 		free(has);
 	}
@@ -320,16 +279,46 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 	return item;
 }
 
+/* 第N条至第M条: each end on its own, so a missing end is named at its place. */
+static void resolve_range(struct context *cx, const struct piece *piece,
+			  const struct reference *ref, struct xref *x)
+{
+	size_t to = strlen("至"), start_len = ref->range_off - to - ref->off;
+	struct reference end = *ref;
+	end.article = ref->range_end;
+	end.off = ref->range_off;
+	char *words = xstrndup(piece->s + ref->off, ref->len);
+	char *start_words = xstrndup(piece->s + ref->off, start_len);
+	char *end_words = xstrndup(piece->s + end.off, ref->off + ref->len - end.off);
+	x->target = resolve_article(cx, piece, ref, start_words);
+	x->target_end = resolve_article(cx, piece, &end, end_words);
+	if (x->target && x->target_end && ref->range_end < ref->article) {
+		char *low = ordinal(ref->range_end, "条"), *high = ordinal(ref->article, "条");
+		char *expected = xasprintf("%s至%s", low, high);
+		report(cx, piece, ref->off, "range %s runs backwards; expected %s", words, expected);
+		free(expected);
+		free(low);
+		free(high);
+	}
+	free(words);
+	free(start_words);
+	free(end_words);
+}
+
 static void resolve(struct context *cx, const struct piece *piece, const struct reference *ref,
 		    struct xref *x)
 {
+	if (ref->kind == XREF_RANGE) {
+		resolve_range(cx, piece, ref, x);
+		return;
+	}
 	char *words = xstrndup(piece->s + ref->off, ref->len);
 	const struct pnode *article = NULL, *paragraph = NULL;
 	switch (ref->base) {
 	case BASE_CHAPTER:
-		x->target = find_chapter(cx->doc, ref->chapter);
+		x->target = xref_index_chapter(&cx->index, ref->chapter);
 		if (!x->target) {
-			char *has = chapter_extent(cx->doc);
+			char *has = chapter_extent(cx);
 			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
 			free(has);
 		}
@@ -358,19 +347,6 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 	}
 	if (!article)
 		goto done;
-	if (ref->kind == XREF_RANGE) {
-		x->target = article;
-		struct reference end = *ref;
-		end.article = ref->range_end;
-		end.off = ref->range_off;
-		char *end_words = xstrndup(piece->s + ref->range_off, ref->off + ref->len - ref->range_off);
-		x->target_end = resolve_article(cx, piece, &end, end_words);
-		if (x->target_end && ref->range_end < ref->article)
-			report(cx, piece, ref->off, "range %s runs backwards; expected %s to come first",
-			       words, end_words);
-		free(end_words);
-		goto done;
-	}
 	if (ref->kind == XREF_ARTICLE) {
 		x->target = article;
 		goto done;
@@ -405,11 +381,18 @@ static void on_piece(void *arg, const struct piece *piece)
 		x.text = piece->node;
 		x.off = piece->base + ref.off;
 		x.len = ref.len;
-		text_position(cx->doc, piece->node, x.off, &x.line, &x.col);
-		if (ref.kind == XREF_TITLE)
+		text_position(cx->doc, &cx->cursor, piece->node, x.off, &x.line, &x.col);
+		if (ref.kind == XREF_TITLE) {
 			x.title = xstrndup(piece->s + ref.title_off, ref.title_len);
-		else
+		} else {
+			if (!cx->situated) {
+				cx->article = ancestor(cx->node, LV_ARTICLE);
+				cx->paragraph = ancestor(cx->node, LV_PARAGRAPH);
+				cx->chapter = ancestor(cx->node, LV_CHAPTER);
+				cx->situated = true;
+			}
 			resolve(cx, piece, &ref, &x);
+		}
 		ARRAY_PUSH(cx->doc->xrefs, cx->doc->nxrefs, cx->doc->xrefs_cap, x);
 	}
 }
@@ -420,20 +403,14 @@ void xref_document(struct document *doc)
 		return;
 	struct block_owners owners;
 	block_owners_init(&owners, doc->root);
-	struct context cx = {doc, NULL, NULL, NULL, NULL};
+	struct context cx = {0};
+	cx.doc = doc;
+	xref_index_build(&cx.index, doc->root);
 	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
-		const struct pnode *article = ancestor(p, LV_ARTICLE);
-		const struct pnode *paragraph = ancestor(p, LV_PARAGRAPH);
-		if (article != cx.article)
-			cx.paragraph = NULL;
-		/* A block between paragraphs (a table, a list) reads as part of the
-		 * paragraph before it. */
-		if (paragraph || !article || article != cx.article)
-			cx.paragraph = paragraph;
 		cx.node = p;
-		cx.article = article;
-		cx.chapter = ancestor(p, LV_CHAPTER);
+		cx.situated = false;
 		pnode_walk_inline(&owners, p, on_piece, &cx);
 	}
 	block_owners_free(&owners);
+	xref_index_free(&cx.index);
 }

@@ -1,0 +1,143 @@
+/* xref_index.c — chapters and articles by number (see xref_index.h). */
+#include "xref_index.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "inline_walk.h"
+#include "util.h"
+
+static int by_number(const void *a, const void *b)
+{
+	const struct numbered *x = a, *y = b;
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int by_chapter(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct chapter_span *)a)->chapter;
+	uintptr_t y = (uintptr_t)((const struct chapter_span *)b)->chapter;
+	return x < y ? -1 : x > y;
+}
+
+static struct numbered *sorted_numbers(const struct pnode *const *nodes, size_t n)
+{
+	struct numbered *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct numbered){nodes[i]->number, i};
+	qsort(v, n, sizeof *v, by_number);
+	return v;
+}
+
+/* Index of the first entry with that number, or n. */
+static size_t lower_bound(const struct numbered *v, size_t n, long number)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].number < number)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].number == number ? lo : n;
+}
+
+void xref_index_build(struct xref_index *ix, const struct pnode *root)
+{
+	*ix = (struct xref_index){0};
+	size_t acap = 0, ccap = 0, chapter_cap = 0;
+	const struct pnode *chapter = NULL;
+	for (const struct pnode *p = root; p; p = pnode_next_preorder(p)) {
+		if (p->level == LV_CHAPTER) {
+			ARRAY_PUSH(ix->chapters, ix->nchapters, ccap, p);
+		} else if (p->level == LV_ARTICLE) {
+			for (chapter = p->parent; chapter && chapter->level != LV_CHAPTER;)
+				chapter = chapter->parent;
+			size_t n = ix->narticles;
+			ARRAY_PUSH(ix->articles, ix->narticles, acap, p);
+			ARRAY_PUSH(ix->article_chapter, n, chapter_cap, chapter);
+			if (!chapter) {
+				if (!ix->chapterless_count++)
+					ix->chapterless_first = p->number;
+				ix->chapterless_last = p->number;
+			}
+		}
+	}
+	ix->articles_by_number = sorted_numbers(ix->articles, ix->narticles);
+	ix->chapters_by_number = sorted_numbers(ix->chapters, ix->nchapters);
+	/* A chapter's articles follow one another in document order. */
+	ix->spans = xcalloc(ix->nchapters ? ix->nchapters : 1, sizeof *ix->spans);
+	size_t a = 0;
+	for (size_t c = 0; c < ix->nchapters; c++) {
+		while (a < ix->narticles && !ix->article_chapter[a])
+			a++; /* outside chapters: the preamble */
+		size_t begin = a;
+		while (a < ix->narticles && ix->article_chapter[a] == ix->chapters[c])
+			a++;
+		ix->spans[c] = (struct chapter_span){ix->chapters[c], begin, a};
+	}
+	qsort(ix->spans, ix->nchapters, sizeof *ix->spans, by_chapter);
+}
+
+void xref_index_free(struct xref_index *ix)
+{
+	free(ix->articles);
+	free(ix->article_chapter);
+	free(ix->articles_by_number);
+	free(ix->chapters);
+	free(ix->chapters_by_number);
+	free(ix->spans);
+	*ix = (struct xref_index){0};
+}
+
+static bool in_scope(const struct xref_index *ix, size_t order, const struct scope *scope)
+{
+	const struct pnode *chapter = ix->article_chapter[order];
+	if (scope->chapter)
+		return chapter == scope->chapter;
+	return !scope->chapterless || !chapter;
+}
+
+const struct pnode *xref_index_article(const struct xref_index *ix, long number,
+				       const struct scope *scope)
+{
+	const struct numbered *v = ix->articles_by_number;
+	for (size_t i = lower_bound(v, ix->narticles, number); i < ix->narticles && v[i].number == number; i++)
+		if (in_scope(ix, v[i].order, scope))
+			return ix->articles[v[i].order];
+	return NULL;
+}
+
+static struct extent span_extent(const struct pnode *const *nodes, size_t begin, size_t end)
+{
+	if (begin == end)
+		return (struct extent){0, 0, 0};
+	return (struct extent){nodes[begin]->number, nodes[end - 1]->number, end - begin};
+}
+
+struct extent xref_index_article_extent(const struct xref_index *ix, const struct scope *scope)
+{
+	if (scope->chapter) {
+		struct chapter_span key = {scope->chapter, 0, 0};
+		const struct chapter_span *span =
+			bsearch(&key, ix->spans, ix->nchapters, sizeof *ix->spans, by_chapter);
+		return span ? span_extent(ix->articles, span->begin, span->end) : (struct extent){0, 0, 0};
+	}
+	if (scope->chapterless)
+		return (struct extent){ix->chapterless_first, ix->chapterless_last, ix->chapterless_count};
+	return span_extent(ix->articles, 0, ix->narticles);
+}
+
+const struct pnode *xref_index_chapter(const struct xref_index *ix, long number)
+{
+	size_t i = lower_bound(ix->chapters_by_number, ix->nchapters, number);
+	return i < ix->nchapters ? ix->chapters[ix->chapters_by_number[i].order] : NULL;
+}
+
+struct extent xref_index_chapter_extent(const struct xref_index *ix)
+{
+	return span_extent(ix->chapters, 0, ix->nchapters);
+}
