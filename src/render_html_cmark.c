@@ -20,6 +20,7 @@ struct walk {
 	cmark_node **open; /* containers whose opening tag is written */
 	size_t nopen, open_cap;
 	int link_depth;    /* inside <a>: references stay text (no nested links) */
+	size_t column;     /* of the next table cell in its row */
 };
 
 static bool has_type(cmark_node *node, const char *name)
@@ -228,9 +229,7 @@ static void open_cell(struct walk *w, cmark_node *cell)
 {
 	cmark_node *row = cmark_node_parent(cell), *table = row ? cmark_node_parent(row) : NULL;
 	bool header = row && row_is_header(row);
-	size_t column = 0;
-	for (cmark_node *c = cmark_node_previous(cell); c; c = cmark_node_previous(c))
-		column++;
+	size_t column = w->column++;
 	uint8_t *align = table ? cmark_gfm_extensions_get_table_alignments(table) : NULL;
 	size_t columns = table ? cmark_gfm_extensions_get_table_columns(table) : 0;
 	const char *cls = NULL;
@@ -250,6 +249,7 @@ static void open_row(struct walk *w, cmark_node *row)
 	else if (prev == NULL || row_is_header(prev))
 		buf_puts(w->out, "<tbody>\n");
 	buf_puts(w->out, "<tr>");
+	w->column = 0;
 }
 
 static void close_row(struct walk *w, cmark_node *row)
