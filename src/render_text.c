@@ -60,6 +60,8 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 {
 	if (!value || !*value)
 		return;
+	char *plain = plain_value(value);
+	value = plain;
 	char *first = english(ctx) ? xasprintf("%s: ", label.en) : xasprintf("%s：", label.zh);
 	size_t label_cols = text_width(first, strlen(first));
 	if ((int)label_cols + longest_token(value) > ctx->out.width) {
@@ -67,6 +69,7 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 		tout_wrap(&ctx->out, first, "", "");
 		tout_wrap(&ctx->out, value, "", "");
 		free(first);
+		free(plain);
 		return;
 	}
 	struct buf rest = {0};
@@ -75,6 +78,7 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	tout_wrap(&ctx->out, value, first, rest.data ? rest.data : "");
 	buf_free(&rest);
 	free(first);
+	free(plain);
 }
 
 /* A list value joined with 、 (", " in English). */
@@ -115,8 +119,10 @@ static void put_header(struct text_ctx *ctx)
 	const struct meta *m = &ctx->doc->meta;
 	const char *title = m->title && *m->title ? m->title : m->id;
 	if (title) {
-		tout_center(&ctx->out, title);
+		char *plain = plain_value(title);
+		tout_center(&ctx->out, plain);
 		tout_blank(&ctx->out);
+		free(plain);
 	}
 	bool en = english(ctx);
 	put_meta(ctx, (struct meta_label){"编号", "Number"}, m->id);

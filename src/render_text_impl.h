@@ -65,6 +65,9 @@ size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces);
  * characters), runs of spaces collapsed, hard breaks kept as '\n', ends
  * trimmed. from == NULL: empty. Caller frees. */
 char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop);
+/* A front-matter value as text: tabs and other control characters, which
+ * would break the layout, become spaces or go; line breaks stay. */
+char *plain_value(const char *s);
 /* The plain text of a whole leaf block (paragraph, heading, table cell). */
 char *leaf_plain(cmark_node *leaf);
 

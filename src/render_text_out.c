@@ -322,6 +322,21 @@ static void put_literal(struct buf *b, const char *s, size_t n)
 	}
 }
 
+char *plain_value(const char *s)
+{
+	struct buf b = {0};
+	for (const char *line = s;;) {
+		const char *end = strchr(line, '\n');
+		size_t n = end ? (size_t)(end - line) : strlen(line);
+		put_literal(&b, line, n);
+		if (!end)
+			break;
+		buf_putc(&b, '\n');
+		line = end + 1;
+	}
+	return buf_take(&b);
+}
+
 static uint32_t last_code_point(const struct buf *b)
 {
 	size_t i = b->len;

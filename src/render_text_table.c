@@ -275,7 +275,7 @@ void render_text_grid(struct text_out *o, const char *caption, const char *const
 	struct table_grid g = {.nrows = nrows, .ncols = ncols};
 	g.text = xcalloc(nrows * ncols, sizeof(*g.text));
 	for (size_t i = 0; i < nrows * ncols; i++)
-		g.text[i] = xstrdup(cells[i] ? cells[i] : "");
+		g.text[i] = plain_value(cells[i] ? cells[i] : "");
 	if (nrows > 0 && ncols > 0)
 		put_grid(o, &g, "", caption);
 	grid_free(&g);

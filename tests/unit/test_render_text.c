@@ -269,6 +269,12 @@ static void test_status_and_english(void)
 	out = render(&f, NULL, 72);
 	CHECK(find_line(out, "状态：草案") > 0, "draft is 草案");
 	free(out);
+	f.doc.meta.owner = "人事\t行政部\x01";
+	f.doc.meta.title = "员工\t制度";
+	out = render(&f, NULL, 72);
+	CHECK(strchr(out, '\t') == NULL && strchr(out, '\x01') == NULL, "no control characters from the front matter");
+	CHECK(find_line(out, "制订部门：人事 行政部") > 0, "a tab in a value reads as a space");
+	free(out);
 	fixture_free(&f);
 }
 
