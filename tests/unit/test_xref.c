@@ -265,6 +265,138 @@ static void test_no_articles(const struct config *config)
 	document_free(doc);
 }
 
+/* ---- the whole pipeline: front matter, parse.c's tree, xref ------------- */
+
+#define FRONT "---\ntitle: 引用制度\nid: X-1\nversion: \"1.0\"\nowner: 人事行政部\neffective: 2024-01-01\n---\n\n"
+
+static struct document *compile(const struct config *config, const char *text)
+{
+	struct document *doc = document_from_memory("t.md", text, strlen(text), config);
+	frontmatter_check(doc);
+	parse_document(doc);
+	xref_document(doc);
+	return doc;
+}
+
+static const struct xref *xref_at(const struct document *doc, int line, int col)
+{
+	for (size_t i = 0; i < doc->nxrefs; i++)
+		if (doc->xrefs[i].line == line && doc->xrefs[i].col == col)
+			return &doc->xrefs[i];
+	return NULL;
+}
+
+/* The node's own text starts with `start` (marker excluded). */
+static bool text_starts(const struct pnode *node, const char *start)
+{
+	if (!node)
+		return false;
+	char *text = pnode_own_text(node);
+	bool same = text && strncmp(text, start, strlen(start)) == 0;
+	free(text);
+	return same;
+}
+
+static void test_targets(const struct config *config)
+{
+	struct document *doc = compile(config, FRONT
+		"# 第一章 总则\n"                                            /* 9 */
+		"\n"
+		"第一条 目的　为规范引用，制定本制度；第二条至第三条另行规定。\n" /* 11 */
+		"\n"
+		"# 第二章 审批\n"                                            /* 13 */
+		"\n"
+		"第二条 审批依照下列规定：\n"                                 /* 15 */
+		"\n"
+		"（一）部门负责人签署意见；\n"                                /* 17 */
+		"\n"
+		"（二）分管副总经理审批。\n"                                  /* 19 */
+		"\n"
+		"依照本条第一款第二项审批的事项，报总经理备案。\n"            /* 21 */
+		"\n"
+		"前款所称备案，见本制度第一章。\n"                            /* 23 */
+		"\n"
+		"第三条 依照第二条第三款和第二条第一项办理。\n");             /* 25 */
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 0, "every reference resolves (got %zu)",
+	      count_rule(doc, RULE_XREF_ARTICLE));
+	if (unit_failures)
+		print_diags(doc);
+
+	const struct xref *x = xref_at(doc, 11, 20);
+	CHECK(x && x->kind == XREF_RANGE && x->target && x->target->number == 2 && x->target_end &&
+		      x->target_end->number == 3 && x->len == strlen("第二条至第三条"),
+	      "第二条至第三条 at 11:20: articles 2 to 3");
+	x = xref_at(doc, 21, 3);
+	CHECK(x && x->kind == XREF_ITEM && x->target && x->target->level == LV_ITEM &&
+		      x->target->number == 2 && text_starts(x->target, "分管副总经理"),
+	      "本条第一款第二项 at 21:3 names （二）");
+	x = xref_at(doc, 23, 1);
+	CHECK(x && x->kind == XREF_PARAGRAPH && x->target && x->target->level == LV_PARAGRAPH &&
+		      x->target->seq == 2 && text_starts(x->target, "依照本条"),
+	      "前款 in the third paragraph names the second");
+	x = xref_at(doc, 23, 9);
+	CHECK(x && x->kind == XREF_CHAPTER && x->target && x->target->level == LV_CHAPTER &&
+		      x->target->number == 1,
+	      "本制度第一章 at 23:9 names chapter 1");
+	x = xref_at(doc, 25, 7);
+	CHECK(x && x->kind == XREF_PARAGRAPH && x->target && text_starts(x->target, "前款所称"),
+	      "第二条第三款 at 25:7 names the third paragraph");
+	x = xref_at(doc, 25, 14);
+	CHECK(x && x->kind == XREF_ITEM && x->target && text_starts(x->target, "部门负责人"),
+	      "第二条第一项 at 25:14 names （一） of the first paragraph");
+	x = xref_at(doc, 11, 1);
+	CHECK(x == NULL, "the marker 第一条 is not a reference");
+	document_free(doc);
+}
+
+static void test_heading_articles(const struct config *config)
+{
+	struct document *doc = compile(config, FRONT
+		"# 第一章 总则\n"         /* 9 */
+		"\n"
+		"## 第一条 目的\n"        /* 11 */
+		"\n"
+		"为规范引用，制定本制度。\n"
+		"\n"
+		"## 第二条 适用范围\n"    /* 15 */
+		"\n"
+		"本制度适用于全体员工。\n"
+		"\n"
+		"第一条所称引用，不含前款。\n"); /* 19 */
+	const struct xref *x = xref_at(doc, 19, 1);
+	CHECK(x && x->target && x->target->level == LV_ARTICLE && x->target->number == 1,
+	      "第一条 names the heading article");
+	x = xref_at(doc, 19, 11);
+	CHECK(x && x->target && x->target->level == LV_PARAGRAPH && text_starts(x->target, "本制度适用于"),
+	      "前款 in the second paragraph of a heading article names the first");
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 0, "heading articles: no xref-article");
+	document_free(doc);
+}
+
+static void test_per_chapter(void)
+{
+	struct config *config = config_default();
+	config->article_per_chapter = true;
+	struct document *doc = compile(config, FRONT
+		"# 第一章 总则\n"                          /* 9 */
+		"\n"
+		"第一条 目的　为规范引用，制定本制度。\n"  /* 11 */
+		"\n"
+		"# 第二章 附则\n"                          /* 13 */
+		"\n"
+		"第一条 依照第一条和第一章第一条解释；第二条除外。\n"); /* 15 */
+	const struct xref *own = xref_at(doc, 15, 7), *other = xref_at(doc, 15, 11);
+	CHECK(own && own->target && own->target->line == 15,
+	      "per chapter: 第一条 names this chapter's article");
+	CHECK(other && other->target && other->target->line == 11,
+	      "第一章第一条 names the first chapter's article");
+	const struct diag *d = diag_at(doc, RULE_XREF_ARTICLE, 15, 20);
+	CHECK_STR(d ? d->message : NULL, "reference 第二条 names no article; 第二章 has only 第一条",
+		  "per chapter: the chapter's articles are named");
+	document_free(doc);
+	config_free(config);
+}
+
 int main(void)
 {
 	struct config *config = config_default();
@@ -276,6 +408,9 @@ int main(void)
 	test_punct_boundaries(config);
 	test_titles_recorded(config);
 	test_no_articles(config);
+	test_targets(config);
+	test_heading_articles(config);
+	test_per_chapter();
 	config_free(config);
 	UNIT_END();
 }
