@@ -44,7 +44,18 @@ static const char *severity_color(const struct palette *p, enum severity sev)
 struct shown_char {
 	size_t off, len;   /* bytes in the line; len 0: show `replacement` */
 	const char *replacement;
+	size_t x;          /* display column where it starts, 0-based */
 	int width;
+};
+
+/* A source line split once for all the diagnostics that point into it. */
+struct shown_line {
+	const struct document *doc;
+	int number;
+	const char *text;
+	struct shown_char *chars;
+	size_t count, cap;
+	size_t width; /* of the whole line */
 };
 
 static const char replacement_char[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -53,32 +64,31 @@ static const char tab_spaces[] = "        ";
 /* Splits a source line into the characters shown: tabs expanded to the next
  * tab stop, invalid bytes and control characters as U+FFFD, so the terminal
  * shows what the caret counts. */
-static struct shown_char *split_line(const char *s, size_t n, size_t *count)
+static void split_line(struct shown_line *sl, const char *s, size_t n)
 {
-	struct shown_char *v = NULL;
-	size_t len = 0, cap = 0;
+	sl->text = s;
+	sl->count = 0;
 	size_t x = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t step = utf8_decode(s + i, n - i, &cp);
-		struct shown_char c = {i, step, NULL, 0};
+		struct shown_char c = {i, step, NULL, x, 0};
 		if (step == 0) {
-			c = (struct shown_char){i, 0, replacement_char, 1};
+			c.replacement = replacement_char, c.len = 0, c.width = 1;
 			step = 1;
 		} else if (cp == '\t') {
-			int spaces = TAB_STOP - (int)(x % TAB_STOP);
-			c = (struct shown_char){i, 0, tab_spaces + (TAB_STOP - spaces), spaces};
+			c.width = TAB_STOP - (int)(x % TAB_STOP);
+			c.replacement = tab_spaces + (TAB_STOP - c.width), c.len = 0;
 		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-			c = (struct shown_char){i, 0, replacement_char, 1};
+			c.replacement = replacement_char, c.len = 0, c.width = 1;
 		} else {
 			c.width = (int)text_width(s + i, step);
 		}
 		x += (size_t)c.width;
-		ARRAY_PUSH(v, len, cap, c);
+		ARRAY_PUSH(sl->chars, sl->count, sl->cap, c);
 		i += step;
 	}
-	*count = len;
-	return v;
+	sl->width = x;
 }
 
 static void put_shown(struct buf *out, const char *line, const struct shown_char *c)
@@ -95,63 +105,74 @@ static void put_spaces(struct buf *out, size_t n)
 		buf_putc(out, ' ');
 }
 
-/* The source line and a caret under column `col` (code points), each line
- * beginning with a space as SPEC §2 asks of context lines. */
-static void put_context(struct buf *out, const struct document *doc, const struct diag *d,
-			const struct palette *p)
+/* The first character that ends after display column `x`. */
+static size_t char_ending_after(const struct shown_line *sl, size_t x)
 {
-	if (doc->nlines == 0 || d->line < 1 || (size_t)d->line > doc->nlines)
-		return;
-	size_t n = 0;
-	const char *line = document_line(doc, d->line, &n);
-	if (line == NULL || n == 0)
-		return;
-	size_t count = 0;
-	struct shown_char *chars = split_line(line, n, &count);
-	size_t caret_index = (size_t)d->col - 1;
-	if (caret_index > count)
-		caret_index = count;
+	size_t lo = 0, hi = sl->count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sl->chars[mid].x + (size_t)sl->chars[mid].width <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
 
-	size_t caret_x = 0, total = 0;
-	for (size_t i = 0; i < count; i++) {
-		if (i < caret_index)
-			caret_x += (size_t)chars[i].width;
-		total += (size_t)chars[i].width;
+/* The source line and a caret under column `col` (code points), each line
+ * beginning with a space as SPEC §2 asks of context lines. A long line is cut
+ * to a window that keeps the caret in view. */
+static void put_context(struct buf *out, struct shown_line *sl, const struct document *doc,
+			const struct diag *d, const struct palette *p)
+{
+	if (d->line < 1 || (size_t)d->line > doc->nlines)
+		return;
+	if (sl->doc != doc || sl->number != d->line) {
+		size_t n = 0;
+		const char *text = document_line(doc, d->line, &n);
+		split_line(sl, text ? text : "", text ? n : 0);
+		sl->doc = doc;
+		sl->number = d->line;
 	}
-	/* A long line is cut to a window that keeps the caret in view. */
-	size_t first = 0, x = 0;
-	bool cut_left = false;
-	if (total > CONTEXT_MAX_WIDTH && caret_x > CONTEXT_LEAD) {
-		while (first < count && x + (size_t)chars[first].width <= caret_x - CONTEXT_LEAD)
-			x += (size_t)chars[first++].width;
-		cut_left = first > 0;
-	}
-	size_t start_x = x;
+	if (sl->count == 0)
+		return;
+	size_t caret_index = (size_t)d->col - 1;
+	if (caret_index > sl->count)
+		caret_index = sl->count;
+	size_t caret_x = caret_index < sl->count ? sl->chars[caret_index].x : sl->width;
+
+	size_t first = 0;
+	if (sl->width > CONTEXT_MAX_WIDTH && caret_x > CONTEXT_LEAD)
+		first = char_ending_after(sl, caret_x - CONTEXT_LEAD);
+	if (caret_index > 2 * CONTEXT_MAX_WIDTH && first < caret_index - 2 * CONTEXT_MAX_WIDTH)
+		first = caret_index - 2 * CONTEXT_MAX_WIDTH;
+	bool cut_left = first > 0;
+	size_t start_x = first < sl->count ? sl->chars[first].x : sl->width;
 	buf_putc(out, ' ');
 	if (cut_left)
 		buf_puts(out, "...");
 	size_t last = first;
-	bool cut_right = false;
-	for (; last < count; last++) {
-		if (x - start_x + (size_t)chars[last].width > CONTEXT_MAX_WIDTH && last > caret_index) {
-			cut_right = true;
+	/* The count limit stops lines of zero-width characters too. */
+	for (; last < sl->count; last++) {
+		const struct shown_char *c = &sl->chars[last];
+		bool past_caret = last > caret_index;
+		if (past_caret && (c->x + (size_t)c->width - start_x > CONTEXT_MAX_WIDTH ||
+				   last - first >= 4 * CONTEXT_MAX_WIDTH))
 			break;
-		}
-		put_shown(out, line, &chars[last]);
-		x += (size_t)chars[last].width;
+		put_shown(out, sl->text, c);
 	}
-	if (cut_right)
+	if (last < sl->count)
 		buf_puts(out, "...");
 	buf_putc(out, '\n');
 
 	buf_putc(out, ' ');
 	put_spaces(out, (cut_left ? 3 : 0) + caret_x - start_x);
 	buf_printf(out, "%s^%s\n", p->caret, p->reset);
-	free(chars);
 }
 
 static void report_text(const struct corpus *corpus, struct buf *out, const struct palette *p)
 {
+	struct shown_line line = {0};
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		const struct document *doc = corpus->docs[i];
 		for (size_t k = 0; k < doc->diags.n; k++) {
@@ -159,9 +180,10 @@ static void report_text(const struct corpus *corpus, struct buf *out, const stru
 			buf_printf(out, "%s%s:%d:%d:%s %s%s:%s %s [%s]\n", p->path, doc->path, d->line,
 				   d->col, p->reset, severity_color(p, d->severity),
 				   severity_name(d->severity), p->reset, d->message, rule_table[d->rule].id);
-			put_context(out, doc, d, p);
+			put_context(out, &line, doc, d, p);
 		}
 	}
+	free(line.chars);
 }
 
 /* The actions toolkit's escaping: escapeData, and escapeProperty for the

@@ -33,12 +33,15 @@ expect_rc 1 "duplicate id"
 cmp -s "$T/expected" "$T/err" || { diff "$T/expected" "$T/err" >&2; fail "caret under the Chinese column"; }
 
 # A tab before the column is expanded so the caret still lines up.
-printf -- '---\ntitle: 丙制度\nid: C-1\nversion: "1.0"\nowner: 行政部\neffective: 2024-01-01\nstatus:\tbogus\n---\n' > "$T/c.md"
+printf -- '---\ntitle: 丙制度\nid: C-1\nversion: "1.0"\nowner: 行政部\neffective: 2024-01-01\nstatus:\t\tbogus\n---\n' > "$T/c.md"
+# the two context lines after the diagnostic of RULE
+context_of() { grep -A2 "\[$1\]\$" "$T/err" | sed -n 2,3p > "$T/context"; }
 run "$POLICYC" check --color never -q "$T/c.md"
 expect_rc 1 "bad status after a tab"
-sed -n 2p "$T/err" | grep -q '^ status: *bogus$' || fail "tab not expanded: '$(sed -n 2p "$T/err")'"
-context=$(sed -n 2p "$T/err")
-caret=$(sed -n 3p "$T/err")
+context_of frontmatter-type
+context=$(sed -n 1p "$T/context")
+caret=$(sed -n 2p "$T/context")
+[ "$context" = ' status:         bogus' ] || fail "tab not expanded: '$context'"
 before=${context%%bogus*}
 [ "${caret%^}" = "$(printf '%*s' ${#before} '')" ] || fail "caret after a tab: '$caret'"
 
@@ -48,10 +51,11 @@ printf -- '---\n{approved-by: "%s", title: 戊制度, id: E-1, version: "1.0", o
 	"$long" > "$T/e.md"
 run "$POLICYC" check --color never -q "$T/e.md"
 expect_rc 1 "bad status at the end of a long line"
-context=$(sed -n 2p "$T/err")
+context_of frontmatter-type
+context=$(sed -n 1p "$T/context")
 [ $(printf '%s' "$context" | wc -c) -le 160 ] || fail "context of a long line: '$context'"
 case $context in " ..."*bogus*) ;; *) fail "long line window: '$context'" ;; esac
-caret=$(sed -n 3p "$T/err")
+caret=$(sed -n 2p "$T/context")
 before=${context%%bogus*}
 # the window holds Chinese characters: compare display widths
 width=$(printf '%s' "$before" | python3 -c '
