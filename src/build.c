@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@ struct build {
 	const struct templates *templates;
 	struct job *jobs;
 	size_t njobs;
+	const struct document **paged; /* sorted by address: documents with a page in OUT */
+	size_t npaged;
 	bool **form_wanted; /* per job, per form: not a repeated form id */
 	pthread_mutex_t lock;
 	size_t next;        /* next job to take */
@@ -59,6 +62,12 @@ static void show_progress(struct build *b, size_t index)
 	fprintf(stderr, "\r[%zu/%zu] building %s\033[K", index + 1, b->njobs, b->jobs[index].doc->meta.id);
 	fflush(stderr);
 	b->progress_shown = true;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
 }
 
 static void add_output(struct job *job, char *name, char *content)
@@ -90,12 +99,54 @@ static void render_job(struct renderers *r, struct job *job, const bool *form_wa
 	}
 }
 
+static int compare_addresses(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (const void *const *)a, y = (uintptr_t) * (const void *const *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool has_page(const struct document *doc, void *ctx)
+{
+	const struct build *b = ctx;
+	return bsearch(&doc, b->paged, b->npaged, sizeof *b->paged, compare_addresses) != NULL;
+}
+
+/* Pages may link only to pages that will be there: the documents rendered
+ * now and those whose page an earlier build left. */
+static void find_pages(struct build *b)
+{
+	const struct corpus *c = b->corpus;
+	b->paged = xcalloc(c->ndocs + 1, sizeof *b->paged);
+	for (size_t i = 0; i < b->njobs; i++)
+		b->paged[b->npaged++] = b->jobs[i].doc;
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const struct document *doc = c->docs[i];
+		if (!html_file_id_ok(doc->meta.id) || !document_has_errors(doc, c->options->werror) ||
+		    c->options->force)
+			continue; /* rendered now, or never */
+		char *name = xasprintf("%s.html", doc->meta.id);
+		char *path = join_path(c->options->out_dir, name);
+		if (access(path, F_OK) == 0)
+			b->paged[b->npaged++] = doc;
+		free(name);
+		free(path);
+	}
+	qsort(b->paged, b->npaged, sizeof *b->paged, compare_addresses);
+}
+
+static struct html_renderer *new_html(struct build *b)
+{
+	struct html_renderer *html = html_new(b->corpus, b->templates);
+	html_set_pages(html, has_page, b);
+	return html;
+}
+
 static void *render_worker(void *arg)
 {
 	struct build *b = arg;
 	int width = b->corpus->options->width;
 	struct renderers r = {
-		.html = html_new(b->corpus, b->templates),
+		.html = new_html(b),
 		.text = text_new(width),
 		.form_text = form_text_new(width),
 		.form_json = form_json_new(),
@@ -182,12 +233,6 @@ static void choose_jobs(struct build *b)
 }
 
 /* ---- writing ---- */
-
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
-}
 
 static int cannot_write(const char *path, int error)
 {
@@ -332,6 +377,7 @@ static void build_free(struct build *b)
 	}
 	free(b->jobs);
 	free(b->form_wanted);
+	free(b->paged);
 	pthread_mutex_destroy(&b->lock);
 }
 
@@ -359,11 +405,12 @@ int build_corpus(const struct corpus *corpus)
 	pthread_mutex_init(&b.lock, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &b.start);
 	choose_jobs(&b);
+	find_pages(&b);
 	render_all(&b, o->jobs);
 	if (b.progress_shown)
 		fputs("\r\033[K", stderr);
 
-	struct html_renderer *html = html_new(corpus, templates);
+	struct html_renderer *html = new_html(&b);
 	char *index_html = html_render_index(html);
 	html_free(html);
 	int status = write_site(&b, index_html);

@@ -11,6 +11,7 @@
 
 #include "corpus.h"
 #include "model.h"
+#include "render.h"
 #include "util.h"
 
 struct anchor_map;
@@ -19,7 +20,12 @@ struct html_renderer {
 	const struct corpus *corpus;
 	const struct templates *templates;
 	struct form_html *forms;
+	html_page_test *has_page; /* NULL: every document with a usable id */
+	void *has_page_ctx;
 };
+
+/* True when the document has a page to link to. */
+bool html_has_page(const struct html_renderer *r, const struct document *doc);
 
 /* The words of the pages: Chinese, or English for scheme en. */
 struct labels {
@@ -38,6 +44,7 @@ const struct labels *html_labels_for(const struct document *doc);
 const char *html_status_text(const struct labels *l, const char *status, int kind);
 
 struct html_page {
+	const struct html_renderer *r;
 	const struct document *doc;
 	struct buf out;
 	struct anchor_map *anchors;  /* pnode -> its id attribute */
@@ -56,7 +63,8 @@ void html_walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx);
 
 void html_put_escaped(struct buf *b, const char *s);
 /* The policy's title, linked to prefix + ID.html when it has a page. */
-void html_put_policy_link(struct buf *b, const struct document *doc, const char *prefix);
+void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
+			  const char *prefix);
 
 /* The id attribute of a node (chapter-3, article-8, article-8-2 …); NULL for
  * nodes without one. */

@@ -17,6 +17,10 @@ void html_free(struct html_renderer *r);
 /* True when an id may name an output file: [A-Za-z0-9][A-Za-z0-9._-]*. Ids
  * that are not (a document built with --force) get no file and no link. */
 bool html_file_id_ok(const char *id);
+/* Which documents have a page in OUT (build.c: rendered now or left by an
+ * earlier build); links to the others stay text. Without it: all. */
+typedef bool html_page_test(const struct document *doc, void *ctx);
+void html_set_pages(struct html_renderer *r, html_page_test *has_page, void *ctx);
 
 /* render_text.c: OUT/ID.txt, at most `width` display columns a line. */
 struct text_renderer;

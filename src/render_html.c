@@ -400,7 +400,7 @@ static void put_supersedes(struct buf *b, const struct html_renderer *r, const s
 		if (i > 0)
 			buf_puts(b, l == &html_en_labels ? ", " : "、");
 		if (old)
-			html_put_policy_link(b, old, "");
+			html_put_policy_link(b, r, old, "");
 		else
 			html_put_escaped(b, m->supersedes[i]);
 	}
@@ -477,7 +477,7 @@ static char *render_banner(const struct html_renderer *r, const struct document 
 			if (newer.len)
 				buf_puts(&newer, l == &html_en_labels ? ", " : "、");
 			buf_puts(&newer, l->quotes[0]);
-			html_put_policy_link(&newer, other, "");
+			html_put_policy_link(&newer, r, other, "");
 			buf_puts(&newer, l->quotes[1]);
 		}
 	}
@@ -497,7 +497,7 @@ static char *render_banner(const struct html_renderer *r, const struct document 
 char *html_render_policy(struct html_renderer *r, const struct document *doc)
 {
 	const struct labels *l = html_labels_for(doc);
-	struct html_page page = {.doc = doc};
+	struct html_page page = {.r = r, .doc = doc};
 	html_page_index(&page);
 	struct tree_ctx t = {.r = r, .page = &page, .l = l};
 	char *toc = render_toc(&t);

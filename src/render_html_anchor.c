@@ -196,9 +196,9 @@ char *html_xref_href(const struct html_page *page, const struct xref *x)
 	if (x->kind == XREF_TITLE) {
 		if (x->target_doc && x->target_doc == page->doc)
 			return xstrdup("#top");
-		if (x->target_doc && html_file_id_ok(x->target_doc->meta.id))
+		if (x->target_doc && html_has_page(page->r, x->target_doc))
 			return xasprintf("%s.html", x->target_doc->meta.id);
-		if (x->target_form && html_file_id_ok(x->target_form->id))
+		if (x->target_form && html_file_id_ok(x->target_form->id) && html_has_page(page->r, x->target_form->doc))
 			return xasprintf("forms/%s.html", x->target_form->id);
 		return NULL;
 	}

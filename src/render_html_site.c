@@ -77,15 +77,28 @@ void html_put_escaped(struct buf *b, const char *s)
 		html_escape_buf(b, s, strlen(s));
 }
 
-void html_put_policy_link(struct buf *b, const struct document *doc, const char *prefix)
+void html_set_pages(struct html_renderer *r, html_page_test *has_page, void *ctx)
 {
-	if (html_file_id_ok(doc->meta.id)) {
+	r->has_page = has_page;
+	r->has_page_ctx = ctx;
+}
+
+bool html_has_page(const struct html_renderer *r, const struct document *doc)
+{
+	return doc && html_file_id_ok(doc->meta.id) && (r->has_page == NULL || r->has_page(doc, r->has_page_ctx));
+}
+
+void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
+			  const char *prefix)
+{
+	bool linked = html_has_page(r, doc);
+	if (linked) {
 		buf_printf(b, "<a href=\"%s", prefix);
 		html_put_escaped(b, doc->meta.id);
 		buf_puts(b, ".html\">");
 	}
 	html_put_escaped(b, doc->meta.title ? doc->meta.title : doc->meta.id);
-	if (html_file_id_ok(doc->meta.id))
+	if (linked)
 		buf_puts(b, "</a>");
 }
 
@@ -103,7 +116,8 @@ static void put_cell(struct buf *b, const char *cls, const char *value)
 	buf_puts(b, "</td>");
 }
 
-static char *render_policy_table(const struct document **docs, size_t n, const struct labels *l)
+static char *render_policy_table(const struct html_renderer *r, const struct document **docs, size_t n,
+				 const struct labels *l)
 {
 	struct buf b = {0};
 	buf_puts(&b, "<table class=\"catalogue-policies\">\n<thead><tr>");
@@ -119,7 +133,7 @@ static char *render_policy_table(const struct document **docs, size_t n, const s
 		buf_printf(&b, "<tr class=\"status-");
 		html_put_escaped(&b, m->status ? m->status : "active");
 		buf_puts(&b, "\"><td class=\"title\">");
-		html_put_policy_link(&b, docs[i], "");
+		html_put_policy_link(&b, r, docs[i], "");
 		buf_puts(&b, "</td>");
 		put_cell(&b, "id", m->id);
 		put_cell(&b, "version", m->version);
@@ -132,7 +146,8 @@ static char *render_policy_table(const struct document **docs, size_t n, const s
 	return buf_take(&b);
 }
 
-static char *render_form_table(const struct document **docs, size_t n, const struct labels *l)
+static char *render_form_table(const struct html_renderer *r, const struct document **docs, size_t n,
+			       const struct labels *l)
 {
 	struct buf b = {0};
 	size_t nforms = 0;
@@ -155,7 +170,7 @@ static char *render_form_table(const struct document **docs, size_t n, const str
 			if (f == NULL)
 				continue;
 			buf_puts(&b, "<tr><td class=\"title\">");
-			bool linked = html_file_id_ok(f->id);
+			bool linked = html_file_id_ok(f->id) && html_has_page(r, docs[i]);
 			if (linked) {
 				buf_puts(&b, "<a href=\"forms/");
 				html_put_escaped(&b, f->id);
@@ -165,7 +180,7 @@ static char *render_form_table(const struct document **docs, size_t n, const str
 			buf_puts(&b, linked ? "</a></td>" : "</td>");
 			put_cell(&b, "id", f->id);
 			buf_puts(&b, "<td class=\"policy\">");
-			html_put_policy_link(&b, docs[i], "");
+			html_put_policy_link(&b, r, docs[i], "");
 			buf_puts(&b, "</td></tr>\n");
 		}
 	}
@@ -187,8 +202,8 @@ char *html_render_index(struct html_renderer *r)
 	}
 	qsort(docs, n, sizeof *docs, compare_docs);
 	const struct labels *l = all_en ? &html_en_labels : &html_zh_labels;
-	char *policies = render_policy_table(docs, n, l);
-	char *forms = render_form_table(docs, n, l);
+	char *policies = render_policy_table(r, docs, n, l);
+	char *forms = render_form_table(r, docs, n, l);
 	struct tvar vars[] = {
 		{"lang", l->lang}, {"title", l->catalogue_title}, {"policies", policies}, {"forms", forms},
 	};

@@ -27,10 +27,16 @@ grep -q '修订后' "$T/site/A-1.html" || fail "--force did not render the docum
 
 # A document that never built is not rendered either, and gets no file.
 policy "$T/in2/c.md" 丙制度 C-1 'status: in-force'
+policy "$T/in2/d.md" 丁制度 D-2
+printf '\n第五条 其他事项依照《丙制度》执行。\n' >> "$T/in2/d.md"
 run "$POLICYC" build -q -o "$T/site2" "$T/in2"
 expect_rc 1 "a new document with an error"
 [ ! -e "$T/site2/C-1.html" ] || fail "a new document with an error was rendered"
 [ -s "$T/site2/index.html" ] || fail "no catalogue written"
+expect_grep '丙制度' "$T/site2/index.html" "the catalogue lists the document with an error"
+expect_no_grep 'href="C-1.html"' "$T/site2/index.html" "a link to a page that does not exist"
+expect_grep '《丙制度》' "$T/site2/D-2.html" "a reference to the document with an error"
+expect_no_grep 'href="C-1.html"' "$T/site2/D-2.html" "a reference linked to a page that does not exist"
 
 # --werror: a warning keeps the document from being rendered too.
 policy "$T/in3/d.md" 丁制度 D-1 'colour: blue'
