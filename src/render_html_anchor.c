@@ -68,6 +68,21 @@ static const struct pnode *ancestor_at(const struct pnode *node, enum level leve
 
 static int shown_number(const struct pnode *node) { return node->number > 0 ? node->number : node->seq; }
 
+/* Schemes whose third level restarts under its parent (outline 1., decimal
+ * 3.1.2): the whole path, clause-3-1-2. */
+static char *clause_anchor(const struct pnode *node)
+{
+	struct buf b = {0};
+	buf_puts(&b, "clause");
+	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER), *section = ancestor_at(node, LV_SECTION);
+	if (chapter)
+		buf_printf(&b, "-%d", shown_number(chapter));
+	if (section)
+		buf_printf(&b, "-%d", shown_number(section));
+	buf_printf(&b, "-%d", shown_number(node));
+	return buf_take(&b);
+}
+
 static char *base_anchor(const struct html_page *page, const struct pnode *node)
 {
 	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
@@ -79,6 +94,8 @@ static char *base_anchor(const struct html_page *page, const struct pnode *node)
 		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
 			       : xasprintf("section-%d", shown_number(node));
 	case LV_ARTICLE:
+		if (page->doc->meta.scheme == SCHEME_OUTLINE || page->doc->meta.scheme == SCHEME_DECIMAL)
+			return clause_anchor(node);
 		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
 			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
 		return xasprintf("article-%d", shown_number(node));
