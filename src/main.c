@@ -11,7 +11,6 @@
 #include "config.h"
 #include "corpus.h"
 #include "render.h"
-#include "template.h"
 #include "util.h"
 #include "version.h"
 
@@ -289,15 +288,8 @@ static int run(enum command command, int argc, char **argv)
 	if (config == NULL)
 		return 2;
 
-	char *default_templates = NULL;
-	if (command == CMD_BUILD && opts.templates_dir == NULL) {
-		default_templates = templates_default_dir();
-		opts.templates_dir = default_templates;
-	}
-
 	struct corpus *corpus = corpus_load(paths, npaths, config, &opts);
 	if (corpus == NULL) {
-		free(default_templates);
 		config_free(config);
 		return 2;
 	}
@@ -315,7 +307,6 @@ static int run(enum command command, int argc, char **argv)
 		status = 2;
 	}
 	corpus_free(corpus);
-	free(default_templates);
 	config_free(config);
 	return status;
 }
