@@ -26,6 +26,7 @@
  *     document is parsed. No nesting: 《 … 《 … 》 makes the inner one the title;
  *     a 《 without its 》 in the same text node is not a reference.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,8 @@
 #include "util.h"
 #include "xref_index.h"
 #include "xref_scan.h"
+
+struct naming;
 
 /* What a reference stands in: the node whose text is walked, and (found only
  * when a reference needs them, as trees can be deep) its article, 款 and
@@ -49,6 +52,7 @@ struct context {
 	const struct pnode *chapter;
 	struct text_cursor cursor;
 	struct xref_index index;
+	const struct naming *naming;
 };
 
 /* ---- the structure references name ---------------------------------- */
@@ -151,21 +155,56 @@ static const struct pnode *item_in(const struct pnode *paragraph, long k)
 
 /* ---- messages ----------------------------------------------------------- */
 
-static char *ordinal(long n, const char *unit)
+/* Things are named in messages as the document's scheme writes them. */
+struct naming {
+	const char *article, *chapter; /* a name from its number (%s) */
+	const char *paragraph;         /* from the article's name and the paragraph's number */
+	const char *range;             /* from two numbers */
+	bool chinese;                  /* numbers as Chinese numerals */
+};
+
+static const struct naming naming_articles = {"第%s条", "第%s章", "%s第%s款", "第%s条至第%s条", true};
+static const struct naming naming_en = {"Article %s", "Chapter %s", "%s(%s)", "Articles %s to %s", false};
+static const struct naming naming_decimal = {"第%s条", "第%s章", "%s第%s款", "第%s条至第%s条", false};
+
+static const char *number_text(const struct naming *naming, long n, char buf[64])
 {
-	char digits[64];
-	return xasprintf("第%s%s", n >= 1 && n <= NUMERAL_MAX ? numeral_format(n, digits) : "零", unit);
+	if (naming->chinese)
+		return n >= 1 && n <= NUMERAL_MAX ? numeral_format(n, buf) : "零";
+	snprintf(buf, 64, "%ld", n);
+	return buf;
+}
+
+static char *name_of(const struct naming *naming, const char *format, long n)
+{
+	char buf[64];
+	return xasprintf(format, number_text(naming, n, buf));
+}
+
+static char *name_paragraph(const struct naming *naming, long article, long paragraph)
+{
+	char buf[64];
+	char *name = name_of(naming, naming->article, article);
+	char *both = xasprintf(naming->paragraph, name, number_text(naming, paragraph, buf));
+	free(name);
+	return both;
+}
+
+static char *name_range(const struct naming *naming, long first, long last)
+{
+	char a[64], b[64];
+	return xasprintf(naming->range, number_text(naming, first, a), number_text(naming, last, b));
 }
 
 /* "this policy has 第一条 to 第十九条" and the like. */
-static char *extent(const char *owner, long first, long last, size_t count, const char *unit,
-		    const char *plural)
+static char *extent_phrase(const struct naming *naming, const char *owner, const char *format,
+			   struct extent e, const char *plural)
 {
-	if (count == 0)
+	if (e.count == 0)
 		return xasprintf("%s has no %s", owner, plural);
-	char *a = ordinal(first, unit), *b = ordinal(last, unit);
-	char *s = count == 1 ? xasprintf("%s has only %s", owner, a)
-			     : xasprintf("%s has %s to %s", owner, a, b);
+	char *a = name_of(naming, format, e.first), *b = name_of(naming, format, e.last);
+	char *s = e.count == 1 ? xasprintf("%s has only %s", owner, a)
+			       : xasprintf("%s has %s to %s", owner, a, b);
 	free(a);
 	free(b);
 	return s;
@@ -178,24 +217,23 @@ static char *count_phrase(const char *owner, size_t n, const char *one, const ch
 	return xasprintf("%s has %zu %s", owner, n, n == 1 ? one : many);
 }
 
-/* ---- resolution --------------------------------------------------------- */
-
 static char *article_extent(const struct context *cx, const struct scope *scope)
 {
 	struct extent e = xref_index_article_extent(&cx->index, scope);
+	const struct naming *naming = cx->naming;
 	if (scope->chapter) {
-		char *owner = ordinal(scope->chapter->number, "章");
-		char *s = extent(owner, e.first, e.last, e.count, "条", "articles");
+		char *owner = name_of(naming, naming->chapter, scope->chapter->number);
+		char *s = extent_phrase(naming, owner, naming->article, e, "articles");
 		free(owner);
 		return s;
 	}
-	return extent("this policy", e.first, e.last, e.count, "条", "articles");
+	return extent_phrase(naming, "this policy", naming->article, e, "articles");
 }
 
 static char *chapter_extent(const struct context *cx)
 {
 	struct extent e = xref_index_chapter_extent(&cx->index);
-	return extent("this policy", e.first, e.last, e.count, "章", "chapters");
+	return extent_phrase(cx->naming, "this policy", cx->naming->chapter, e, "chapters");
 }
 
 static void report(struct context *cx, const struct piece *piece, size_t off, const char *fmt,
@@ -247,7 +285,7 @@ static const struct pnode *resolve_paragraph(struct context *cx, const struct pi
 {
 	const struct pnode *paragraph = paragraph_at(article, m);
 	if (!paragraph) {
-		char *name = ordinal(article->number, "条");
+		char *name = name_of(cx->naming, cx->naming->article, article->number);
 		char *has = count_phrase(name, paragraph_count(article), "paragraph", "paragraphs");
 		report(cx, piece, ref->off, "reference %s names no paragraph; %s", words, has);
 		free(has);
@@ -263,14 +301,10 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 {
 	const struct pnode *item = item_in(paragraph, k);
 	if (!item) {
-		char *name = ordinal(article->number, "条");
-		if (paragraph_count(article) > 1) {
-			char *p = ordinal((long)paragraph_index(article, paragraph), "款");
-			char *both = xasprintf("%s%s", name, p);
-			free(name);
-			free(p);
-			name = both;
-		}
+		char *name = paragraph_count(article) > 1
+				     ? name_paragraph(cx->naming, article->number,
+						      (long)paragraph_index(article, paragraph))
+				     : name_of(cx->naming, cx->naming->article, article->number);
 		char *has = count_phrase(name, count_members(paragraph, LV_ITEM), "item", "items");
 		report(cx, piece, ref->off, "reference %s names no item; %s", words, has);
 		free(has);
@@ -283,26 +317,65 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 static void resolve_range(struct context *cx, const struct piece *piece,
 			  const struct reference *ref, struct xref *x)
 {
-	size_t to = strlen("至"), start_len = ref->range_off - to - ref->off;
 	struct reference end = *ref;
 	end.article = ref->range_end;
 	end.off = ref->range_off;
 	char *words = xstrndup(piece->s + ref->off, ref->len);
-	char *start_words = xstrndup(piece->s + ref->off, start_len);
-	char *end_words = xstrndup(piece->s + end.off, ref->off + ref->len - end.off);
+	/* Each end in the document's words (第八条), or named (Article 8) when
+	 * the words of one end are not a name of their own (Articles 8 to 9). */
+	char *start_words = ref->start_len ? xstrndup(piece->s + ref->off, ref->start_len)
+					   : name_of(cx->naming, cx->naming->article, ref->article);
+	char *end_words = ref->start_len ? xstrndup(piece->s + end.off, ref->off + ref->len - end.off)
+					 : name_of(cx->naming, cx->naming->article, ref->range_end);
 	x->target = resolve_article(cx, piece, ref, start_words);
 	x->target_end = resolve_article(cx, piece, &end, end_words);
 	if (x->target && x->target_end && ref->range_end < ref->article) {
-		char *low = ordinal(ref->range_end, "条"), *high = ordinal(ref->article, "条");
-		char *expected = xasprintf("%s至%s", low, high);
+		char *expected = name_range(cx->naming, ref->range_end, ref->article);
 		report(cx, piece, ref->off, "range %s runs backwards; expected %s", words, expected);
 		free(expected);
-		free(low);
-		free(high);
 	}
 	free(words);
 	free(start_words);
 	free(end_words);
+}
+
+/* Scheme decimal: 见4.2 names the clause numbered 4.2. When it is missing,
+ * the message names the first missing level and what its parent has. */
+static void resolve_clause(struct context *cx, const struct piece *piece,
+			   const struct reference *ref, struct xref *x)
+{
+	const char *number = piece->s + ref->title_off;
+	size_t len = ref->title_len, missing = len;
+	x->target = xref_index_clause(&cx->index, number, len);
+	if (x->target)
+		return;
+	for (size_t i = 1; i < len; i++) {
+		if (number[i] == '.' && !xref_index_clause(&cx->index, number, i)) {
+			missing = i;
+			break;
+		}
+	}
+	size_t parent = missing;
+	while (parent > 0 && number[parent - 1] != '.')
+		parent--;
+	parent = parent ? parent - 1 : 0;
+	struct clause_extent e = xref_index_clause_children(&cx->index, number, parent);
+	char *owner = parent ? xstrndup(number, parent) : xstrdup("this policy");
+	char *has = e.count == 0   ? xasprintf("%s has no clauses", owner)
+		    : e.count == 1 ? xasprintf("%s has only %s", owner, e.first)
+				   : xasprintf("%s has %s to %s", owner, e.first, e.last);
+	char *words = xstrndup(number, len);
+	if (missing < len) {
+		char *gap = xstrndup(number, missing);
+		char *detail = xasprintf("there is no %s, and %s", gap, has);
+		free(has);
+		free(gap);
+		has = detail;
+	}
+	report(cx, piece, ref->off, "reference %s names no clause; %s", words, has);
+	free(words);
+	free(has);
+	free(owner);
 }
 
 static void resolve(struct context *cx, const struct piece *piece, const struct reference *ref,
@@ -310,6 +383,10 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 {
 	if (ref->kind == XREF_RANGE) {
 		resolve_range(cx, piece, ref, x);
+		return;
+	}
+	if (ref->base == BASE_CLAUSE) {
+		resolve_clause(cx, piece, ref, x);
 		return;
 	}
 	char *words = xstrndup(piece->s + ref->off, ref->len);
@@ -327,6 +404,7 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 		article = resolve_article(cx, piece, ref, words);
 		break;
 	case BASE_THIS_ARTICLE:
+	case BASE_CLAUSE:
 		article = own_article(cx, piece, ref, words);
 		break;
 	case BASE_PREVIOUS_PARAGRAPH:
@@ -335,10 +413,10 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 			goto done;
 		size_t here = paragraph_index(article, cx->paragraph);
 		if (here <= 1) {
-			char *name = ordinal(article->number, "条");
+			char *name = name_of(cx->naming, cx->naming->article, article->number);
 			report(cx, piece, ref->off,
-			       "前款 stands in the first paragraph of %s; there is no paragraph before it%s",
-			       name, "");
+			       "%s stands in the first paragraph of %s; there is no paragraph before it",
+			       words, name);
 			free(name);
 			goto done;
 		}
@@ -375,7 +453,7 @@ static void on_piece(void *arg, const struct piece *piece)
 		return;
 	struct reference ref;
 	size_t pos = 0;
-	while (xref_scan_next(piece->s, piece->len, &pos, &ref)) {
+	while (xref_scan_next(cx->doc->meta.scheme, piece->s, piece->len, &pos, &ref)) {
 		struct xref x = {0};
 		x.kind = ref.kind;
 		x.text = piece->node;
@@ -406,6 +484,18 @@ void xref_document(struct document *doc)
 	struct context cx = {0};
 	cx.doc = doc;
 	xref_index_build(&cx.index, doc->root);
+	switch (doc->meta.scheme) {
+	case SCHEME_EN:
+		cx.naming = &naming_en;
+		break;
+	case SCHEME_DECIMAL:
+		cx.naming = &naming_decimal;
+		xref_index_clauses(&cx.index, doc->root);
+		break;
+	default:
+		cx.naming = &naming_articles;
+		break;
+	}
 	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
 		cx.node = p;
 		cx.situated = false;

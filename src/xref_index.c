@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "inline_walk.h"
 #include "util.h"
@@ -90,6 +91,10 @@ void xref_index_free(struct xref_index *ix)
 	free(ix->chapters);
 	free(ix->chapters_by_number);
 	free(ix->spans);
+	for (size_t i = 0; i < ix->nclauses; i++)
+		free(ix->clauses[i].number);
+	free(ix->clauses);
+	free(ix->clauses_sorted);
 	*ix = (struct xref_index){0};
 }
 
@@ -140,4 +145,72 @@ const struct pnode *xref_index_chapter(const struct xref_index *ix, long number)
 struct extent xref_index_chapter_extent(const struct xref_index *ix)
 {
 	return span_extent(ix->chapters, 0, ix->nchapters);
+}
+
+/* The decimal number a marker starts with ("4.2" of "4.2 " or "4.2."), or
+ * NULL when it does not start with a digit. */
+static char *clause_number(const char *marker)
+{
+	size_t n = 0;
+	while ((marker[n] >= '0' && marker[n] <= '9') || marker[n] == '.')
+		n++;
+	while (n > 0 && marker[n - 1] == '.')
+		n--;
+	return n && marker[0] != '.' ? xstrndup(marker, n) : NULL;
+}
+
+static int by_clause(const void *a, const void *b)
+{
+	const struct clause *x = a, *y = b;
+	int c = strcmp(x->number, y->number);
+	return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+void xref_index_clauses(struct xref_index *ix, const struct pnode *root)
+{
+	size_t cap = 0;
+	for (const struct pnode *p = root; p; p = pnode_next_preorder(p)) {
+		char *number = p->marker ? clause_number(p->marker) : NULL;
+		if (number) {
+			struct clause c = {number, p, ix->nclauses};
+			ARRAY_PUSH(ix->clauses, ix->nclauses, cap, c);
+		}
+	}
+	ix->clauses_sorted = xcalloc(ix->nclauses ? ix->nclauses : 1, sizeof *ix->clauses_sorted);
+	if (ix->nclauses)
+		memcpy(ix->clauses_sorted, ix->clauses, ix->nclauses * sizeof *ix->clauses);
+	qsort(ix->clauses_sorted, ix->nclauses, sizeof *ix->clauses_sorted, by_clause);
+}
+
+const struct pnode *xref_index_clause(const struct xref_index *ix, const char *number, size_t len)
+{
+	size_t lo = 0, hi = ix->nclauses;
+	char *key = xstrndup(number, len);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->clauses_sorted[mid].number, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool found = lo < ix->nclauses && strcmp(ix->clauses_sorted[lo].number, key) == 0;
+	free(key);
+	return found ? ix->clauses_sorted[lo].node : NULL;
+}
+
+struct clause_extent xref_index_clause_children(const struct xref_index *ix, const char *parent,
+						size_t len)
+{
+	struct clause_extent e = {NULL, NULL, 0};
+	for (size_t i = 0; i < ix->nclauses; i++) {
+		const char *number = ix->clauses[i].number;
+		if (len && (strncmp(number, parent, len) != 0 || number[len] != '.'))
+			continue;
+		if (strchr(number + (len ? len + 1 : 0), '.'))
+			continue;
+		if (!e.count++)
+			e.first = number;
+		e.last = number;
+	}
+	return e;
 }

@@ -20,6 +20,13 @@ struct chapter_span {
 	size_t begin, end; /* its articles: articles[begin..end) */
 };
 
+/* A numbered node of scheme decimal by its number: "4.2". */
+struct clause {
+	char *number;
+	const struct pnode *node;
+	size_t order;
+};
+
 struct xref_index {
 	const struct pnode **articles; /* document order */
 	const struct pnode **article_chapter;
@@ -31,6 +38,9 @@ struct xref_index {
 	struct chapter_span *spans;   /* sorted by chapter pointer */
 	long chapterless_first, chapterless_last;
 	size_t chapterless_count;
+	struct clause *clauses; /* document order; only with xref_index_clauses */
+	struct clause *clauses_sorted;
+	size_t nclauses;
 };
 
 /* Which articles a number counts among. */
@@ -52,4 +62,17 @@ const struct pnode *xref_index_article(const struct xref_index *ix, long number,
 struct extent xref_index_article_extent(const struct xref_index *ix, const struct scope *scope);
 const struct pnode *xref_index_chapter(const struct xref_index *ix, long number);
 struct extent xref_index_chapter_extent(const struct xref_index *ix);
+
+/* Scheme decimal: indexes the nodes whose marker is a decimal number. */
+void xref_index_clauses(struct xref_index *ix, const struct pnode *root);
+/* The clause numbered number[0..len) ("4.2"), or NULL. */
+const struct pnode *xref_index_clause(const struct xref_index *ix, const char *number, size_t len);
+/* The clauses one level below `parent` ("4": 4.1, 4.2 …; len 0: 1, 2 …), the
+ * first and last in document order. */
+struct clause_extent {
+	const char *first, *last;
+	size_t count;
+};
+struct clause_extent xref_index_clause_children(const struct xref_index *ix, const char *parent,
+						size_t len);
 #endif

@@ -41,8 +41,8 @@ static bool ordinal_at(const char *s, size_t n, size_t i, const char *const *uni
 	return false;
 }
 
-/* The code point that ends just before s+i (UTF-8 is self-synchronising). */
-static uint32_t previous_char(const char *s, size_t i)
+/* UTF-8 is self-synchronising: step back over continuation bytes. */
+uint32_t xref_previous_char(const char *s, size_t i)
 {
 	if (i == 0)
 		return 0;
@@ -115,6 +115,7 @@ static size_t article_or_chapter(const char *s, size_t n, size_t i, struct refer
 	if (at(s, n, i, "至") && ordinal_at(s, n, i + strlen("至"), article_only, &value, &unit, &end)) {
 		ref->kind = XREF_RANGE;
 		ref->range_end = value;
+		ref->start_len = i - ref->off;
 		ref->range_off = i + strlen("至");
 		return end;
 	}
@@ -141,10 +142,9 @@ static size_t title_at(const char *s, size_t n, size_t i, struct reference *ref)
 	return i;
 }
 
-static size_t reference_at(const char *s, size_t n, size_t i, struct reference *ref)
+/* The forms of scheme articles at s+i. */
+static size_t articles_reference_at(const char *s, size_t n, size_t i, struct reference *ref)
 {
-	if (at(s, n, i, "《"))
-		return title_at(s, n, i, ref);
 	if (at(s, n, i, "本制度" DI)) {
 		size_t after = i + strlen("本制度"), end = article_or_chapter(s, n, after, ref);
 		return end > after ? end : i;
@@ -154,7 +154,7 @@ static size_t reference_at(const char *s, size_t n, size_t i, struct reference *
 		size_t after = i + strlen("本条"), end = paragraph_and_item(s, n, after, ref);
 		return end > after ? end : i;
 	}
-	if (at(s, n, i, "前款") && !ends_word_with_qian(previous_char(s, i))) {
+	if (at(s, n, i, "前款") && !ends_word_with_qian(xref_previous_char(s, i))) {
 		ref->base = BASE_PREVIOUS_PARAGRAPH;
 		ref->kind = XREF_PARAGRAPH;
 		size_t end = i + strlen("前款");
@@ -165,7 +165,40 @@ static size_t reference_at(const char *s, size_t n, size_t i, struct reference *
 	return i;
 }
 
-bool xref_scan_next(const char *s, size_t n, size_t *pos, struct reference *ref)
+/* 第4章 of scheme decimal. */
+static size_t decimal_chapter_at(const char *s, size_t n, size_t i, struct reference *ref)
+{
+	static const char *const chapter_only[] = {ZHANG, NULL};
+	long value;
+	int unit;
+	size_t end;
+	if (!ordinal_at(s, n, i, chapter_only, &value, &unit, &end))
+		return i;
+	ref->kind = XREF_CHAPTER;
+	ref->base = BASE_CHAPTER;
+	ref->chapter = value;
+	return end;
+}
+
+static size_t reference_at(enum scheme scheme, const char *s, size_t n, size_t i,
+			   struct reference *ref)
+{
+	if (at(s, n, i, "《"))
+		return title_at(s, n, i, ref);
+	switch (scheme) {
+	case SCHEME_ARTICLES:
+		return articles_reference_at(s, n, i, ref);
+	case SCHEME_DECIMAL:
+		return at(s, n, i, DI) ? decimal_chapter_at(s, n, i, ref) : xref_clause_at(s, n, i, ref);
+	case SCHEME_EN:
+		return xref_english_at(s, n, i, ref);
+	default: /* outline: titles only */
+		return i;
+	}
+}
+
+bool xref_scan_next(enum scheme scheme, const char *s, size_t n, size_t *pos,
+		    struct reference *ref)
 {
 	size_t i = *pos;
 	while (i < n) {
@@ -173,10 +206,11 @@ bool xref_scan_next(const char *s, size_t n, size_t *pos, struct reference *ref)
 				      .chapter = REF_NONE, .article = REF_NONE,
 				      .paragraph = REF_NONE, .item = REF_NONE,
 				      .range_end = REF_NONE};
-		size_t end = reference_at(s, n, i, &r);
+		size_t end = reference_at(scheme, s, n, i, &r);
 		if (end > i) {
 			/* 《劳动法》第三十六条 is an article of another document. */
-			bool foreign = r.kind != XREF_TITLE && previous_char(s, i) == 0x300B;
+			bool foreign = r.kind != XREF_TITLE && r.base != BASE_CLAUSE &&
+				       xref_previous_char(s, i) == 0x300B;
 			*pos = end;
 			if (!foreign) {
 				r.len = end - i;

@@ -18,7 +18,7 @@ static size_t scan_all(const char *s, struct reference *out, size_t max)
 {
 	size_t pos = 0, n = 0;
 	struct reference ref;
-	while (n < max && xref_scan_next(s, strlen(s), &pos, &ref))
+	while (n < max && xref_scan_next(SCHEME_ARTICLES, s, strlen(s), &pos, &ref))
 		out[n++] = ref;
 	return n;
 }
@@ -163,6 +163,14 @@ static void print_diags(const struct document *doc)
 		printf("  %d:%d %s\n", doc->diags.v[i].line, doc->diags.v[i].col, doc->diags.v[i].message);
 }
 
+/* Shows the diagnostics once a check has failed, then frees the document. */
+static void finish(struct document *doc)
+{
+	if (unit_failures)
+		print_diags(doc);
+	document_free(doc);
+}
+
 static void test_punct_each_mark(const struct config *config)
 {
 	struct document *doc = flat(config, "甲,乙;丙:丁?戊!己(庚)辛\n");
@@ -198,9 +206,7 @@ static void test_punct_silent(const struct config *config)
 	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 0,
 	      "English text, code, autolinks, link destinations, HTML, digits: silent (got %zu)",
 	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
-	if (unit_failures)
-		print_diags(doc);
-	document_free(doc);
+	finish(doc);
 }
 
 static void test_punct_boundaries(const struct config *config)
@@ -226,9 +232,7 @@ static void test_punct_boundaries(const struct config *config)
 	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 10, 16) != NULL, "',' after an entity: exact column");
 	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 9, "nine warnings (got %zu)",
 	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
-	if (unit_failures)
-		print_diags(doc);
-	document_free(doc);
+	finish(doc);
 }
 
 static void test_titles_recorded(const struct config *config)
@@ -397,6 +401,119 @@ static void test_per_chapter(void)
 	config_free(config);
 }
 
+/* ---- schemes en and decimal, over hand-built trees ---------------------- */
+
+static struct pnode *numbered(struct pnode *parent, enum level level, long number, const char *marker)
+{
+	struct pnode *p = new_node(level, parent, NULL);
+	p->number = (int)number;
+	p->marker = marker ? xstrdup(marker) : NULL;
+	return p;
+}
+
+static const char *message_at(const struct document *doc, int line, int col)
+{
+	const struct diag *d = diag_at(doc, RULE_XREF_ARTICLE, line, col);
+	return d ? d->message : NULL;
+}
+
+static void test_scheme_en(const struct config *config)
+{
+	struct document *doc = flat(config,
+		"See Article 1(2), Article 1(1)(b), Article 1(a) and Articles 1 to 2.\n"
+		"\n"
+		"Article 3, Chapter 2, Article 1(3), Article 1(2)(a) and Articles 2 to 5 do not exist.\n"
+		"\n"
+		"Neither paragraph 2 of this Article nor the preceding paragraph stand in an article;\n"
+		"paragraph 1 of Article 2 does. Articles of association, article 3, 第三条: no references.\n");
+	doc->meta.scheme = SCHEME_EN;
+	struct pnode *chapter = numbered(doc->root, LV_CHAPTER, 1, "Chapter 1");
+	struct pnode *article = numbered(chapter, LV_ARTICLE, 1, "Article 1");
+	struct pnode *first = numbered(article, LV_PARAGRAPH, 0, NULL);
+	numbered(first, LV_ITEM, 1, "(a)");
+	struct pnode *b = numbered(first, LV_ITEM, 2, "(b)");
+	struct pnode *second = numbered(article, LV_PARAGRAPH, 0, NULL);
+	struct pnode *article2 = numbered(chapter, LV_ARTICLE, 2, "Article 2");
+	struct pnode *only = numbered(article2, LV_PARAGRAPH, 0, NULL);
+	xref_document(doc);
+
+	const struct xref *x = xref_at(doc, 1, 5);
+	CHECK(x && x->kind == XREF_PARAGRAPH && x->target == second, "Article 1(2): the second paragraph");
+	x = xref_at(doc, 1, 19);
+	CHECK(x && x->kind == XREF_ITEM && x->target == b, "Article 1(1)(b): item (b)");
+	x = xref_at(doc, 1, 36);
+	CHECK(x && x->kind == XREF_ITEM && x->target && x->target->number == 1, "Article 1(a): item (a)");
+	x = xref_at(doc, 1, 53);
+	CHECK(x && x->kind == XREF_RANGE && x->target == article && x->target_end == article2,
+	      "Articles 1 to 2: a range");
+	CHECK_STR(message_at(doc, 3, 1), "reference Article 3 names no article; this policy has Article 1 to Article 2",
+		  "Article 3");
+	CHECK_STR(message_at(doc, 3, 12), "reference Chapter 2 names no chapter; this policy has only Chapter 1",
+		  "Chapter 2");
+	CHECK_STR(message_at(doc, 3, 23), "reference Article 1(3) names no paragraph; Article 1 has 2 paragraphs",
+		  "Article 1(3)");
+	CHECK_STR(message_at(doc, 3, 37), "reference Article 1(2)(a) names no item; Article 1(2) has no items",
+		  "Article 1(2)(a)");
+	CHECK_STR(message_at(doc, 3, 71), "reference Article 5 names no article; this policy has Article 1 to Article 2",
+		  "Articles 2 to 5: the missing end at its place");
+	CHECK_STR(message_at(doc, 5, 9), "paragraph 2 of this Article stands outside any article",
+		  "paragraph 2 of this Article outside articles");
+	CHECK_STR(message_at(doc, 5, 41), "the preceding paragraph stands outside any article",
+		  "the preceding paragraph outside articles");
+	x = xref_at(doc, 6, 1);
+	CHECK(x && x->kind == XREF_PARAGRAPH && x->target == only, "paragraph 1 of Article 2");
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 7 && doc->nxrefs == 12,
+	      "7 errors, 12 references (got %zu, %zu)", count_rule(doc, RULE_XREF_ARTICLE), doc->nxrefs);
+	finish(doc);
+}
+
+static void test_scheme_decimal(const struct config *config)
+{
+	struct document *doc = flat(config,
+		"见4.2和按 4.2.1，参照4.9.1、依据7.1、依照4.3，详见第4章和第9章。\n"
+		"\n"
+		"增长4.2%，版本1.2，共4.2万元，按4.2.\n");
+	doc->meta.scheme = SCHEME_DECIMAL;
+	struct pnode *chapter = numbered(doc->root, LV_CHAPTER, 4, "4");
+	numbered(chapter, LV_SECTION, 1, "4.1");
+	struct pnode *clause = numbered(chapter, LV_SECTION, 2, "4.2");
+	struct pnode *sub = numbered(clause, LV_ARTICLE, 1, "4.2.1");
+	numbered(chapter, LV_SECTION, 3, "4.3");
+	xref_document(doc);
+
+	const struct xref *x = xref_at(doc, 1, 2);
+	CHECK(x && x->target == clause && x->len == 3, "见4.2 names clause 4.2");
+	x = xref_at(doc, 1, 8);
+	CHECK(x && x->target == sub, "按 4.2.1 names clause 4.2.1");
+	CHECK_STR(message_at(doc, 1, 16), "reference 4.9.1 names no clause; there is no 4.9, and 4 has 4.1 to 4.3",
+		  "4.9.1: the first missing level");
+	CHECK_STR(message_at(doc, 1, 24), "reference 7.1 names no clause; there is no 7, and this policy has only 4",
+		  "7.1: a missing chapter");
+	x = xref_at(doc, 1, 30);
+	CHECK(x && x->target && x->target->number == 3, "依照4.3");
+	x = xref_at(doc, 1, 36);
+	CHECK(x && x->kind == XREF_CHAPTER && x->target == chapter, "第4章 names chapter 4");
+	CHECK_STR(message_at(doc, 1, 40), "reference 第9章 names no chapter; this policy has only 第4章",
+		  "第9章");
+	CHECK(xref_at(doc, 3, 3) == NULL && xref_at(doc, 3, 10) == NULL && xref_at(doc, 3, 15) == NULL,
+	      "percentages, versions, amounts are not references");
+	x = xref_at(doc, 3, 22);
+	CHECK(x && x->target == clause, "按4.2. at a sentence's end");
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 3, "three errors (got %zu)",
+	      count_rule(doc, RULE_XREF_ARTICLE));
+	finish(doc);
+}
+
+static void test_scheme_outline(const struct config *config)
+{
+	struct document *doc = flat(config, "依照第二条和第一章，见4.2及《会议管理制度》。\n");
+	doc->meta.scheme = SCHEME_OUTLINE;
+	xref_document(doc);
+	CHECK(doc->nxrefs == 1 && doc->xrefs[0].kind == XREF_TITLE, "outline: titles only");
+	CHECK(count_rule(doc, RULE_XREF_ARTICLE) == 0, "outline: no xref-article");
+	document_free(doc);
+}
+
 int main(void)
 {
 	struct config *config = config_default();
@@ -411,6 +528,9 @@ int main(void)
 	test_targets(config);
 	test_heading_articles(config);
 	test_per_chapter();
+	test_scheme_en(config);
+	test_scheme_decimal(config);
+	test_scheme_outline(config);
 	config_free(config);
 	UNIT_END();
 }
