@@ -36,16 +36,89 @@ static const struct marker_form articles_forms[] = {
 };
 
 static const struct scheme_syntax articles_syntax = {
-	articles_forms, sizeof articles_forms / sizeof *articles_forms, LV_SUBITEM};
+	articles_forms, sizeof articles_forms / sizeof *articles_forms, LV_SUBITEM,
+	false, false, false, false, false};
+
+/* Scheme `outline` (GB/T 9704 headings 一、（一）1.（1）). The four levels are
+ * chapter, section, article and item of the tree (parse.c), each written as a
+ * heading or a paragraph; 1. is also an ordered list item. */
+static const char *const closes_dun[] = {"、", NULL};
+
+static const struct marker_form outline_forms[] = {
+	{LV_CHAPTER, "level-1", opens_none, STYLE_CHINESE, false, closes_dun,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_ANY, RULE_CLAUSE_NUMBER},
+	{LV_SECTION, "level-2", opens_paren, STYLE_CHINESE, false, closes_paren,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_ANY, RULE_CLAUSE_NUMBER},
+	{LV_ARTICLE, "level-3", opens_none, STYLE_ARABIC, false, closes_subitem,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_NOT_DIGIT, RULE_CLAUSE_NUMBER},
+	{LV_ITEM, "level-4", opens_paren, STYLE_ARABIC, false, closes_paren,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_CLAUSE_NUMBER},
+};
+
+static const struct scheme_syntax outline_syntax = {
+	outline_forms, sizeof outline_forms / sizeof *outline_forms, LV_ARTICLE,
+	true, true, false, true, false};
+
+/* Scheme `decimal` (GB/T 1.1): chapters 1, clauses 1.1 … 1.1.1.1.1 (all of
+ * them articles of the tree, nested by their depth), list items a) and 1). */
+static const char *const closes_none[] = {"", NULL};
+static const char *const closes_right_paren[] = {")", "）", NULL};
+
+static const struct marker_form decimal_forms[] = {
+	{LV_CHAPTER, "chapter", opens_none, STYLE_ARABIC, false, closes_none,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_CLAUSE_NUMBER},
+	{LV_ARTICLE, "clause", opens_none, STYLE_DOTTED, false, closes_none,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_CLAUSE_NUMBER},
+	{LV_ITEM, "list item", opens_none, STYLE_LETTER, false, closes_right_paren,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_CLAUSE_NUMBER},
+	{LV_SUBITEM, "list item", opens_none, STYLE_ARABIC, false, closes_right_paren,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_NOT_DIGIT, RULE_CLAUSE_NUMBER},
+};
+
+static const struct scheme_syntax decimal_syntax = {
+	decimal_forms, sizeof decimal_forms / sizeof *decimal_forms, LV_SUBITEM,
+	true, true, true, false, false};
+
+/* Scheme `en`: the levels of `articles` in English. (i) is both the ninth
+ * letter and Roman one; parse.c decides by the items around it. */
+static const char *const opens_chapter_en[] = {"Chapter ", NULL};
+static const char *const opens_section_en[] = {"Section ", NULL};
+static const char *const opens_article_en[] = {"Article ", NULL};
+static const char *const opens_ascii_paren[] = {"(", NULL};
+static const char *const closes_ascii_paren[] = {")", NULL};
+static const char *const closes_dot[] = {".", NULL};
+
+static const struct marker_form en_forms[] = {
+	{LV_CHAPTER, "chapter", opens_chapter_en, STYLE_ARABIC, false, closes_none,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_CHAPTER_NUMBER},
+	{LV_SECTION, "section", opens_section_en, STYLE_ARABIC, false, closes_none,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_SECTION_NUMBER},
+	{LV_ARTICLE, "article", opens_article_en, STYLE_ARABIC, false, closes_none,
+	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_ARTICLE_NUMBER},
+	{LV_ITEM, "item", opens_ascii_paren, STYLE_LETTER, false, closes_ascii_paren,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_ITEM_NUMBER},
+	{LV_SUBITEM, "sub-item", opens_ascii_paren, STYLE_ROMAN, false, closes_ascii_paren,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_ITEM_NUMBER},
+	{LV_SUBSUBITEM, "sub-sub-item", opens_none, STYLE_ARABIC, false, closes_dot,
+	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_NOT_DIGIT, RULE_ITEM_NUMBER},
+};
+
+static const struct scheme_syntax en_syntax = {
+	en_forms, sizeof en_forms / sizeof *en_forms, LV_SUBSUBITEM,
+	false, false, false, false, true};
 
 const struct scheme_syntax *scheme_syntax(enum scheme scheme)
 {
 	switch (scheme) {
 	case SCHEME_ARTICLES:
 		return &articles_syntax;
+	case SCHEME_OUTLINE:
+		return &outline_syntax;
+	case SCHEME_DECIMAL:
+		return &decimal_syntax;
+	case SCHEME_EN:
+		return &en_syntax;
 	default:
-		/* outline, decimal and en get their tables later; until then their
-		 * documents are paragraphs and blocks, with no numbering checked. */
 		return NULL;
 	}
 }
@@ -110,11 +183,83 @@ static struct numeral parse_arabic(const char *s, size_t n)
 	return num;
 }
 
-static struct numeral parse_number(const struct marker_form *form, const char *s, size_t n)
+/* One lower-case letter: a = 1 … z = 26. A second letter makes it a word. */
+static struct numeral parse_letter(const char *s, size_t n)
+{
+	struct numeral num = {0, NUMERAL_STANDARD, 0};
+	if (n >= 1 && s[0] >= 'a' && s[0] <= 'z' && !(n >= 2 && s[1] >= 'a' && s[1] <= 'z')) {
+		num.value = s[0] - 'a' + 1;
+		num.len = 1;
+	}
+	return num;
+}
+
+/* Roman numerals of i, v and x only (1 to 39): sub-items do not run longer,
+ * and words such as (mix) or (civil) stay words. A run that is not the
+ * standard spelling of its value is no number at all. */
+static const char *const roman_units[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+static const char *const roman_tens[] = {"", "x", "xx", "xxx"};
+#define ROMAN_MAX 39
+
+static struct numeral parse_roman(const char *s, size_t n)
+{
+	struct numeral num = {0, NUMERAL_STANDARD, 0};
+	size_t len = 0;
+	while (len < n && len < 8 && (s[len] == 'i' || s[len] == 'v' || s[len] == 'x'))
+		len++;
+	for (long value = 1; len > 0 && value <= ROMAN_MAX; value++) {
+		const char *tens = roman_tens[value / 10], *units = roman_units[value % 10];
+		size_t t = strlen(tens), u = strlen(units);
+		if (t + u == len && memcmp(s, tens, t) == 0 && memcmp(s + t, units, u) == 0) {
+			num.value = value;
+			num.len = len;
+			break;
+		}
+	}
+	return num;
+}
+
+/* 4.2.1: ASCII digits in two to five parts; the value is the last part. */
+static struct numeral parse_dotted(const char *s, size_t n, int *depth)
+{
+	struct numeral num = {0, NUMERAL_STANDARD, 0}, part;
+	size_t at = 0;
+	int parts = 0;
+	for (;;) {
+		if (at >= n || s[at] < '0' || s[at] > '9')
+			break;
+		part = parse_arabic(s + at, n - at);
+		at += part.len;
+		parts++;
+		num.value = part.value;
+		num.status = part.status;
+		num.len = at;
+		if (parts == MARKER_MAX_DEPTH || at + 1 >= n || s[at] != '.' || s[at + 1] < '0' || s[at + 1] > '9')
+			break;
+		at++;
+	}
+	if (parts < 2)
+		num.len = 0;
+	*depth = parts;
+	return num;
+}
+
+static struct numeral parse_number(const struct marker_form *form, const char *s, size_t n, int *depth)
 {
 	size_t k;
-	if (form->style == STYLE_ARABIC)
+	*depth = 1;
+	switch (form->style) {
+	case STYLE_ARABIC:
 		return parse_arabic(s, n);
+	case STYLE_LETTER:
+		return parse_letter(s, n);
+	case STYLE_ROMAN:
+		return parse_roman(s, n);
+	case STYLE_DOTTED:
+		return parse_dotted(s, n, depth);
+	default:
+		break;
+	}
 	if (!form->digits_allowed && digit_at(s, n, &k) >= 0) {
 		struct numeral none = {0, NUMERAL_INVALID, 0};
 		return none;
@@ -134,12 +279,13 @@ static const char *prefix_of(const char *const *alternatives, const char *s, siz
 
 static bool end_fits(enum marker_end end, unsigned place, const char *s, size_t n, bool run_ends)
 {
-	if (place == PLACE_HEADING)
+	if (place == PLACE_HEADING && end != END_SPACE_ALWAYS)
 		return true;
 	size_t k;
 	switch (end) {
 	case END_SPACE:
-		return n == 0 ? run_ends : space_at(s, n) > 0;
+	case END_SPACE_ALWAYS:
+		return n == 0 ? run_ends || place == PLACE_HEADING : space_at(s, n) > 0;
 	case END_NOT_DIGIT:
 		return digit_at(s, n, &k) < 0;
 	default:
@@ -154,7 +300,8 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		size_t open = strlen(form->opens[o]);
 		if (open > n || memcmp(s, form->opens[o], open) != 0)
 			continue;
-		struct numeral num = parse_number(form, s + open, n - open);
+		int depth;
+		struct numeral num = parse_number(form, s + open, n - open, &depth);
 		if (num.len == 0)
 			continue;
 		size_t after = open + num.len;
@@ -171,6 +318,7 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		m->status = num.status;
 		m->value = num.status == NUMERAL_STANDARD || num.status == NUMERAL_NONSTANDARD ? num.value : 0;
 		m->sep = marker_spaces(s + after, n - after);
+		m->depth = depth;
 		return true;
 	}
 	return false;
@@ -195,24 +343,44 @@ bool marker_match(const struct scheme_syntax *syntax, unsigned place, enum level
 	return false;
 }
 
+bool marker_match_as(const struct scheme_syntax *syntax, enum level level, const char *s, size_t n,
+		     struct marker_match *m)
+{
+	const unsigned anywhere = PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM;
+	return marker_match(syntax, anywhere, level, level, s, n, true, m);
+}
+
+/* The number of `style` at s: its length, 0 when none starts there. */
+static size_t number_length(enum number_style style, const char *s, size_t n)
+{
+	size_t k;
+	int depth;
+	switch (style) {
+	case STYLE_ARABIC:
+		return digit_at(s, n, &k) >= 0 ? parse_arabic(s, n).len : 0;
+	case STYLE_LETTER:
+		return parse_letter(s, n).len;
+	case STYLE_ROMAN:
+		return parse_roman(s, n).len;
+	case STYLE_DOTTED:
+		return parse_dotted(s, n, &depth).len;
+	default:
+		return numeral_parse(s, n).len;
+	}
+}
+
 bool marker_split(const char *marker, enum number_style style, size_t *num_off, size_t *num_len)
 {
 	size_t n = strlen(marker);
 	for (size_t i = 0; i < n;) {
-		size_t k;
-		struct numeral num;
-		if (style == STYLE_ARABIC) {
-			num.len = digit_at(marker + i, n - i, &k) >= 0 ? parse_arabic(marker + i, n - i).len : 0;
-		} else {
-			num = numeral_parse(marker + i, n - i);
-		}
-		if (num.len > 0) {
+		size_t len = number_length(style, marker + i, n - i);
+		if (len > 0) {
 			*num_off = i;
-			*num_len = num.len;
+			*num_len = len;
 			return true;
 		}
 		uint32_t cp;
-		k = utf8_decode(marker + i, n - i, &cp);
+		size_t k = utf8_decode(marker + i, n - i, &cp);
 		i += k ? k : 1;
 	}
 	return false;
@@ -224,15 +392,45 @@ struct numeral marker_number(const char *marker, enum number_style style)
 	struct numeral none = {0, NUMERAL_INVALID, 0};
 	if (!marker_split(marker, style, &off, &len))
 		return none;
-	return style == STYLE_ARABIC ? parse_arabic(marker + off, len) : numeral_parse(marker + off, len);
+	int depth;
+	switch (style) {
+	case STYLE_ARABIC:
+		return parse_arabic(marker + off, len);
+	case STYLE_LETTER:
+		return parse_letter(marker + off, len);
+	case STYLE_ROMAN:
+		return parse_roman(marker + off, len);
+	case STYLE_DOTTED:
+		return parse_dotted(marker + off, len, &depth);
+	default:
+		return numeral_parse(marker + off, len);
+	}
 }
 
 char *marker_numeral(enum number_style style, long value)
 {
-	if (style == STYLE_ARABIC || value < 1 || value > NUMERAL_MAX)
+	if (style == STYLE_LETTER && value >= 1 && value <= 26)
+		return xasprintf("%c", (char)('a' + value - 1));
+	if (style == STYLE_ROMAN && value >= 1 && value <= ROMAN_MAX)
+		return xasprintf("%s%s", roman_tens[value / 10], roman_units[value % 10]);
+	if (style != STYLE_CHINESE || value < 1 || value > NUMERAL_MAX)
 		return xasprintf("%ld", value);
 	char out[64];
 	return xstrdup(numeral_format(value, out));
+}
+
+size_t marker_dotted_parts(const char *s, long *parts, size_t max)
+{
+	size_t n = strlen(s), at = 0, count = 0;
+	while (count < max && at < n && s[at] >= '0' && s[at] <= '9') {
+		struct numeral part = parse_arabic(s + at, n - at);
+		parts[count++] = part.value;
+		at += part.len;
+		if (at + 1 >= n || s[at] != '.' || s[at + 1] < '0' || s[at + 1] > '9')
+			break;
+		at++;
+	}
+	return count;
 }
 
 char *marker_with_number(const char *written, enum number_style style, long value)

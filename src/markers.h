@@ -23,17 +23,25 @@ enum marker_place {
 	PLACE_LIST_ITEM = 8  /* at the start of a bullet list item */
 };
 
+/* The deepest decimal clause number: 1.1.1.1.1. */
+#define MARKER_MAX_DEPTH 5
+
 enum number_style {
 	STYLE_CHINESE, /* 一 十一 一百零一; Arabic digits accepted with numeral-form */
-	STYLE_ARABIC   /* 1 12, ASCII or full-width digits */
+	STYLE_ARABIC,  /* 1 12, ASCII or full-width digits */
+	STYLE_LETTER,  /* a b … z: one lower-case ASCII letter */
+	STYLE_ROMAN,   /* i ii iv: lower-case Roman numerals */
+	STYLE_DOTTED   /* 4.2, 4.2.1 … (two to five ASCII-digit parts): the value is the last part */
 };
 
 /* What must follow the marker when it begins a paragraph or a line (in a
  * heading the marker may be followed by anything: 第二章请示与汇报). */
 enum marker_end {
-	END_ANY,      /* （一）请示范围 */
-	END_SPACE,    /* 第一条 目的: U+0020, U+3000 or the end of the run; 第一条规定 is a reference */
-	END_NOT_DIGIT /* 1.个人 but not 1.5倍 */
+	END_ANY,        /* （一）请示范围 */
+	END_SPACE,      /* 第一条 目的: U+0020, U+3000 or the end of the run; 第一条规定 is a reference */
+	END_NOT_DIGIT,  /* 1.个人 but not 1.5倍 */
+	END_SPACE_ALWAYS /* as END_SPACE, in headings too: a marker without a closing
+			  * (1 范围, Article 3) ends only where its number does */
 };
 
 struct marker_form {
@@ -51,11 +59,18 @@ struct marker_form {
 struct scheme_syntax {
 	const struct marker_form *forms;
 	size_t nforms;
-	enum level ordered_list_level; /* level of an ordered list item; LV_BLOCK: none */
+	/* Level of an ordered list item; LV_BLOCK: none. A structure level
+	 * (outline's 1.) applies to lists outside list items and attachments. */
+	enum level ordered_list_level;
+	bool paragraph_divisions;  /* chapters and sections may be paragraphs (no heading-level warning) */
+	bool articles_per_parent;  /* articles restart under their chapter or section (outline) */
+	bool nested_articles;      /* articles nest by the depth of their number (decimal 4.2.1) */
+	bool items_per_article;    /* items number through all 款 of their article (outline level 4) */
+	bool english;              /* titles and provision words compare case-insensitively */
 };
 
-/* The markers of a scheme, or NULL when the scheme has no table yet: its
- * documents are parsed into paragraphs and blocks only. */
+/* The markers of a scheme (NULL for an unknown scheme: its documents are
+ * parsed into paragraphs and blocks only). */
 const struct scheme_syntax *scheme_syntax(enum scheme scheme);
 
 /* A marker found at the start of some text. */
@@ -68,6 +83,7 @@ struct marker_match {
 	long value;         /* 0 when the number cannot be read (invalid, zero, too large) */
 	enum numeral_status status;
 	size_t sep;         /* whitespace after the marker */
+	int depth;          /* STYLE_DOTTED: the number of parts (4.2.1: 3); else 1 */
 };
 
 /* Looks for a marker of a form allowed at `place` at the start of s (n
@@ -97,6 +113,16 @@ size_t marker_spaces(const char *s, size_t n);
  * form of `style` (第四条 → 第三条, （四） → （三）, 4、 → 3、). Caller frees. */
 char *marker_with_number(const char *written, enum number_style style, long value);
 
-/* The number `value` as a bare numeral of the style: 三 or 3. Caller frees. */
+/* The number `value` as a bare numeral of the style: 三, 3, c or iii. Caller frees. */
 char *marker_numeral(enum number_style style, long value);
+
+/* The parts of a dotted number at the start of s (4.2.1: 4, 2, 1), at most
+ * `max`; returns how many were read (0: s does not start with a digit). */
+size_t marker_dotted_parts(const char *s, long *parts, size_t max);
+
+/* Letter and Roman readings of one marker, such as (i), (v) or (x), which
+ * scheme en writes for both items and sub-items: the match of `m`'s text
+ * (held by `s`, n bytes) as a form of `level` instead. */
+bool marker_match_as(const struct scheme_syntax *syntax, enum level level, const char *s, size_t n,
+		     struct marker_match *m);
 #endif

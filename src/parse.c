@@ -26,8 +26,25 @@
  * - `number` is 0 with a marker set when the number cannot be read (not a
  *   numeral, zero, too large); validate.c reports it.
  *
- * Only scheme `articles` has markers so far (markers.c); documents of other
- * schemes become paragraphs and blocks, and nothing is numbered. */
+ * The other schemes (markers.c) map their markers onto the same levels, so
+ * the renderers and xref.c need to know little about them:
+ *
+ *   outline   一、 LV_CHAPTER, （一） LV_SECTION, 1. / 1、 / 1． and an ordered
+ *             list item LV_ARTICLE, （1） LV_ITEM. Levels 1 to 3 are headings
+ *             or paragraphs; a paragraph's text is its node's title and own
+ *             text (一、严格遵守…), so it reads whole wherever titles are shown.
+ *             1. restarts under its （一） or 一、, and （1） under its 1. (the
+ *             items of all its 款 count as one list). An ordered list is
+ *             level 3 only outside list items and attachments; inside them
+ *             it is an LV_BLOCK.
+ *   decimal   1 范围 LV_CHAPTER; every clause 4.2, 4.2.1 … an LV_ARTICLE, the
+ *             child of the clause one part shorter (4.2.1 under 4.2; when
+ *             that is missing, the nearest shorter one or the chapter); its
+ *             `number` is its last part, its marker the whole number. a)
+ *             LV_ITEM, 1) and ordered list items LV_SUBITEM.
+ *   en        as articles: Chapter 1, Section 1, Article 1, (a) LV_ITEM,
+ *             (i) LV_SUBITEM, 1. LV_SUBSUBITEM. (i), (v) and (x) are read as
+ *             the letter when they continue the items, else as Roman. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +69,7 @@ struct builder {
 	int top_article_level;       /* heading level of articles outside chapters, once seen */
 	cmark_node *last_structure;  /* attachment headings count only after this block */
 	bool attachments_open;
+	struct pnode *clauses[MARKER_MAX_DEPTH + 1]; /* decimal: open clause of each depth */
 };
 
 /* cmark-gfm registers its extensions in a process-wide table without a lock;
@@ -224,6 +242,27 @@ static struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_
 	return node;
 }
 
+/* (i), (v) and (x) are letters and Roman numerals at once (scheme en): the
+ * one that continues the sub-items or the items before it; else (i) starts
+ * sub-items and the others are letters. */
+static struct marker_match letter_or_roman(const struct builder *b, const struct segment *seg)
+{
+	struct marker_match m = seg->m, other;
+	enum number_style style = m.form->style;
+	if (style != STYLE_LETTER && style != STYLE_ROMAN)
+		return m;
+	const char *lit = cmark_node_get_literal(seg->holder);
+	enum level other_level = style == STYLE_LETTER ? LV_SUBITEM : LV_ITEM;
+	if (!lit || !marker_match_as(b->syntax, other_level, lit, strlen(lit), &other) ||
+	    other.form->style == style || other.len != m.len)
+		return m;
+	const struct marker_match *letter = style == STYLE_LETTER ? &m : &other;
+	const struct marker_match *roman = style == STYLE_LETTER ? &other : &m;
+	bool roman_goes_on = b->subitem && roman->value == b->subitem->number + 1;
+	bool letter_goes_on = b->item && letter->value == b->item->number + 1;
+	return roman_goes_on || (!letter_goes_on && roman->value == 1) ? *roman : *letter;
+}
+
 /* An item, sub-item or sub-sub-item for a marked segment of `para`, whose
  * node takes `block` (the paragraph, or the list item around it). */
 static struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg,
@@ -231,9 +270,10 @@ static struct pnode *list_level_node(struct builder *b, cmark_node *block, const
 {
 	int line, col;
 	block_position(b->doc, block, &line, &col);
-	struct pnode *parent = list_parent(b, seg->m.form->level, block, line, col);
-	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, seg->brk == NULL);
-	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
+	struct marker_match m = letter_or_roman(b, seg);
+	struct pnode *parent = list_parent(b, m.form->level, block, line, col);
+	struct pnode *node = marker_node(b, parent, block, seg->holder, &m, seg->brk == NULL);
+	text_after_marker(seg->holder, &m, stop, &node->text, &node->skip);
 	node->stop = stop;
 	enter_list_level(b, node);
 	return node;
@@ -262,13 +302,12 @@ static int structure_depth(const struct pnode *node)
 	return depth;
 }
 
-static void check_heading_level(struct builder *b, const struct pnode *node)
+static void check_heading_level(struct builder *b, const struct pnode *node, const char *name)
 {
 	const struct pnode *parent = node->parent;
 	int expected = structure_depth(parent) + 1;
-	const char *name = node->level == LV_CHAPTER ? "chapter" : node->level == LV_SECTION ? "section" : "article";
 	if (!node->heading) {
-		if (node->level != LV_ARTICLE)
+		if (node->level != LV_ARTICLE && !b->syntax->paragraph_divisions)
 			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
 				 "%s %s is written as a paragraph; expected a level %d heading", name,
 				 node->marker, expected);
@@ -301,6 +340,38 @@ static void check_heading_level(struct builder *b, const struct pnode *node)
 			 node->marker, level, expected, parent->marker);
 }
 
+static void close_clauses(struct builder *b, int from_depth)
+{
+	for (int d = from_depth; d <= MARKER_MAX_DEPTH; d++)
+		b->clauses[d] = NULL;
+}
+
+/* Where an article goes: under its section or chapter, or for a decimal
+ * clause under the open clause one part shorter (the nearest shorter one
+ * when that is missing; validate.c reports the gap). */
+static struct pnode *article_parent(const struct builder *b, int depth)
+{
+	if (b->syntax->nested_articles)
+		for (int d = depth - 1; d >= 2 && d <= MARKER_MAX_DEPTH; d--)
+			if (b->clauses[d])
+				return b->clauses[d];
+	return b->section ? b->section : b->chapter ? b->chapter : b->root;
+}
+
+/* Makes `node` the current article; a paragraph-form article's text is its
+ * first 款, given as a 款 without text of its own. */
+static void open_article(struct builder *b, struct pnode *node, int depth)
+{
+	clear_paragraph(b);
+	b->article = node;
+	if (b->syntax->nested_articles && depth >= 2 && depth <= MARKER_MAX_DEPTH) {
+		close_clauses(b, depth + 1);
+		b->clauses[depth] = node;
+	}
+	if (!node->heading)
+		b->paragraph = node_new(node, LV_PARAGRAPH, node->block, node->line, node->col);
+}
+
 /* A chapter, section or article, from a heading or the first segment of a
  * paragraph; `stop` ends its own text. */
 static struct pnode *structure_node(struct builder *b, cmark_node *block, const struct segment *seg,
@@ -311,28 +382,29 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 	if (level == LV_SECTION && b->chapter)
 		parent = b->chapter;
 	else if (level == LV_ARTICLE)
-		parent = b->section ? b->section : b->chapter ? b->chapter : b->root;
+		parent = article_parent(b, seg->m.depth);
 	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, true);
 	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
 	node->stop = stop;
-	check_heading_level(b, node);
+	check_heading_level(b, node, seg->m.form->name);
 	if (level != LV_ARTICLE || node->heading)
 		node->title = trim_spaces(pnode_own_text(node));
 	if (level != LV_ARTICLE && node->title[0] == '\0')
 		diag_add(&b->doc->diags, RULE_TITLE_MISSING, node->line, node->col,
 			 "%s %s has no title; expected a title after %s", seg->m.form->name, node->marker,
 			 node->marker);
+	if (level == LV_ARTICLE) {
+		open_article(b, node, seg->m.depth);
+		return node;
+	}
 	clear_paragraph(b);
+	close_clauses(b, 0);
 	if (level == LV_CHAPTER) {
 		b->chapter = node;
 		b->section = b->article = NULL;
-	} else if (level == LV_SECTION) {
+	} else {
 		b->section = node;
 		b->article = NULL;
-	} else {
-		b->article = node;
-		if (!node->heading) /* its text is its first 款 */
-			b->paragraph = node_new(node, LV_PARAGRAPH, block, node->line, node->col);
 	}
 	return node;
 }
@@ -366,6 +438,7 @@ static void take_heading(struct builder *b, cmark_node *heading)
 		b->attachment = node;
 		b->chapter = b->section = b->article = NULL;
 		clear_paragraph(b);
+		close_clauses(b, 0);
 	} else {
 		add_block(b, heading);
 	}
@@ -406,8 +479,12 @@ static bool list_is_structure(const struct builder *b, cmark_node *list)
 {
 	if (!b->syntax)
 		return false;
-	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
-		return b->syntax->ordered_list_level != LV_BLOCK;
+	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+		enum level level = b->syntax->ordered_list_level;
+		if (level <= LV_ARTICLE)
+			return b->list_depth == 0 && !b->attachment;
+		return level != LV_BLOCK;
+	}
 	for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
 		cmark_node *para = cmark_node_first_child(item);
 		struct marker_match m;
@@ -471,14 +548,18 @@ static void take_list_item(struct builder *b, cmark_node *item)
 		int line, col;
 		block_position(b->doc, item, &line, &col);
 		enum level level = b->syntax->ordered_list_level;
-		node = node_new(list_parent(b, level, item, line, col), level, item, line, col);
+		struct pnode *parent = level == LV_ARTICLE ? article_parent(b, 0) : list_parent(b, level, item, line, col);
+		node = node_new(parent, level, item, line, col);
 		long value;
 		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);
 		node->number = (int)value;
 		if (has_para)
 			first_text_from(cmark_node_first_child(para), stop, &node->text, &node->skip);
 		node->stop = stop;
-		enter_list_level(b, node);
+		if (level == LV_ARTICLE)
+			open_article(b, node, 0);
+		else
+			enter_list_level(b, node);
 	}
 	if (n > 0)
 		take_lines(b, para, segs, n);
