@@ -52,16 +52,24 @@ const struct pnode *pnode_next_preorder(const struct pnode *node);
  * further along the same text node costs only the distance between them (a
  * line of thousands of references stays linear). Zero-initialise. */
 struct text_cursor {
-	cmark_node *node;
+	cmark_node *node, *block; /* the text node located last, and its block */
 	int line, col;
-	size_t off, pos; /* byte in the literal, byte in the source line */
-	bool exact;      /* false: the source line did not match the literal */
+	size_t len;               /* of node's literal */
+	size_t off, pos;          /* byte in the literal, byte in the source line */
+	bool exact;               /* false: the source did not match the literal */
+	int floor_line;           /* where the next text node of the block can start */
+	size_t floor_pos;
 };
 
-/* Line and column (code points, 1-based) in the file of byte `off` of the
- * literal of text node `text`. Backslash escapes and entity references before
- * `off` are matched against the source line, so the column is exact as long as
- * cmark's own sourcepos of the text node is. */
+/* inline_position.c: line and column (code points, 1-based) in the file of
+ * byte `off` of the literal of text node `text`.
+ *
+ * cmark-gfm's own positions of inline nodes go wrong after a backslash line
+ * break, a code span over several lines or a tab-indented continuation line,
+ * so a text node is located by matching its literal against the source:
+ * where cmark puts it if it is there, else the first place after the text
+ * node located before it in the same block. Backslash escapes and entity
+ * references are matched as what they stand for. */
 void text_position(const struct document *doc, struct text_cursor *cursor, cmark_node *text,
 		   size_t off, int *line, int *col);
 #endif

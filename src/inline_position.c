@@ -1,0 +1,209 @@
+/* inline_position.c — where a text node's bytes stand in the file (see
+ * text_position in inline_walk.h). */
+#include <string.h>
+
+#include "inline_walk.h"
+#include "util.h"
+
+/* How far past the last located text node a literal is looked for, in
+ * candidate start bytes: enough for any markup between two text nodes, and a
+ * bound on the work hostile input can cause. */
+#define SEARCH_LIMIT 4096
+
+/* Length of an entity reference (&amp; &#20013; &#x4e2d;) at s, or 0. */
+static size_t entity_length(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '&')
+		return 0;
+	size_t i = 1;
+	if (s[i] == '#') {
+		i++;
+		if (i < n && (s[i] == 'x' || s[i] == 'X'))
+			i++;
+	}
+	size_t start = i;
+	while (i < n && i - start < 32 &&
+	       ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i > start && i < n && s[i] == ';' ? i + 1 : 0;
+}
+
+static bool is_ascii_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+	       (c >= '{' && c <= '~');
+}
+
+static bool is_escape(const char *src, size_t n, size_t pos, char c)
+{
+	return src[pos] == '\\' && pos + 1 < n && is_ascii_punct(src[pos + 1]) && c == src[pos + 1];
+}
+
+/* Whether the entity reference src[0..len) can stand for code point cp.
+ * Numeric references are decoded; of the named ones only those for ASCII
+ * characters are told apart, the others stand for any non-ASCII character. */
+static bool entity_stands_for(const char *src, size_t len, uint32_t cp)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} ascii[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	if (src[1] == '#') {
+		bool hex = src[2] == 'x' || src[2] == 'X';
+		unsigned long value = 0;
+		for (size_t i = hex ? 3 : 2; i + 1 < len && value <= 0x10FFFF; i++) {
+			char c = src[i];
+			int digit = c >= '0' && c <= '9' ? c - '0'
+				    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+				    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			if (digit < 0)
+				return false;
+			value = value * (hex ? 16 : 10) + (unsigned long)digit;
+		}
+		/* cmark reads zero, surrogates and values past Unicode as U+FFFD. */
+		if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+			value = 0xFFFD;
+		return value == cp;
+	}
+	for (size_t i = 0; i < sizeof ascii / sizeof *ascii; i++)
+		if (strlen(ascii[i].name) == len && memcmp(src, ascii[i].name, len) == 0)
+			return cp == (uint32_t)(unsigned char)ascii[i].c;
+	return cp > 0x7F;
+}
+
+/* Matches one character of the literal (lit[*i], of len bytes) at src[*pos]:
+ * itself, its backslash escape, or an entity reference that stands for it.
+ * Advances both on a match. */
+static bool step(const char *src, size_t n, size_t *pos, const char *lit, size_t len, size_t *i)
+{
+	if (*pos >= n)
+		return false;
+	if (is_escape(src, n, *pos, lit[*i])) {
+		*pos += 2;
+		*i += 1;
+		return true;
+	}
+	size_t ent = entity_length(src + *pos, n - *pos);
+	if (ent && (len - *i < ent || memcmp(lit + *i, src + *pos, ent) != 0)) {
+		uint32_t cp = 0;
+		size_t k = utf8_decode(lit + *i, len - *i, &cp);
+		if (k && entity_stands_for(src + *pos, ent, cp)) {
+			*pos += ent;
+			*i += k;
+			return true;
+		}
+	}
+	if (src[*pos] != lit[*i])
+		return false;
+	*pos += 1;
+	*i += 1;
+	return true;
+}
+
+/* The whole literal stands at src[pos]; sets *end past it. */
+static bool matches(const char *src, size_t n, size_t pos, const char *lit, size_t len, size_t *end)
+{
+	size_t i = 0;
+	while (i < len)
+		if (!step(src, n, &pos, lit, len, &i))
+			return false;
+	*end = pos;
+	return true;
+}
+
+/* Moves the cursor forward to byte `pos` of the source line, counting code
+ * points (bytes past the line's end count one each, as in document_column). */
+static void count_on(struct text_cursor *cur, const char *src, size_t n, size_t pos)
+{
+	size_t from = cur->pos < n ? cur->pos : n, to = pos < n ? pos : n;
+	long passed = (long)utf8_count(src + from, to - from) + (long)(pos - to) - (long)(cur->pos - from);
+	cur->col += (int)passed;
+	cur->pos = pos;
+}
+
+static cmark_node *enclosing_block(cmark_node *node)
+{
+	while (node && (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK)
+		node = cmark_node_parent(node);
+	return node;
+}
+
+/* Where text's literal starts: sets *line and *pos (a byte of that line) and
+ * returns whether the literal was found there. */
+static bool locate(const struct document *doc, struct text_cursor *cur, cmark_node *text,
+		   const char *lit, int *line, size_t *pos)
+{
+	cmark_node *block = enclosing_block(text);
+	if (block != cur->block) {
+		cur->block = block;
+		cur->floor_line = block ? cmark_node_get_start_line(block) : 1;
+		int col = block ? cmark_node_get_start_column(block) : 1;
+		cur->floor_pos = col > 1 ? (size_t)col - 1 : 0;
+	}
+	size_t len = lit ? strlen(lit) : 0, n, end;
+	cmark_node *at = text;
+	/* Nodes made by extensions carry no sourcepos: use their parent's. */
+	while (at && cmark_node_get_start_line(at) <= 0)
+		at = cmark_node_parent(at);
+	*line = at ? cmark_node_get_start_line(at) : cur->floor_line;
+	int col = at ? cmark_node_get_start_column(at) : 1;
+	*pos = col > 1 ? (size_t)col - 1 : 0;
+	const char *src = document_line(doc, *line, &n);
+	if (lit && matches(src, n, *pos, lit, len, &end)) {
+		cur->floor_line = *line;
+		cur->floor_pos = end;
+		return true;
+	}
+	int last = block ? cmark_node_get_end_line(block) : *line;
+	size_t tried = 0;
+	for (int l = cur->floor_line; lit && l <= last && tried < SEARCH_LIMIT; l++) {
+		src = document_line(doc, l, &n);
+		for (size_t p = l == cur->floor_line ? cur->floor_pos : 0; p < n && tried < SEARCH_LIMIT; p++, tried++) {
+			if (matches(src, n, p, lit, len, &end)) {
+				*line = l;
+				*pos = p;
+				cur->floor_line = l;
+				cur->floor_pos = end;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+void text_position(const struct document *doc, struct text_cursor *cur, cmark_node *text,
+		   size_t off, int *line, int *col)
+{
+	const char *lit = cmark_node_get_literal(text);
+	size_t n;
+	if (cur->node != text || off < cur->off) {
+		int at_line;
+		size_t pos;
+		bool exact = locate(doc, cur, text, lit, &at_line, &pos);
+		const char *src = document_line(doc, at_line, &n);
+		if (cur->node && at_line == cur->line && pos >= cur->pos)
+			count_on(cur, src, n, pos); /* the next node on the same line: count on */
+		else
+			cur->col = document_column(doc, at_line, (int)pos + 1);
+		cur->node = text;
+		cur->len = lit ? strlen(lit) : 0;
+		cur->line = at_line;
+		cur->pos = pos;
+		cur->off = 0;
+		cur->exact = exact;
+	}
+	const char *src = document_line(doc, cur->line, &n);
+	if (lit && off > cur->off) {
+		size_t i = cur->off, pos = cur->pos, len = cur->len;
+		while (cur->exact && i < off)
+			if (!step(src, n, &pos, lit, len, &i))
+				cur->exact = false;
+		count_on(cur, src, n, pos + (off - i));
+		cur->off = off;
+	}
+	/* At an escaped character, point at the character, not at its backslash. */
+	if (cur->exact && lit && cur->off < cur->len && is_escape(src, n, cur->pos, lit[cur->off]))
+		count_on(cur, src, n, cur->pos + 1);
+	*line = cur->line;
+	*col = cur->col;
+}
