@@ -235,6 +235,30 @@ static void test_punct_boundaries(const struct config *config)
 	finish(doc);
 }
 
+/* cmark-gfm misplaces inline nodes after a backslash line break, on the
+ * continuation lines of an indented paragraph and after a code span over two
+ * lines; positions come from the source instead. */
+static void test_positions_despite_cmark(const struct config *config)
+{
+	struct document *doc = flat(config,
+				    "第一行\\\n"
+				    "甲,乙\n"
+				    "\n"
+				    " 缩进的段落\n"
+				    "甲,乙\n"
+				    "\n"
+				    "代码`跨\n"
+				    "行`之后甲,乙 &#20013;,文\n");
+	punct_check(doc);
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 2, 2) != NULL, "after a backslash line break");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 5, 2) != NULL, "continuation of an indented paragraph");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 8, 6) != NULL, "after a code span over two lines");
+	CHECK(diag_at(doc, RULE_PUNCTUATION_WIDTH, 8, 17) != NULL, "after a numeric entity");
+	CHECK(count_rule(doc, RULE_PUNCTUATION_WIDTH) == 4, "four warnings (got %zu)",
+	      count_rule(doc, RULE_PUNCTUATION_WIDTH));
+	finish(doc);
+}
+
 static void test_titles_recorded(const struct config *config)
 {
 	struct document *doc = flat(config, "详见《会议管理制度》。\n\n> 参照 *《离职员工面谈表》*\n");
@@ -523,6 +547,7 @@ int main(void)
 	test_punct_each_mark(config);
 	test_punct_silent(config);
 	test_punct_boundaries(config);
+	test_positions_despite_cmark(config);
 	test_titles_recorded(config);
 	test_no_articles(config);
 	test_targets(config);
