@@ -37,7 +37,7 @@ static const struct marker_form articles_forms[] = {
 
 static const struct scheme_syntax articles_syntax = {
 	articles_forms, sizeof articles_forms / sizeof *articles_forms, LV_SUBITEM,
-	false, false, false, false, false};
+	false, false, false, false, false, false};
 
 /* Scheme `outline` (GB/T 9704 headings 一、（一）1.（1）). The four levels are
  * chapter, section, article and item of the tree (parse.c), each written as a
@@ -57,7 +57,7 @@ static const struct marker_form outline_forms[] = {
 
 static const struct scheme_syntax outline_syntax = {
 	outline_forms, sizeof outline_forms / sizeof *outline_forms, LV_ARTICLE,
-	true, true, false, true, false};
+	true, true, false, true, false, false};
 
 /* Scheme `decimal` (GB/T 1.1): chapters 1, clauses 1.1 … 1.1.1.1.1 (all of
  * them articles of the tree, nested by their depth), list items a) and 1). */
@@ -77,7 +77,7 @@ static const struct marker_form decimal_forms[] = {
 
 static const struct scheme_syntax decimal_syntax = {
 	decimal_forms, sizeof decimal_forms / sizeof *decimal_forms, LV_SUBITEM,
-	true, true, true, false, false};
+	true, true, true, false, false, true};
 
 /* Scheme `en`: the levels of `articles` in English. (i) is both the ninth
  * letter and Roman one; parse.c decides by the items around it. */
@@ -105,7 +105,7 @@ static const struct marker_form en_forms[] = {
 
 static const struct scheme_syntax en_syntax = {
 	en_forms, sizeof en_forms / sizeof *en_forms, LV_SUBSUBITEM,
-	false, false, false, false, true};
+	false, false, false, false, true, false};
 
 const struct scheme_syntax *scheme_syntax(enum scheme scheme)
 {

@@ -67,6 +67,9 @@ struct scheme_syntax {
 	bool nested_articles;      /* articles nest by the depth of their number (decimal 4.2.1) */
 	bool items_per_article;    /* items number through all 款 of their article (outline level 4) */
 	bool english;              /* titles and provision words compare case-insensitively */
+	/* A chapter written as a paragraph is a title (decimal's 1 范围): a
+	 * first line with sentence punctuation (2024 年起施行。) is text. */
+	bool paragraph_chapters_are_titles;
 };
 
 /* The markers of a scheme (NULL for an unknown scheme: its documents are

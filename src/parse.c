@@ -346,15 +346,41 @@ static void close_clauses(struct builder *b, int from_depth)
 		b->clauses[d] = NULL;
 }
 
-/* Where an article goes: under its section or chapter, or for a decimal
- * clause under the open clause one part shorter (the nearest shorter one
- * when that is missing; validate.c reports the gap). */
-static struct pnode *article_parent(const struct builder *b, int depth)
+static bool starts_with_parts(const long *parts, size_t n, const struct pnode *node)
 {
-	if (b->syntax->nested_articles)
-		for (int d = depth - 1; d >= 2 && d <= MARKER_MAX_DEPTH; d--)
-			if (b->clauses[d])
-				return b->clauses[d];
+	long own[MARKER_MAX_DEPTH];
+	size_t k = marker_dotted_parts(node->marker, own, MARKER_MAX_DEPTH);
+	if (k > n)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (own[i] != parts[i])
+			return false;
+	return true;
+}
+
+/* The parent of decimal clause `number` (its marker as written): the open
+ * clause or chapter whose number it continues, the nearest first (4.2.1
+ * under 4.2; in chapter 4 when 4.2 is missing); when none fits, the nearest
+ * open clause one part shorter or more, or the chapter. validate.c reports
+ * a missing clause between a clause and its parent, and a wrong prefix. */
+static struct pnode *clause_parent(const struct builder *b, const char *number, int depth)
+{
+	long parts[MARKER_MAX_DEPTH];
+	size_t n = marker_dotted_parts(number, parts, MARKER_MAX_DEPTH);
+	for (int d = depth - 1; d >= 2 && d <= MARKER_MAX_DEPTH; d--)
+		if (b->clauses[d] && starts_with_parts(parts, n, b->clauses[d]))
+			return b->clauses[d];
+	if (b->chapter && n > 0 && b->chapter->number == parts[0])
+		return b->chapter;
+	for (int d = depth - 1; d >= 2 && d <= MARKER_MAX_DEPTH; d--)
+		if (b->clauses[d])
+			return b->clauses[d];
+	return b->chapter ? b->chapter : b->root;
+}
+
+/* Where an article goes: under its section or chapter. */
+static struct pnode *article_parent(const struct builder *b)
+{
 	return b->section ? b->section : b->chapter ? b->chapter : b->root;
 }
 
@@ -381,8 +407,10 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 	struct pnode *parent = b->root;
 	if (level == LV_SECTION && b->chapter)
 		parent = b->chapter;
+	else if (level == LV_ARTICLE && b->syntax->nested_articles)
+		parent = clause_parent(b, cmark_node_get_literal(seg->holder) + seg->m.lead, seg->m.depth);
 	else if (level == LV_ARTICLE)
-		parent = article_parent(b, seg->m.depth);
+		parent = article_parent(b);
 	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, true);
 	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
 	node->stop = stop;
@@ -548,7 +576,7 @@ static void take_list_item(struct builder *b, cmark_node *item)
 		int line, col;
 		block_position(b->doc, item, &line, &col);
 		enum level level = b->syntax->ordered_list_level;
-		struct pnode *parent = level == LV_ARTICLE ? article_parent(b, 0) : list_parent(b, level, item, line, col);
+		struct pnode *parent = level == LV_ARTICLE ? article_parent(b) : list_parent(b, level, item, line, col);
 		node = node_new(parent, level, item, line, col);
 		long value;
 		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);

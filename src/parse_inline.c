@@ -18,6 +18,24 @@ static bool is_wrapper(cmark_node *node)
 	return type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH;
 }
 
+/* Whether the first line of a paragraph after its marker reads as a title:
+ * no sentence punctuation before the first break. */
+static bool title_like(cmark_node *holder, const struct marker_match *m)
+{
+	static const char *const stops[] = {"。", "，", "；", "：", "！", "？", ",", ";", ":", "!", "?"};
+	const char *lit = cmark_node_get_literal(holder);
+	size_t skip = m->lead + m->len;
+	for (cmark_node *node = holder; node && !is_break(node); node = cmark_node_next(node)) {
+		const char *text = node == holder ? lit : cmark_node_get_literal(node);
+		if (!text || (node == holder && strlen(text) < skip))
+			continue;
+		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+			if (strstr(node == holder ? text + skip : text, stops[i]))
+				return false;
+	}
+	return true;
+}
+
 bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsigned place,
 		   enum level lo, enum level hi, struct marker_match *m, cmark_node **holder)
 {
@@ -40,6 +58,9 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	bool run_ends = wrapped ? next == NULL : next == NULL || is_break(next);
 	const char *lit = cmark_node_get_literal(text);
 	if (!lit || !marker_match(syntax, place, lo, hi, lit, strlen(lit), run_ends, m))
+		return false;
+	if (place == PLACE_PARAGRAPH && m->form->level == LV_CHAPTER && syntax->paragraph_chapters_are_titles &&
+	    !title_like(text, m))
 		return false;
 	*holder = text;
 	return true;

@@ -32,20 +32,20 @@ static struct document *load_with(const char *md, const struct config *config)
  * aside and given back before the configuration is freed. */
 struct plain {
 	struct config *config;
-	struct requirements articles;
+	struct requirements required[SCHEME_COUNT];
 };
 
 static struct plain plain_config(void)
 {
-	struct plain plain = {config_default(), {0}};
-	plain.articles = plain.config->required[SCHEME_ARTICLES];
-	memset(&plain.config->required[SCHEME_ARTICLES], 0, sizeof plain.articles);
+	struct plain plain = {config_default(), {{0}}};
+	memcpy(plain.required, plain.config->required, sizeof plain.required);
+	memset(plain.config->required, 0, sizeof plain.required);
 	return plain;
 }
 
 static void plain_free(struct plain *plain)
 {
-	plain->config->required[SCHEME_ARTICLES] = plain->articles;
+	memcpy(plain->config->required, plain->required, sizeof plain->required);
 	config_free(plain->config);
 }
 
@@ -317,6 +317,129 @@ static void test_required(void)
 	config_free(config);
 }
 
+#define OUTLINE FRONT_SCHEME("outline")
+#define DECIMAL FRONT_SCHEME("decimal")
+#define ENGLISH FRONT_SCHEME("en")
+#define FRONT_SCHEME(name) "---\ntitle: 测试制度\nid: T-1\nversion: \"1.0\"\nowner: 人事部\neffective: 2024-01-01\nscheme: " name "\n---\n"
+
+static void test_outline(const struct config *config)
+{
+	expect("outline levels: headings, paragraphs and ordered lists",
+	       OUTLINE "前言。\n\n# 一、总则\n\n为了规范。\n\n二、严格遵守规章制度；\n\n# 三、日常工作\n\n（一）展品\n\n"
+		       "1. 登记：\n（1）领取登记；\n（2）归还登记。\n2. 检查。\n\n另一款。\n\n（3）第三目。\n\n（二）工程\n\n1、巡查\n\n3、监督\n",
+	       config,
+	       "paragraph 9:1 \"前言。\"\n"
+	       "chapter 一、 #1 11:3 [总则] \"总则\"\n"
+	       "  paragraph 13:1 \"为了规范。\"\n"
+	       "chapter 二、 #2 15:1 [严格遵守规章制度；] \"严格遵守规章制度；\"\n"
+	       "chapter 三、 #3 17:3 [日常工作] \"日常工作\"\n"
+	       "  section （一） #1 19:1 [展品] \"展品\"\n"
+	       "    article 1. #1 21:1 \"登记：\"\n"
+	       "      paragraph 21:1\n"
+	       "        item （1） #1 22:1 \"领取登记；\"\n"
+	       "        item （2） #2 23:1 \"归还登记。\"\n"
+	       "    article 2. #2 24:1 \"检查。\"\n"
+	       "      paragraph 24:1\n"
+	       "      paragraph 26:1 \"另一款。\"\n"
+	       "        item （3） #3 28:1 \"第三目。\"\n"
+	       "  section （二） #2 30:1 [工程] \"工程\"\n"
+	       "    article 1、 #1 32:1 \"巡查\"\n"
+	       "      paragraph 32:1\n"
+	       "    article 3、 #3 34:1 \"监督\"\n"
+	       "      paragraph 34:1\n",
+	       "28:1 clause-number level-4 numbering starts at （3）; expected （1）\n"
+	       "34:1 clause-number level-3 number 3、 skips 2; expected 2、\n");
+}
+
+static void test_decimal(const struct config *config)
+{
+	expect("decimal chapters, nested clauses and list items",
+	       DECIMAL "# 1 范围\n\n本制度适用于营销中心。\n\n# 2 营销计划\n\n2.1 年度计划。\n\n2.1.1 编制：\n\na) 目标；\nb) 预算：\n\n"
+		       "1) 费用；\n2) 人员。\n\n2.1.2 审批。\n\n2.2 季度计划。\n\n3 考核\n\n## 3.1 指标\n\n销售额。\n",
+	       config,
+	       "chapter 1 #1 9:3 [范围] \"范围\"\n"
+	       "  paragraph 11:1 \"本制度适用于营销中心。\"\n"
+	       "chapter 2 #2 13:3 [营销计划] \"营销计划\"\n"
+	       "  article 2.1 #1 15:1 \"年度计划。\"\n"
+	       "    paragraph 15:1\n"
+	       "    article 2.1.1 #1 17:1 \"编制：\"\n"
+	       "      paragraph 17:1\n"
+	       "        item a) #1 19:1 \"目标；\"\n"
+	       "        item b) #2 20:1 \"预算：\"\n"
+	       "          subitem 1) #1 22:1 \"费用；\"\n"
+	       "          subitem 2) #2 23:1 \"人员。\"\n"
+	       "    article 2.1.2 #2 25:1 \"审批。\"\n"
+	       "      paragraph 25:1\n"
+	       "  article 2.2 #2 27:1 \"季度计划。\"\n"
+	       "    paragraph 27:1\n"
+	       "chapter 3 #3 29:1 [考核] \"考核\"\n"
+	       "  article 3.1 #1 31:4 [指标] \"指标\"\n"
+	       "    paragraph 33:1 \"销售额。\"\n",
+	       "");
+
+	expect("decimal numbering: prefixes, gaps and missing levels",
+	       DECIMAL "# 3 销售\n\n3.1 甲。\n\n# 4 考核\n\n4.1 乙。\n\n3.2 丙。\n\n4.3 丁。\n\n4.5 戊。\n\n4.5.2 己。\n\n"
+		       "4.7.1 庚。\n\n4.7.2 辛。\n\n4.8 壬。\n\n4.8.1 癸。\n\n4.8.1.1 子。\n\n4.8.1.3 丑。\n",
+	       config, NULL,
+	       "9:3 clause-number chapter numbering starts at 3; expected 1\n"
+	       "17:1 clause-number clause number 3.2 stands in chapter 4; expected 4.2\n"
+	       "21:1 clause-number clause number 4.5 skips 4.4; expected 4.4\n"
+	       "23:1 clause-number clause numbering starts at 4.5.2; expected 4.5.1\n"
+	       "25:1 clause-number clause number 4.7.1 stands directly in chapter 4, without clause 4.7; expected 4.7 before it\n"
+	       "35:1 clause-number clause number 4.8.1.3 skips 4.8.1.2; expected 4.8.1.2\n");
+
+	expect("decimal: a number that is not a marker",
+	       DECIMAL "# 1 范围\n\n2024 年起施行。\n\n1.5倍工资。\n\n1.1.1.1.1.1 太深。\n\n# 2\n",
+	       config,
+	       "chapter 1 #1 9:3 [范围] \"范围\"\n"
+	       "  paragraph 11:1 \"2024 年起施行。\"\n"
+	       "  paragraph 13:1 \"1.5倍工资。\"\n"
+	       "  paragraph 15:1 \"1.1.1.1.1.1 太深。\"\n"
+	       "chapter 2 #2 17:3 []\n",
+	       "17:3 title-missing chapter 2 has no title; expected a title after 2\n"
+	       "17:3 empty chapter 2 has nothing under it; expected its text under the heading\n");
+}
+
+static void test_english(const struct config *config)
+{
+	expect("en levels, letters and Roman numerals",
+	       ENGLISH "# Chapter 1 General Provisions\n\nArticle 1 Staff shall report:\n\n(a) progress;\n(b) problems, including:\n"
+		       "(i) delays;\n(ii) complaints;\n(c) other matters:\n\n1. first;\n2. second.\n\n## Section 1 Meetings\n\n"
+		       "### Article 2 Notice\n\nText.\n\n(g) g;\n(h) h;\n(i) i;\n(j) j.\n\nArticle 3(2) applies.\n",
+	       config,
+	       "chapter Chapter 1 #1 9:3 [General Provisions] \"General Provisions\"\n"
+	       "  article Article 1 #1 11:1 \"Staff shall report:\"\n"
+	       "    paragraph 11:1\n"
+	       "      item (a) #1 13:1 \"progress;\"\n"
+	       "      item (b) #2 14:1 \"problems, including:\"\n"
+	       "        subitem (i) #1 15:1 \"delays;\"\n"
+	       "        subitem (ii) #2 16:1 \"complaints;\"\n"
+	       "      item (c) #3 17:1 \"other matters:\"\n"
+	       "        subsubitem 1. #1 19:1 \"first;\"\n"
+	       "        subsubitem 2. #2 20:1 \"second.\"\n"
+	       "  section Section 1 #1 22:4 [Meetings] \"Meetings\"\n"
+	       "    article Article 2 #2 24:5 [Notice] \"Notice\"\n"
+	       "      paragraph 26:1 \"Text.\"\n"
+	       "        item (g) #7 28:1 \"g;\"\n"
+	       "        item (h) #8 29:1 \"h;\"\n"
+	       "        item (i) #9 30:1 \"i;\"\n"
+	       "        item (j) #10 31:1 \"j.\"\n"
+	       "      paragraph 33:1 \"Article 3(2) applies.\"\n",
+	       "28:1 item-number item numbering starts at (g); expected (a)\n");
+
+	expect("en numbering",
+	       ENGLISH "# Chapter 1 General\n\nArticle 1 a.\n\nArticle 2 b.\n\nArticle 4 c.\n\n(a) x;\n(c) y.\n\n"
+		       "# Chapter 3 Other\n\nArticle 5 d:\n\n(i) x;\n(iii) y.\n\n# Chapter 3 Last\n\nChapter 4 Final\n\nArticle 6 e.\n",
+	       config, NULL,
+	       "15:1 article-number article number Article 4 skips Article 3; expected Article 3\n"
+	       "18:1 item-number item number (c) skips (b); expected (b)\n"
+	       "20:3 chapter-number chapter number Chapter 3 is out of sequence between Chapter 1 and Chapter 3; "
+	       "expected Chapter 2\n"
+	       "25:1 item-number sub-item number (iii) skips (ii); expected (ii)\n"
+	       "27:3 empty Chapter 3 Last has no articles; expected at least one article\n"
+	       "29:1 heading-level chapter Chapter 4 is written as a paragraph; expected a level 1 heading\n");
+}
+
 int main(void)
 {
 	struct plain plain = plain_config();
@@ -327,6 +450,9 @@ int main(void)
 	test_per_chapter();
 	test_empty(config);
 	test_required();
+	test_outline(config);
+	test_decimal(config);
+	test_english(config);
 	plain_free(&plain);
 	UNIT_END();
 }
