@@ -234,9 +234,12 @@ static void put_article(struct text_ctx *ctx, const struct pnode *n)
 		body = own_text(n->first);
 	}
 	char *text = compose(ctx, n->marker, n->title, body);
-	const char *first = ctx->doc->meta.scheme == SCHEME_OUTLINE ? ctx->indent : "";
-	tout_blank(&ctx->out);
-	tout_wrap(&ctx->out, text, first, "");
+	/* outline's 1. 2. are numbered paragraphs of the official-document style:
+	 * indented like every paragraph, no blank line between them */
+	bool outline = ctx->doc->meta.scheme == SCHEME_OUTLINE;
+	if (!outline)
+		tout_blank(&ctx->out);
+	tout_wrap(&ctx->out, text, outline ? ctx->indent : "", "");
 	free(text);
 	free(body);
 }

@@ -4,7 +4,9 @@
  *   - the title and chapter/section headings are centered; attachment titles
  *     stand at the left margin; a blank line around every heading;
  *   - an article starts at the left margin with its marker, one U+3000, and
- *     its text (heading-form articles: marker　title　text);
+ *     its text (heading-form articles: marker　title　text), after a blank
+ *     line; scheme outline's numbered paragraphs (1. 2.) are indented like
+ *     any paragraph instead, and outline and decimal headings stay at the left;
  *   - every other paragraph — a further 款, an item 项, a sub-item 目, a
  *     sub-sub-item, a preamble paragraph — starts on its own line indented by
  *     two U+3000;
