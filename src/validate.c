@@ -126,13 +126,8 @@ static bool same_title(const char *title, const char *wanted, bool english)
 	}
 }
 
-static bool contains_word(const char *text, const char *word, bool english)
+static bool contains_folded(const char *text, const char *word, size_t n)
 {
-	size_t n = strlen(word);
-	if (n == 0)
-		return false;
-	if (!english)
-		return strstr(text, word) != NULL;
 	for (; *text; text++) {
 		size_t i = 0;
 		while (i < n && text[i] && fold(text[i], true) == fold(word[i], true))
@@ -141,6 +136,26 @@ static bool contains_word(const char *text, const char *word, bool english)
 			return true;
 	}
 	return false;
+}
+
+/* English words are found without case and in their -ies and -ied forms
+ * too: "This Policy applies to" states apply. */
+static bool contains_word(const char *text, const char *word, bool english)
+{
+	size_t n = strlen(word);
+	if (n == 0)
+		return false;
+	if (!english)
+		return strstr(text, word) != NULL;
+	if (contains_folded(text, word, n))
+		return true;
+	if (n < 2 || fold(word[n - 1], true) != 'y')
+		return false;
+	char *ies = xasprintf("%.*sies", (int)(n - 1), word), *ied = xasprintf("%.*sied", (int)(n - 1), word);
+	bool found = contains_folded(text, ies, n + 2) || contains_folded(text, ied, n + 2);
+	free(ies);
+	free(ied);
+	return found;
 }
 
 struct required {
