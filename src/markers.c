@@ -87,13 +87,14 @@ static const char *const opens_article_en[] = {"Article ", NULL};
 static const char *const opens_ascii_paren[] = {"(", NULL};
 static const char *const closes_ascii_paren[] = {")", NULL};
 static const char *const closes_dot[] = {".", NULL};
+static const char *const closes_article_en[] = {".", "", NULL}; /* Article 1. Purpose, Article 1 Purpose */
 
 static const struct marker_form en_forms[] = {
 	{LV_CHAPTER, "chapter", opens_chapter_en, STYLE_ARABIC, false, closes_none,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_CHAPTER_NUMBER},
 	{LV_SECTION, "section", opens_section_en, STYLE_ARABIC, false, closes_none,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_SECTION_NUMBER},
-	{LV_ARTICLE, "article", opens_article_en, STYLE_ARABIC, false, closes_none,
+	{LV_ARTICLE, "article", opens_article_en, STYLE_ARABIC, false, closes_article_en,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_ARTICLE_NUMBER},
 	{LV_ITEM, "item", opens_ascii_paren, STYLE_LETTER, false, closes_ascii_paren,
 	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_ITEM_NUMBER},

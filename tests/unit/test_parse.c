@@ -427,6 +427,15 @@ static void test_english(const struct config *config)
 	       "      paragraph 33:1 \"Article 3(2) applies.\"\n",
 	       "28:1 item-number item numbering starts at (g); expected (a)\n");
 
+	expect("en articles with a full stop after the number",
+	       ENGLISH "Article 1. Purpose.\n\n## Article 2. Scope\n\nAll staff.\n\nArticle 3.5 is text.\n", config,
+	       "article Article 1. #1 9:1 \"Purpose.\"\n"
+	       "  paragraph 9:1\n"
+	       "article Article 2. #2 11:4 [Scope] \"Scope\"\n"
+	       "  paragraph 13:1 \"All staff.\"\n"
+	       "  paragraph 15:1 \"Article 3.5 is text.\"\n",
+	       "");
+
 	expect("en numbering",
 	       ENGLISH "# Chapter 1 General\n\nArticle 1 a.\n\nArticle 2 b.\n\nArticle 4 c.\n\n(a) x;\n(c) y.\n\n"
 		       "# Chapter 3 Other\n\nArticle 5 d:\n\n(i) x;\n(iii) y.\n\n# Chapter 3 Last\n\nChapter 4 Final\n\nArticle 6 e.\n",
