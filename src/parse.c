@@ -54,23 +54,10 @@
 #include "form.h"
 #include "markers.h"
 #include "model.h"
+#include "parse_impl.h"
 #include "parse_inline.h"
 #include "util.h"
 
-struct builder {
-	struct document *doc;
-	const struct scheme_syntax *syntax;
-	struct pnode *root, *chapter, *section, *article, *attachment;
-	struct pnode *paragraph, *item, *subitem, *subsubitem;
-	int list_depth;              /* structural list items being walked */
-	struct pnode **frames;       /* their nodes, innermost last */
-	size_t nframes, frames_cap;
-	cmark_node *taken;           /* a list item's first paragraph, already made its node */
-	int top_article_level;       /* heading level of articles outside chapters, once seen */
-	cmark_node *last_structure;  /* attachment headings count only after this block */
-	bool attachments_open;
-	struct pnode *clauses[MARKER_MAX_DEPTH + 1]; /* decimal: open clause of each depth */
-};
 
 /* cmark-gfm registers its extensions in a process-wide table without a lock;
  * documents are parsed on several threads, so registration runs once. */
@@ -112,8 +99,7 @@ static cmark_node *parse_markdown(const struct document *doc)
 
 /* ---- nodes ---- */
 
-static struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line,
-			      int col)
+struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line, int col)
 {
 	struct pnode *node = xcalloc(1, sizeof *node);
 	node->level = level;
@@ -173,48 +159,11 @@ static struct pnode *add_block(struct builder *b, cmark_node *block)
 
 /* The 款 that items belong to: the current one, or one without text made
  * for items that follow a heading directly. */
-static struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col)
+struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col)
 {
 	if (!b->paragraph)
 		b->paragraph = node_new(container(b), LV_PARAGRAPH, block, line, col);
 	return b->paragraph;
-}
-
-static bool is_within(const struct pnode *node, const struct pnode *ancestor)
-{
-	for (; node; node = node->parent)
-		if (node == ancestor)
-			return true;
-	return false;
-}
-
-static struct pnode *list_parent(struct builder *b, enum level level, cmark_node *block, int line,
-				 int col)
-{
-	struct pnode *parent;
-	if (level == LV_SUBSUBITEM && b->subitem)
-		parent = b->subitem;
-	else if (level != LV_ITEM && b->item)
-		parent = b->item;
-	else
-		parent = current_paragraph(b, block, line, col);
-	/* Inside a list item, a list of the same level or above is still that
-	 * item's: 1. inside 1. is a sub-list, not the next sub-item. */
-	struct pnode *frame = b->nframes ? b->frames[b->nframes - 1] : NULL;
-	return frame && !is_within(parent, frame) ? frame : parent;
-}
-
-static void enter_list_level(struct builder *b, struct pnode *node)
-{
-	if (node->level == LV_ITEM) {
-		b->item = node;
-		b->subitem = b->subsubitem = NULL;
-	} else if (node->level == LV_SUBITEM) {
-		b->subitem = node;
-		b->subsubitem = NULL;
-	} else {
-		b->subsubitem = node;
-	}
 }
 
 static void warn_numeral_form(struct builder *b, const struct pnode *node, const struct marker_match *m)
@@ -229,8 +178,8 @@ static void warn_numeral_form(struct builder *b, const struct pnode *node, const
 }
 
 /* A node for the marker `m` held by text node `holder` of `block`. */
-static struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *block,
-				 cmark_node *holder, const struct marker_match *m, bool first_line)
+struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *block, cmark_node *holder,
+			  const struct marker_match *m, bool first_line)
 {
 	const char *marker = cmark_node_get_literal(holder) + m->lead;
 	int line, col;
@@ -240,49 +189,6 @@ static struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_
 	node->number = (int)m->value;
 	warn_numeral_form(b, node, m);
 	return node;
-}
-
-/* (i), (v) and (x) are letters and Roman numerals at once (scheme en): the
- * one that continues the sub-items or the items before it; else (i) starts
- * sub-items and the others are letters. */
-static struct marker_match letter_or_roman(const struct builder *b, const struct segment *seg)
-{
-	struct marker_match m = seg->m, other;
-	enum number_style style = m.form->style;
-	if (style != STYLE_LETTER && style != STYLE_ROMAN)
-		return m;
-	const char *lit = cmark_node_get_literal(seg->holder);
-	enum level other_level = style == STYLE_LETTER ? LV_SUBITEM : LV_ITEM;
-	if (!lit || !marker_match_as(b->syntax, other_level, lit, strlen(lit), &other) ||
-	    other.form->style == style || other.len != m.len)
-		return m;
-	const struct marker_match *letter = style == STYLE_LETTER ? &m : &other;
-	const struct marker_match *roman = style == STYLE_LETTER ? &other : &m;
-	bool roman_goes_on = b->subitem && roman->value == b->subitem->number + 1;
-	bool letter_goes_on = b->item && letter->value == b->item->number + 1;
-	return roman_goes_on || (!letter_goes_on && roman->value == 1) ? *roman : *letter;
-}
-
-/* An item, sub-item or sub-sub-item for a marked segment of `para`, whose
- * node takes `block` (the paragraph, or the list item around it). */
-static struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg,
-				     cmark_node *stop)
-{
-	int line, col;
-	block_position(b->doc, block, &line, &col);
-	struct marker_match m = letter_or_roman(b, seg);
-	struct pnode *parent = list_parent(b, m.form->level, block, line, col);
-	struct pnode *node = marker_node(b, parent, block, seg->holder, &m, seg->brk == NULL);
-	text_after_marker(seg->holder, &m, stop, &node->text, &node->skip);
-	node->stop = stop;
-	enter_list_level(b, node);
-	return node;
-}
-
-static void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		list_level_node(b, para, &segs[i], i + 1 < n ? segs[i + 1].brk : NULL);
 }
 
 /* ---- chapters, sections, articles ---- */
@@ -379,14 +285,14 @@ static struct pnode *clause_parent(const struct builder *b, const char *number, 
 }
 
 /* Where an article goes: under its section or chapter. */
-static struct pnode *article_parent(const struct builder *b)
+struct pnode *article_parent(const struct builder *b)
 {
 	return b->section ? b->section : b->chapter ? b->chapter : b->root;
 }
 
 /* Makes `node` the current article; a paragraph-form article's text is its
  * first 款, given as a 款 without text of its own. */
-static void open_article(struct builder *b, struct pnode *node, int depth)
+void open_article(struct builder *b, struct pnode *node, int depth)
 {
 	clear_paragraph(b);
 	b->article = node;
@@ -499,101 +405,6 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	}
 	take_lines(b, para, segs, n);
 	free(segs);
-}
-
-/* A bullet list is structure when every item begins with a marker; an
- * ordered list when the scheme gives its items a level. */
-static bool list_is_structure(const struct builder *b, cmark_node *list)
-{
-	if (!b->syntax)
-		return false;
-	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-		enum level level = b->syntax->ordered_list_level;
-		if (level <= LV_ARTICLE)
-			return b->list_depth == 0 && !b->attachment;
-		return level != LV_BLOCK;
-	}
-	for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
-		cmark_node *para = cmark_node_first_child(item);
-		struct marker_match m;
-		cmark_node *holder;
-		if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
-		    !inline_marker(b->syntax, cmark_node_first_child(para), PLACE_LIST_ITEM, LV_ITEM,
-				   LV_SUBSUBITEM, &m, &holder))
-			return false;
-	}
-	return true;
-}
-
-/* The number and marker of an ordered list item as written in the source
- * (cmark numbers items from the list's start, whatever they say). */
-static void ordered_marker(struct builder *b, cmark_node *item, int index, long *value, char **marker)
-{
-	cmark_node *list = cmark_node_parent(item);
-	int line = cmark_node_get_start_line(item), col = cmark_node_get_start_column(item);
-	size_t n;
-	const char *text = document_line(b->doc, line, &n);
-	size_t at = col > 0 ? (size_t)col - 1 : 0, end = at;
-	long number = 0;
-	while (end < n && end - at < 9 && text[end] >= '0' && text[end] <= '9')
-		number = number * 10 + (text[end++] - '0');
-	if (end > at && end < n && (text[end] == '.' || text[end] == ')')) {
-		*value = number;
-		*marker = xstrndup(text + at, end + 1 - at);
-		return;
-	}
-	*value = (long)cmark_node_get_list_start(list) + index;
-	bool paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
-	*marker = xasprintf("%ld%s", *value, paren ? ")" : ".");
-}
-
-static int index_in_parent(cmark_node *node)
-{
-	int index = 0;
-	for (cmark_node *prev = cmark_node_previous(node); prev; prev = cmark_node_previous(prev))
-		index++;
-	return index;
-}
-
-static void take_list_item(struct builder *b, cmark_node *item)
-{
-	cmark_node *para = cmark_node_first_child(item);
-	bool has_para = para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH;
-	struct segment *segs = NULL;
-	size_t n = 0;
-	if (has_para) {
-		bool bullet = cmark_node_get_list_type(cmark_node_parent(item)) != CMARK_ORDERED_LIST;
-		n = paragraph_segments(b->syntax, para, bullet ? PLACE_LIST_ITEM : 0, LV_ITEM,
-				       LV_SUBSUBITEM, &segs);
-		b->taken = para;
-	}
-	/* The item's own text ends with its first paragraph. */
-	cmark_node *stop = n > 1 ? segs[1].brk : has_para ? cmark_node_next(para) : NULL;
-	struct pnode *node;
-	if (n > 0 && segs[0].marked) {
-		node = list_level_node(b, item, &segs[0], stop);
-	} else {
-		int line, col;
-		block_position(b->doc, item, &line, &col);
-		enum level level = b->syntax->ordered_list_level;
-		struct pnode *parent = level == LV_ARTICLE ? article_parent(b) : list_parent(b, level, item, line, col);
-		node = node_new(parent, level, item, line, col);
-		long value;
-		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);
-		node->number = (int)value;
-		if (has_para)
-			first_text_from(cmark_node_first_child(para), stop, &node->text, &node->skip);
-		node->stop = stop;
-		if (level == LV_ARTICLE)
-			open_article(b, node, 0);
-		else
-			enter_list_level(b, node);
-	}
-	if (n > 0)
-		take_lines(b, para, segs, n);
-	free(segs);
-	ARRAY_PUSH(b->frames, b->nframes, b->frames_cap, node);
-	b->list_depth++;
 }
 
 static void take_code_block(struct builder *b, cmark_node *code)

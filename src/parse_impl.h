@@ -1,0 +1,53 @@
+/* parse_impl.h — the parts of parse.c: the builder that walks cmark's
+ * blocks in document order, shared with parse_list.c (lists, list items and
+ * the lines of a paragraph that are items). The shape of the tree they build
+ * is described at the top of parse.c. */
+#ifndef POLICYC_PARSE_IMPL_H
+#define POLICYC_PARSE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "markers.h"
+#include "model.h"
+#include "parse_inline.h"
+
+struct builder {
+	struct document *doc;
+	const struct scheme_syntax *syntax;
+	struct pnode *root, *chapter, *section, *article, *attachment;
+	struct pnode *paragraph, *item, *subitem, *subsubitem;
+	int list_depth;              /* structural list items being walked */
+	struct pnode **frames;       /* their nodes, innermost last */
+	size_t nframes, frames_cap;
+	cmark_node *taken;           /* a list item's first paragraph, already made its node */
+	int top_article_level;       /* heading level of articles outside chapters, once seen */
+	cmark_node *last_structure;  /* attachment headings count only after this block */
+	bool attachments_open;
+	struct pnode *clauses[MARKER_MAX_DEPTH + 1]; /* decimal: open clause of each depth */
+};
+
+/* parse.c */
+struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line, int col);
+/* The 款 that items belong to: the current one, or one without text made
+ * for items that follow a heading directly. */
+struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col);
+/* A node for the marker `m` held by text node `holder` of `block`. */
+struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *block, cmark_node *holder,
+			  const struct marker_match *m, bool first_line);
+/* Where an article goes: under its section or chapter. */
+struct pnode *article_parent(const struct builder *b);
+/* Makes `node` the current article (decimal: of depth `depth`). */
+void open_article(struct builder *b, struct pnode *node, int depth);
+
+/* parse_list.c */
+/* An item, sub-item or sub-sub-item for a marked segment of a paragraph,
+ * whose node takes `block` (the paragraph, or the list item around it). */
+struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg, cmark_node *stop);
+/* Nodes for the marked lines segs[1..n) of paragraph `para`. */
+void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n);
+/* Whether a list is walked as structure (its items are nodes) or kept whole. */
+bool list_is_structure(const struct builder *b, cmark_node *list);
+/* A list item of a structure list; its frame is popped when the walk leaves it. */
+void take_list_item(struct builder *b, cmark_node *item);
+#endif
