@@ -59,6 +59,12 @@ struct shown_line {
 };
 
 static const char replacement_char[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* C0 and C1 control characters and DEL. */
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
 static const char tab_spaces[] = "        ";
 
 /* Splits a source line into the characters shown: tabs expanded to the next
@@ -79,7 +85,7 @@ static void split_line(struct shown_line *sl, const char *s, size_t n)
 		} else if (cp == '\t') {
 			c.width = TAB_STOP - (int)(x % TAB_STOP);
 			c.replacement = tab_spaces + (TAB_STOP - c.width), c.len = 0;
-		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+		} else if (is_control(cp)) {
 			c.replacement = replacement_char, c.len = 0, c.width = 1;
 		} else {
 			c.width = (int)text_width(s + i, step);
@@ -170,6 +176,29 @@ static void put_context(struct buf *out, struct shown_line *sl, const struct doc
 	buf_printf(out, "%s^%s\n", p->caret, p->reset);
 }
 
+/* A path or message on the diagnostic's one line: a line break, a carriage
+ * return or an escape sequence (from a file name or a quoted front-matter
+ * value) would break the line's form or reach the terminal, so control
+ * characters but the tab are shown as U+FFFD. Other bytes pass unchanged: a
+ * file name is shown as the user gave it, in whatever encoding. */
+static void put_one_line(struct buf *out, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, n - i, &cp);
+		if (step == 0) {
+			buf_putc(out, s[i++]);
+			continue;
+		}
+		if (cp != '\t' && is_control(cp))
+			buf_puts(out, replacement_char);
+		else
+			buf_put(out, s + i, step);
+		i += step;
+	}
+}
+
 static void report_text(const struct corpus *corpus, struct buf *out, const struct palette *p)
 {
 	struct shown_line line = {0};
@@ -177,9 +206,12 @@ static void report_text(const struct corpus *corpus, struct buf *out, const stru
 		const struct document *doc = corpus->docs[i];
 		for (size_t k = 0; k < doc->diags.n; k++) {
 			const struct diag *d = &doc->diags.v[k];
-			buf_printf(out, "%s%s:%d:%d:%s %s%s:%s %s [%s]\n", p->path, doc->path, d->line,
-				   d->col, p->reset, severity_color(p, d->severity),
-				   severity_name(d->severity), p->reset, d->message, rule_table[d->rule].id);
+			buf_puts(out, p->path);
+			put_one_line(out, doc->path);
+			buf_printf(out, ":%d:%d:%s %s%s:%s ", d->line, d->col, p->reset,
+				   severity_color(p, d->severity), severity_name(d->severity), p->reset);
+			put_one_line(out, d->message);
+			buf_printf(out, " [%s]\n", rule_table[d->rule].id);
 			put_context(out, &line, doc, d, p);
 		}
 	}
