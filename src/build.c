@@ -121,7 +121,7 @@ static void find_pages(struct build *b)
 		b->paged[b->npaged++] = b->jobs[i].doc;
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct document *doc = c->docs[i];
-		if (!html_file_id_ok(doc->meta.id) || !document_has_errors(doc, c->options->werror) ||
+		if (!html_file_id_ok(doc->meta.id) || !document_has_errors(doc, false) ||
 		    c->options->force)
 			continue; /* rendered now, or never */
 		char *name = xasprintf("%s.html", doc->meta.id);
@@ -214,7 +214,9 @@ static void choose_jobs(struct build *b)
 		const struct document *doc = c->docs[i];
 		if (!html_file_id_ok(doc->meta.id) || seen_before(doc_ids, ndoc_ids, doc->meta.id))
 			continue;
-		if (!o->force && document_has_errors(doc, o->werror))
+		/* --werror is for the exit status only: a warning is no reason
+		 * to leave a page out (SPEC §1, §9). */
+		if (!o->force && document_has_errors(doc, false))
 			continue;
 		doc_ids[ndoc_ids++] = doc->meta.id;
 		bool *wanted = xcalloc(doc->nforms + 1, sizeof *wanted);
