@@ -388,6 +388,12 @@ static void test_decimal(const struct config *config)
 	       "25:1 clause-number clause number 4.7.1 stands directly in chapter 4, without clause 4.7; expected 4.7 before it\n"
 	       "35:1 clause-number clause number 4.8.1.3 skips 4.8.1.2; expected 4.8.1.2\n");
 
+	expect("decimal clauses without chapters: each prefix numbered on its own",
+	       DECIMAL "1.1 a\n\n1.2 b\n\n1.4 c\n\n2.1 d\n\n2.3 e\n\n2.3.1 f\n\n2.3.3 g\n", config, NULL,
+	       "13:1 clause-number clause number 1.4 skips 1.3; expected 1.3\n"
+	       "17:1 clause-number clause number 2.3 skips 2.2; expected 2.2\n"
+	       "21:1 clause-number clause number 2.3.3 skips 2.3.2; expected 2.3.2\n");
+
 	expect("decimal: a number that is not a marker",
 	       DECIMAL "# 1 范围\n\n2024 年起施行。\n\n1.5倍工资。\n\n1.1.1.1.1.1 太深。\n\n# 2\n",
 	       config,
