@@ -25,7 +25,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/unit.h
 DEB_PACKAGES = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	libyaml-dev libicu-dev python3
 
-.PHONY: all deps site test unit bench install clean
+.PHONY: all deps site test unit bench install clean fuzz
 .DEFAULT_GOAL := all
 
 all: policyc site
@@ -63,6 +63,25 @@ unit: $(UNIT_BIN)
 # Every test runs against the sanitizer build (address and undefined behaviour).
 test: policyc policyc-asan $(UNIT_BIN)
 	POLICYC=./policyc-asan UNIT_DIR=build/asan sh tests/run.sh
+
+# libFuzzer harnesses of fuzz/ (see fuzz/README.md); not part of `test`.
+FUZZ_CC   ?= clang
+FUZZ_SAN   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_OBJ   = $(filter-out build/fuzz/main.o,$(SRC:src/%.c=build/fuzz/%.o))
+FUZZ_BIN   = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
+
+fuzz: $(FUZZ_BIN)
+
+# Objects reached only through a pattern chain would be deleted as intermediates.
+.SECONDARY: $(FUZZ_OBJ)
+
+build/fuzz/%.o: src/%.c $(HEADERS) | deps
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_OBJ) $(HEADERS)
+	$(FUZZ_CC) $(ALL_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -Isrc \
+		-DFUZZ_TEMPLATES_DIR='"$(CURDIR)/templates"' -o $@ $< $(FUZZ_OBJ) $(LIBS)
 
 bench: policyc
 	sh bench/run.sh

@@ -83,7 +83,7 @@ struct work {
 	atomic_size_t next;
 };
 
-static void check_document(struct document *doc)
+void document_check(struct document *doc)
 {
 	if (!doc->readable)
 		return;
@@ -108,7 +108,7 @@ static void *worker(void *arg)
 			continue;
 		}
 		work->docs[i] = doc;
-		check_document(doc);
+		document_check(doc);
 	}
 	return NULL;
 }

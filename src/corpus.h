@@ -37,6 +37,10 @@ struct corpus {
 struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config,
 			   const struct options *options);
 void corpus_free(struct corpus *corpus);
+/* The stages of one document in their order (frontmatter, parse, validate,
+ * xref, punctuation), none after an encoding error; corpus_load runs it on
+ * every document, the fuzzers on theirs. */
+void document_check(struct document *doc);
 
 /* Lookups used by the corpus checks and by the renderers. */
 const struct document *corpus_find_title(const struct corpus *corpus, const char *title);

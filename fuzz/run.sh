@@ -1,0 +1,21 @@
+#!/bin/sh
+# fuzz/run.sh HARNESS [SECONDS] [extra libFuzzer flags] — runs one harness of
+# `make fuzz` in one process (one CPU), from its seeds plus the corpus it grew before
+# (build/fuzz/corpus/HARNESS); findings go to build/fuzz/artifacts/.
+set -e
+cd "$(dirname "$0")/.."
+name=${1:?usage: fuzz/run.sh check|render|form|config [SECONDS] [FLAGS...]}
+seconds=${2:-300}
+shift; [ $# -gt 0 ] && shift
+case $name in
+check | render) seeds=fuzz/seeds/doc ;;
+form) seeds=fuzz/seeds/form ;;
+config) seeds=fuzz/seeds/config ;;
+*) echo "fuzz/run.sh: no harness $name" >&2; exit 2 ;;
+esac
+make -s fuzz
+corpus=build/fuzz/corpus/$name
+mkdir -p "$corpus" build/fuzz/artifacts
+exec build/fuzz/fuzz_$name -dict=fuzz/policy.dict \
+	-max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=16384 \
+	-print_final_stats=1 -artifact_prefix=build/fuzz/artifacts/$name- "$@" "$corpus" "$seeds"
