@@ -31,8 +31,11 @@
  *
  *   outline   一、 LV_CHAPTER, （一） LV_SECTION, 1. / 1、 / 1． and an ordered
  *             list item LV_ARTICLE, （1） LV_ITEM. Levels 1 to 3 are headings
- *             or paragraphs; a paragraph's text is its node's title and own
- *             text (一、严格遵守…), so it reads whole wherever titles are shown.
+ *             or paragraphs, levels 3 and 4 also lines of a paragraph (as
+ *             items are: block the paragraph, text from the line to the next
+ *             marked line). A level 1 or 2 paragraph's text is its node's
+ *             title and own text (一、严格遵守…), so it reads whole wherever
+ *             titles are shown.
  *             1. restarts under its （一） or 一、, and （1） under its 1. (the
  *             items of all its 款 count as one list). An ordered list is
  *             level 3 only outside list items and attachments; inside them
@@ -304,8 +307,8 @@ void open_article(struct builder *b, struct pnode *node, int depth)
 		b->paragraph = node_new(node, LV_PARAGRAPH, node->block, node->line, node->col);
 }
 
-/* A chapter, section or article, from a heading or the first segment of a
- * paragraph; `stop` ends its own text. */
+/* A chapter, section or article, from a heading or a segment of a
+ * paragraph (outline's 1、 may start a line); `stop` ends its own text. */
 static struct pnode *structure_node(struct builder *b, cmark_node *block, const struct segment *seg,
 				    cmark_node *stop)
 {
@@ -317,7 +320,7 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 		parent = clause_parent(b, cmark_node_get_literal(seg->holder) + seg->m.lead, seg->m.depth);
 	else if (level == LV_ARTICLE)
 		parent = article_parent(b);
-	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, true);
+	struct pnode *node = marker_node(b, parent, block, seg->holder, &seg->m, seg->brk == NULL);
 	text_after_marker(seg->holder, &seg->m, stop, &node->text, &node->skip);
 	node->stop = stop;
 	check_heading_level(b, node, seg->m.form->name);
@@ -341,6 +344,17 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 		b->article = NULL;
 	}
 	return node;
+}
+
+void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		cmark_node *stop = i + 1 < n ? segs[i + 1].brk : NULL;
+		if (segs[i].m.form->level <= LV_ARTICLE)
+			structure_node(b, para, &segs[i], stop);
+		else
+			list_level_node(b, para, &segs[i], stop);
+	}
 }
 
 /* ---- blocks ---- */

@@ -39,13 +39,13 @@ struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *b
 struct pnode *article_parent(const struct builder *b);
 /* Makes `node` the current article (decimal: of depth `depth`). */
 void open_article(struct builder *b, struct pnode *node, int depth);
+/* Nodes for the marked lines segs[1..n) of paragraph `para`. */
+void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n);
 
 /* parse_list.c */
 /* An item, sub-item or sub-sub-item for a marked segment of a paragraph,
  * whose node takes `block` (the paragraph, or the list item around it). */
 struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg, cmark_node *stop);
-/* Nodes for the marked lines segs[1..n) of paragraph `para`. */
-void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n);
 /* Whether a list is walked as structure (its items are nodes) or kept whole. */
 bool list_is_structure(const struct builder *b, cmark_node *list);
 /* A list item of a structure list; its frame is popped when the walk leaves it. */

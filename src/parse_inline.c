@@ -79,7 +79,7 @@ size_t paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, 
 		if (!is_break(child))
 			continue;
 		struct segment seg = {child, cmark_node_next(child), false, {0}, NULL};
-		seg.marked = inline_marker(syntax, seg.first, PLACE_LINE, LV_ITEM, LV_SUBSUBITEM, &seg.m,
+		seg.marked = inline_marker(syntax, seg.first, PLACE_LINE, lo > LV_ITEM ? LV_ITEM : lo, hi, &seg.m,
 					   &seg.holder);
 		if (seg.marked)
 			ARRAY_PUSH(v, n, cap, seg);

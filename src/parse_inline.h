@@ -29,8 +29,8 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 
 /* The segments of paragraph `para`; the first is checked for a marker at
  * `first_place` with levels [lo, hi] (first_place 0: not checked), the
- * others at PLACE_LINE for item levels. Returns the count (>= 1); caller
- * frees *segments. */
+ * others at PLACE_LINE with the same levels (item levels at least). Returns
+ * the count (>= 1); caller frees *segments. */
 size_t paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, unsigned first_place,
 			  enum level lo, enum level hi, struct segment **segments);
 

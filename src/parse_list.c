@@ -80,12 +80,6 @@ struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct
 	return node;
 }
 
-void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		list_level_node(b, para, &segs[i], i + 1 < n ? segs[i + 1].brk : NULL);
-}
-
 /* A bullet list is structure when every item begins with a marker; an
  * ordered list when the scheme gives its items a level. */
 bool list_is_structure(const struct builder *b, cmark_node *list)

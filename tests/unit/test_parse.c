@@ -351,6 +351,23 @@ static void test_outline(const struct config *config)
 	       "34:1 clause-number level-3 number 3、 skips 2; expected 2、\n");
 }
 
+static void test_outline_lines(const struct config *config)
+{
+	expect("outline level 3 and 4 at line starts, not inside list items",
+	       OUTLINE "一、日常工作管理\n1、展品\n（1）登记；\n（2）检查；\n2、工程\n4、小区\n\n- 列表\n  1、不是条\n", config,
+	       "chapter 一、 #1 9:1 [日常工作管理] \"日常工作管理\"\n"
+	       "  article 1、 #1 10:1 \"展品\"\n"
+	       "    paragraph 10:1\n"
+	       "      item （1） #1 11:1 \"登记；\"\n"
+	       "      item （2） #2 12:1 \"检查；\"\n"
+	       "  article 2、 #2 13:1 \"工程\"\n"
+	       "    paragraph 13:1\n"
+	       "  article 4、 #4 14:1 \"小区\"\n"
+	       "    paragraph 14:1\n"
+	       "      block 16:1\n",
+	       "14:1 clause-number level-3 number 4、 skips 3; expected 3、\n");
+}
+
 static void test_decimal(const struct config *config)
 {
 	expect("decimal chapters, nested clauses and list items",
@@ -466,6 +483,7 @@ int main(void)
 	test_empty(config);
 	test_required();
 	test_outline(config);
+	test_outline_lines(config);
 	test_decimal(config);
 	test_english(config);
 	plain_free(&plain);
