@@ -159,11 +159,31 @@ static const char *written_option(char **argv, int index, char *scratch, size_t 
 	return scratch;
 }
 
+/* The long options that "--xy" abbreviates, as "--werror, --width", when it
+ * abbreviates more than one (getopt_long reports that as an unknown option,
+ * like a misspelling); NULL otherwise. */
+static char *ambiguous_candidates(const char *written)
+{
+	if (!str_starts_with(written, "--") || written[2] == '\0')
+		return NULL;
+	size_t n = strlen(written + 2), matches = 0;
+	struct buf names = {0};
+	for (const struct option *o = long_options; o->name != NULL; o++) {
+		if (strncmp(o->name, written + 2, n) != 0)
+			continue;
+		buf_printf(&names, "%s--%s", matches++ ? ", " : "", o->name);
+	}
+	if (matches > 1)
+		return buf_take(&names);
+	buf_free(&names);
+	return NULL;
+}
+
 /* Parses the options of check/build (argv[0] is the command). Returns -1 when
  * the run goes on, otherwise the exit status. Paths are left in argv[optind..]. */
 static int parse_options(int argc, char **argv, enum command command, struct options *opts)
 {
-	char scratch[128];
+	char scratch[128], reason[512];
 	opterr = 0;
 	optind = 1;
 	for (;;) {
@@ -177,6 +197,8 @@ static int parse_options(int argc, char **argv, enum command command, struct opt
 			opts->out_dir = optarg;
 			break;
 		case 'c':
+			if (*optarg == '\0')
+				return usage_error("--config needs a file%s", "");
 			opts->config_path = optarg;
 			break;
 		case 'f':
@@ -196,6 +218,8 @@ static int parse_options(int argc, char **argv, enum command command, struct opt
 				return usage_error("--width needs a whole number from 20 to 10000, not '%s'", optarg);
 			break;
 		case OPT_TEMPLATES:
+			if (*optarg == '\0')
+				return usage_error("--templates needs a directory%s", "");
 			opts->templates_dir = optarg;
 			break;
 		case OPT_FORCE:
@@ -223,8 +247,14 @@ static int parse_options(int argc, char **argv, enum command command, struct opt
 			 * value for "--werror=x" (a value given to a flag). */
 			if (optopt == 0 || optopt >= 256 || strchr("ocfWjqh", optopt) != NULL) {
 				const char *name = written_option(argv, optind - 1, scratch, sizeof scratch);
-				return usage_error(optopt == 0 ? "unknown option %s" : "option %s takes no value",
-						   name);
+				if (optopt != 0)
+					return usage_error("option %s takes no value", name);
+				char *candidates = ambiguous_candidates(name);
+				if (candidates == NULL)
+					return usage_error("unknown option %s", name);
+				snprintf(reason, sizeof reason, "option %s is ambiguous: %s", name, candidates);
+				free(candidates);
+				return usage_error("%s", reason);
 			}
 			snprintf(scratch, sizeof scratch, "-%c", optopt);
 			return usage_error("unknown option %s", scratch);
