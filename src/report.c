@@ -27,8 +27,11 @@ static bool use_color(enum color_mode mode)
 		return true;
 	if (mode == COLOR_NEVER)
 		return false;
+	/* NO_COLOR (no-color.org) set to anything; a terminal that says it cannot. */
 	const char *no_color = getenv("NO_COLOR");
-	return isatty(STDERR_FILENO) && (no_color == NULL || no_color[0] == '\0');
+	const char *term = getenv("TERM");
+	return isatty(STDERR_FILENO) && (no_color == NULL || no_color[0] == '\0') &&
+	       (term == NULL || strcmp(term, "dumb") != 0);
 }
 
 static const char *severity_color(const struct palette *p, enum severity sev)
