@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,7 +416,14 @@ int build_corpus(const struct corpus *corpus)
 	struct html_renderer *html = new_html(&b);
 	char *index_html = html_render_index(html);
 	html_free(html);
+	/* Past the file size limit (ulimit -f) the kernel would kill us with
+	 * SIGXFSZ in the middle of a write, leaving a cut temporary file and no
+	 * message; ignored, the write fails with EFBIG and is reported and
+	 * cleaned up like any other write error. */
+	struct sigaction ignore = {.sa_handler = SIG_IGN}, saved;
+	sigaction(SIGXFSZ, &ignore, &saved);
 	int status = write_site(&b, index_html);
+	sigaction(SIGXFSZ, &saved, NULL);
 	free(index_html);
 	build_free(&b);
 	templates_free(templates);
