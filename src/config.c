@@ -321,9 +321,11 @@ static void read_rule_entry(struct loader *ld, const char *name, const yaml_node
 			ids[r] = rule_table[r].id;
 		char *shown = yaml_shown(key);
 		const char *near = yaml_closest_key(name, ids, RULE_COUNT);
-		error_at(ld, key, "unknown rule id %s; %s%s%s", shown,
-			 near ? "did you mean " : "expected a rule id of SPEC §6 such as article-number",
-			 near ? near : "", near ? "?" : "");
+		if (near)
+			error_at(ld, key, "unknown rule id %s; did you mean %s?", shown, near);
+		else
+			error_at(ld, key, "unknown rule id %s; expected a rule id such as article-number "
+				 "(docs/rules.md lists them)", shown);
 		free(shown);
 		return;
 	}
@@ -354,7 +356,9 @@ static void read_top_entry(struct loader *ld, const char *name, const yaml_node_
 	const char *text = yaml_scalar(value);
 	if (strcmp(name, "scheme") == 0) {
 		enum scheme scheme = text ? scheme_lookup(text) : SCHEME_COUNT;
-		if (scheme == SCHEME_COUNT) {
+		if (text == NULL || yaml_is_null(value)) {
+			error_kind(ld, name, value, "articles, outline, decimal or en");
+		} else if (scheme == SCHEME_COUNT) {
 			char *shown = yaml_shown(value);
 			error_at(ld, value, "scheme %s is not known; expected articles, outline, decimal or en",
 				 shown);
@@ -363,9 +367,11 @@ static void read_top_entry(struct loader *ld, const char *name, const yaml_node_
 			config->scheme = scheme;
 		}
 	} else if (strcmp(name, "article-numbering") == 0) {
-		if (text && strcmp(text, "continuous") == 0) {
+		if (text == NULL || yaml_is_null(value)) {
+			error_kind(ld, name, value, "continuous or per-chapter");
+		} else if (strcmp(text, "continuous") == 0) {
 			config->article_per_chapter = false;
-		} else if (text && strcmp(text, "per-chapter") == 0) {
+		} else if (strcmp(text, "per-chapter") == 0) {
 			config->article_per_chapter = true;
 		} else {
 			char *shown = yaml_shown(value);

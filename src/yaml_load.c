@@ -312,6 +312,8 @@ char *yaml_shown(const yaml_node_t *node)
 	if (!text)
 		return xstrdup(yaml_kind_name(node));
 	size_t len = node->data.scalar.length;
+	if (len == 0)
+		return xstrdup("\"\""); /* not an empty gap in the message */
 	struct buf out = {0};
 	size_t count = 0;
 	for (size_t i = 0; i < len; count++) {

@@ -197,6 +197,15 @@ static void test_errors(void)
 		     "2:10: error: rule empty is set to info; expected error, warning or off");
 	expect_error("unknown scheme", "scheme: roman\n",
 		     "1:9: error: scheme roman is not known; expected articles, outline, decimal or en");
+	expect_error("scheme a list", "scheme: [articles]\n",
+		     "1:9: error: scheme is a list; expected articles, outline, decimal or en");
+	expect_error("scheme an empty string", "scheme: \"\"\n",
+		     "1:9: error: scheme \"\" is not known; expected articles, outline, decimal or en");
+	expect_error("article-numbering a mapping", "article-numbering: {a: b}\n",
+		     "1:20: error: article-numbering is a mapping; expected continuous or per-chapter");
+	expect_error("unknown rule id far from all", "rules:\n  colour: off\n",
+		     "2:3: error: unknown rule id colour; expected a rule id such as article-number "
+		     "(docs/rules.md lists them)");
 	expect_error("article-numbering", "article-numbering: restart\n",
 		     "1:20: error: article-numbering restart is not known; expected continuous or per-chapter");
 	expect_error("external not a list", "external: 劳动法\n",
