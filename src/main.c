@@ -45,7 +45,8 @@ static const char options_text[] =
 	"  -h, --help           this help\n"
 	"\n"
 	"exit status: 0 no errors (warnings allowed unless --werror), 1 errors,\n"
-	"2 usage error, unreadable input, unwritable output or internal failure.\n";
+	"2 usage error, bad configuration, unreadable input, unwritable output or\n"
+	"internal failure.\n";
 
 static const char check_help[] =
 	"usage: policyc check [OPTIONS] [PATH...]\n"
