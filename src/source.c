@@ -5,6 +5,7 @@
  * do not count it. Lines end at "\n", "\r\n" or a lone "\r" — the same line
  * ends CommonMark and YAML recognise, so cmark's and libyaml's line numbers
  * agree with ours. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +13,9 @@
 #include "model.h"
 #include "util.h"
 
-/* A file in a legacy encoding (GBK) would give one error per Chinese
- * character: the first few say enough. */
+/* A line in a legacy encoding (GBK) holds an invalid sequence at nearly
+ * every Chinese character: the line is one mistake, one diagnostic. A whole
+ * file in GBK is then one diagnostic per line: the first few say enough. */
 enum { ENCODING_REPORT_LIMIT = 10 };
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
@@ -70,10 +72,31 @@ static size_t invalid_run(const char *s, size_t at, size_t len)
 	return end - at;
 }
 
+/* The encoding problems of one line: the first of them, and how many. */
+struct bad_line {
+	int line, col;
+	size_t offset, count;
+	bool nul;
+};
+
+static void report_bad_line(struct document *doc, const struct bad_line *bad)
+{
+	char more[64] = "";
+	if (bad->count > 1)
+		snprintf(more, sizeof more, ", and %zu more on this line", bad->count - 1);
+	if (bad->nul)
+		diag_add(&doc->diags, RULE_ENCODING, bad->line, bad->col,
+			 "NUL byte at byte offset %zu%s; expected UTF-8 text", bad->offset, more);
+	else
+		diag_add(&doc->diags, RULE_ENCODING, bad->line, bad->col,
+			 "invalid UTF-8 byte 0x%02x at byte offset %zu%s; expected UTF-8 text",
+			 (unsigned char)doc->src[bad->offset], bad->offset, more);
+}
+
 static void check_encoding(struct document *doc)
 {
-	size_t problems = 0;
-	int more_line = 0, more_col = 0;
+	size_t bad_lines = 0;
+	struct bad_line bad = {0}, first_unreported = {0};
 	size_t i = doc->bom ? 3 : 0;
 	while (i < doc->len) {
 		uint32_t cp;
@@ -83,28 +106,28 @@ static void check_encoding(struct document *doc)
 			i += n;
 			continue;
 		}
-		problems++;
-		int line, col;
-		position_of_offset(doc, i, &line, &col);
-		if (problems <= ENCODING_REPORT_LIMIT) {
-			if (nul)
-				diag_add(&doc->diags, RULE_ENCODING, line, col,
-					 "NUL byte at byte offset %zu; expected UTF-8 text", i);
-			else
-				diag_add(&doc->diags, RULE_ENCODING, line, col,
-					 "invalid UTF-8 byte 0x%02x at byte offset %zu; expected UTF-8 text",
-					 (unsigned char)doc->src[i], i);
-		} else if (problems == ENCODING_REPORT_LIMIT + 1) {
-			more_line = line;
-			more_col = col;
+		int line = line_of_offset(doc, i);
+		if (bad.count > 0 && line == bad.line) {
+			bad.count++;
+		} else {
+			if (bad.count > 0 && bad_lines <= ENCODING_REPORT_LIMIT)
+				report_bad_line(doc, &bad);
+			bad_lines++;
+			int col;
+			position_of_offset(doc, i, &line, &col);
+			bad = (struct bad_line){line, col, i, 1, nul};
+			if (bad_lines == ENCODING_REPORT_LIMIT + 1)
+				first_unreported = bad;
 		}
 		i += nul ? 1 : invalid_run(doc->src, i, doc->len);
 	}
-	if (problems > ENCODING_REPORT_LIMIT)
-		diag_add(&doc->diags, RULE_ENCODING, more_line, more_col,
-			 "… and %zu more invalid UTF-8 sequences or NUL bytes from here on",
-			 problems - ENCODING_REPORT_LIMIT);
-	doc->readable = problems == 0;
+	if (bad.count > 0 && bad_lines <= ENCODING_REPORT_LIMIT)
+		report_bad_line(doc, &bad);
+	if (bad_lines > ENCODING_REPORT_LIMIT)
+		diag_add(&doc->diags, RULE_ENCODING, first_unreported.line, first_unreported.col,
+			 "… and %zu more lines with invalid UTF-8 or NUL bytes from here on",
+			 bad_lines - ENCODING_REPORT_LIMIT);
+	doc->readable = bad_lines == 0;
 }
 
 struct document *document_from_memory(const char *path, const char *bytes, size_t len,

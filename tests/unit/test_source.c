@@ -118,16 +118,44 @@ static void test_nul(const struct config *config)
 
 static void test_many_errors(const struct config *config)
 {
-	char text[64];
+	/* A line in another encoding is one mistake: one diagnostic. */
+	char text[160];
 	size_t n = 0;
 	for (int i = 0; i < 15; i++) {
 		text[n++] = 'a';
 		text[n++] = (char)0xff;
 	}
 	struct document *doc = load(config, text, n);
-	CHECK(doc->diags.n == 11, "ten errors and one summary (got %zu)", doc->diags.n);
-	const struct diag *d = find_diag(doc, RULE_ENCODING, 1, 22);
-	CHECK(d && strstr(d->message, "5 more"), "the summary at the eleventh counts the rest");
+	CHECK(doc->diags.n == 1, "one line with 15 bad bytes: one diagnostic (got %zu)", doc->diags.n);
+	const struct diag *d = find_diag(doc, RULE_ENCODING, 1, 2);
+	CHECK(d && strcmp(d->message, "invalid UTF-8 byte 0xff at byte offset 1, and 14 more on this "
+			      "line; expected UTF-8 text") == 0,
+	      "the first bad byte, counting the rest of the line (got %s)", d ? d->message : "none");
+	document_free(doc);
+
+	/* Fifteen bad lines: the first ten, then one summary at the eleventh. */
+	n = 0;
+	for (int i = 0; i < 15; i++) {
+		text[n++] = 'a';
+		text[n++] = (char)0xff;
+		text[n++] = (char)0xfe;
+		text[n++] = '\n';
+	}
+	doc = load(config, text, n);
+	CHECK(doc->diags.n == 11, "ten lines and one summary (got %zu)", doc->diags.n);
+	d = find_diag(doc, RULE_ENCODING, 10, 2);
+	CHECK(d && strstr(d->message, "at byte offset 37, and 1 more on this line"), "the tenth line");
+	d = find_diag(doc, RULE_ENCODING, 11, 2);
+	CHECK(d && strcmp(d->message, "… and 5 more lines with invalid UTF-8 or NUL bytes from here on") == 0,
+	      "the summary at the eleventh line counts the lines left (got %s)", d ? d->message : "none");
+	document_free(doc);
+
+	/* A NUL byte and a bad byte on one line: one diagnostic, the first. */
+	static const char mixed[] = "x\0y\xff\n";
+	doc = load(config, mixed, sizeof mixed - 1);
+	CHECK(doc->diags.n == 1 && find_diag(doc, RULE_ENCODING, 1, 2) &&
+	      strstr(doc->diags.v[0].message, "NUL byte at byte offset 1, and 1 more on this line"),
+	      "NUL then a bad byte on one line");
 	document_free(doc);
 }
 
