@@ -1,6 +1,7 @@
 /* render_html_anchor.c — a policy page's anchors (chapter-3, section-2-1,
- * article-8, article-8-2 …, unique within the page) and its references'
- * link targets. */
+ * article-8, article-8-2 …; clause-2-1-2 and clause-2-1-2-p1 in schemes
+ * outline and decimal; unique within the page) and its references' link
+ * targets. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,19 +69,63 @@ static const struct pnode *ancestor_at(const struct pnode *node, enum level leve
 
 static int shown_number(const struct pnode *node) { return node->number > 0 ? node->number : node->seq; }
 
-/* Schemes whose third level restarts under its parent (outline 1., decimal
- * 3.1.2): the whole path, clause-3-1-2. */
+/* Appends "-2-1-2" for a decimal clause number "2.1.2" as written; false
+ * (with b partly written) when the marker is not one. */
+static bool dotted_parts(const char *marker, struct buf *b)
+{
+	const char *s = marker;
+	if (s == NULL || strchr(s, '.') == NULL)
+		return false;
+	for (;;) {
+		long part = 0;
+		if (*s < '0' || *s > '9')
+			return false;
+		for (; *s >= '0' && *s <= '9'; s++)
+			if ((part = part * 10 + (*s - '0')) > 99999999)
+				return false;
+		buf_printf(b, "-%ld", part);
+		if (*s == '\0')
+			return true;
+		if (*s++ != '.')
+			return false;
+	}
+}
+
+static bool on_clause_path(const struct pnode *p)
+{
+	return p->level == LV_CHAPTER || p->level == LV_SECTION || p->level == LV_ARTICLE;
+}
+
+/* Schemes whose third level restarts under its parent: the clause's whole
+ * number, clause-3-1-2. Decimal clauses carry it in their marker (a 2.1.1.1
+ * whose 2.1.1 is missing hangs under 2.1 but is still clause-2-1-1-1);
+ * outline's 1. and a clause whose number could not be read take it from the
+ * chapter, section and clauses above them. */
 static char *clause_anchor(const struct pnode *node)
 {
 	struct buf b = {0};
 	buf_puts(&b, "clause");
-	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER), *section = ancestor_at(node, LV_SECTION);
-	if (chapter)
-		buf_printf(&b, "-%d", shown_number(chapter));
-	if (section)
-		buf_printf(&b, "-%d", shown_number(section));
-	buf_printf(&b, "-%d", shown_number(node));
+	if (dotted_parts(node->marker, &b))
+		return buf_take(&b);
+	buf_free(&b);
+	size_t depth = 0;
+	for (const struct pnode *p = node; p; p = p->parent)
+		depth += on_clause_path(p);
+	int *numbers = xcalloc(depth, sizeof *numbers);
+	size_t n = depth;
+	for (const struct pnode *p = node; p; p = p->parent)
+		if (on_clause_path(p))
+			numbers[--n] = shown_number(p);
+	buf_puts(&b, "clause");
+	for (size_t i = 0; i < depth; i++)
+		buf_printf(&b, "-%d", numbers[i]);
+	free(numbers);
 	return buf_take(&b);
+}
+
+static bool clause_scheme(const struct document *doc)
+{
+	return doc->meta.scheme == SCHEME_OUTLINE || doc->meta.scheme == SCHEME_DECIMAL;
 }
 
 static char *base_anchor(const struct html_page *page, const struct pnode *node)
@@ -94,7 +139,7 @@ static char *base_anchor(const struct html_page *page, const struct pnode *node)
 		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
 			       : xasprintf("section-%d", shown_number(node));
 	case LV_ARTICLE:
-		if (page->doc->meta.scheme == SCHEME_OUTLINE || page->doc->meta.scheme == SCHEME_DECIMAL)
+		if (clause_scheme(page->doc))
 			return clause_anchor(node);
 		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
 			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
@@ -102,7 +147,12 @@ static char *base_anchor(const struct html_page *page, const struct pnode *node)
 	case LV_ATTACHMENT:
 		return xasprintf("attachment-%d", node->seq);
 	case LV_PARAGRAPH:
-		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : xasprintf("preamble-%d", node->seq);
+		if (parent_id == NULL)
+			return xasprintf("preamble-%d", node->seq);
+		/* clause-2-1-p1, so that the first paragraph of 2.1 is not clause 2.1.1 */
+		if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
+			return xasprintf("%s-p%d", parent_id, node->seq);
+		return xasprintf("%s-%d", parent_id, node->seq);
 	case LV_ITEM:
 	case LV_SUBITEM:
 	case LV_SUBSUBITEM:
