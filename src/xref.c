@@ -305,7 +305,10 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 				     ? name_paragraph(cx->naming, article->number,
 						      (long)paragraph_index(article, paragraph))
 				     : name_of(cx->naming, cx->naming->article, article->number);
-		char *has = count_phrase(name, count_members(paragraph, LV_ITEM), "item", "items");
+		/* A heading-form article without text has no paragraph at all: a
+		 * reference in its title to one of its items finds none. */
+		size_t items = paragraph ? count_members(paragraph, LV_ITEM) : 0;
+		char *has = count_phrase(name, items, "item", "items");
 		report(cx, piece, ref->off, "reference %s names no item; %s", words, has);
 		free(has);
 		free(name);
