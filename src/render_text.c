@@ -195,12 +195,23 @@ static char *compose(const struct text_ctx *ctx, const char *marker, const char 
 	return buf_take(&b);
 }
 
+/* Schemes outline and decimal number their headings as titles (GB/T 9704's
+ * 一、 （一）, GB/T 1.1's 2.1): a heading clause with a title stands on a
+ * line of its own, its text below it. */
+static bool titled_clause(const struct text_ctx *ctx, const struct pnode *article)
+{
+	enum scheme s = ctx->doc->meta.scheme;
+	return (s == SCHEME_OUTLINE || s == SCHEME_DECIMAL) && article->heading && article->title &&
+	       *article->title;
+}
+
 /* A heading-form article (`## 第一条 目的`) has no text of its own: its
- * first paragraph is written on the marker's line. */
-static bool takes_first_paragraph(const struct pnode *article)
+ * first paragraph is written on the marker's line (第一条　目的　为加强…),
+ * except a titled clause's. */
+static bool takes_first_paragraph(const struct text_ctx *ctx, const struct pnode *article)
 {
 	const struct pnode *p = article->first;
-	if (!p || p->level != LV_PARAGRAPH || !p->text)
+	if (!p || p->level != LV_PARAGRAPH || !p->text || titled_clause(ctx, article))
 		return false;
 	char *body = body_text(article);
 	bool empty = *body == '\0';
@@ -208,14 +219,14 @@ static bool takes_first_paragraph(const struct pnode *article)
 	return empty;
 }
 
-static bool on_article_line(const struct pnode *p)
+static bool on_article_line(const struct text_ctx *ctx, const struct pnode *p)
 {
 	const struct pnode *a = p->parent;
 	if (p->level != LV_PARAGRAPH || !a || a->level != LV_ARTICLE)
 		return false;
 	if (p->text && p->text == a->text && p->block == a->block)
 		return true; /* the first 款 is the article's own text */
-	return p == a->first && takes_first_paragraph(a);
+	return p == a->first && takes_first_paragraph(ctx, a);
 }
 
 static bool is_text_block(cmark_node *block)
@@ -229,7 +240,7 @@ static bool is_text_block(cmark_node *block)
 static void put_article(struct text_ctx *ctx, const struct pnode *n)
 {
 	char *body = body_text(n);
-	if (!*body && takes_first_paragraph(n)) {
+	if (!*body && takes_first_paragraph(ctx, n)) {
 		free(body);
 		body = own_text(n->first);
 	}
@@ -250,6 +261,18 @@ static bool centered_headings(const struct text_ctx *ctx)
 	return s == SCHEME_ARTICLES || s == SCHEME_EN;
 }
 
+/* Outline's 一、 and （一）, heading or paragraph alike: lines of the text,
+ * indented like every level (GB/T 9704). A blank line sets apart each 一、
+ * and a （一） that follows the items or paragraphs of the one before it, so
+ * that a part reads as a block and （二） never seems to go on a list. */
+static void put_outline_division(struct text_ctx *ctx, const struct pnode *n, const char *text)
+{
+	bool after_deeper = n->prev && n->prev->level == n->level && n->prev->first;
+	if (n->level == LV_CHAPTER || after_deeper)
+		tout_blank(&ctx->out);
+	tout_wrap(&ctx->out, text, ctx->indent, "");
+}
+
 /* Chapters, sections and attachments. */
 static void put_division(struct text_ctx *ctx, const struct pnode *n)
 {
@@ -259,10 +282,10 @@ static void put_division(struct text_ctx *ctx, const struct pnode *n)
 		free(text);
 		text = leaf_plain(n->block);
 	}
-	if (!n->heading && n->level != LV_ATTACHMENT) {
-		/* outline's 一、 written as a paragraph */
-		tout_wrap(&ctx->out, text, ctx->indent, "");
+	if (ctx->doc->meta.scheme == SCHEME_OUTLINE && n->level != LV_ATTACHMENT) {
+		put_outline_division(ctx, n, text);
 	} else {
+		/* decimal's 3 考核 written as a paragraph is a title as much as # 3 考核 */
 		tout_blank(&ctx->out);
 		if (n->level != LV_ATTACHMENT && centered_headings(ctx))
 			tout_center(&ctx->out, text);
@@ -274,13 +297,68 @@ static void put_division(struct text_ctx *ctx, const struct pnode *n)
 	free(body);
 }
 
+static bool is_item(const struct pnode *n)
+{
+	return n->level == LV_ITEM || n->level == LV_SUBITEM || n->level == LV_SUBSUBITEM;
+}
+
+/* Lists of GB/T 1.1 (a) 1)) and of English policies ((a) (i) 1.) nest: each
+ * level one indent further in, wrapped lines hanging under the item's text.
+ * The Chinese articles and outline keep every 项 and 目 at the paragraph
+ * indent, as official documents set them. */
+static bool nested_items(const struct text_ctx *ctx)
+{
+	enum scheme s = ctx->doc->meta.scheme;
+	return s == SCHEME_DECIMAL || s == SCHEME_EN;
+}
+
+char *item_indent(const struct text_ctx *ctx, const struct pnode *item)
+{
+	if (!nested_items(ctx))
+		return xstrdup(ctx->indent);
+	size_t depth = 0;
+	for (const struct pnode *p = item; p && is_item(p); p = p->parent)
+		depth++;
+	size_t step = strlen(ctx->indent);
+	/* deeper than half the page, the list stops going in */
+	while (depth > 1 && (int)(depth * text_width(ctx->indent, step)) > ctx->out.width / 2)
+		depth--;
+	char *indent = xmalloc(depth * step + 1);
+	for (size_t i = 0; i < depth; i++)
+		memcpy(indent + i * step, ctx->indent, step);
+	indent[depth * step] = '\0';
+	return indent;
+}
+
+static void put_nested_item(struct text_ctx *ctx, const struct pnode *n, const char *text)
+{
+	char *first = item_indent(ctx, n);
+	struct buf rest = {0};
+	buf_puts(&rest, first);
+	if (n->marker && *n->marker) {
+		size_t hang = text_width(n->marker, strlen(n->marker));
+		const char *sep = marker_separator(n->marker);
+		hang += text_width(sep, strlen(sep));
+		for (; hang > 0; hang--)
+			buf_putc(&rest, ' ');
+	}
+	/* a hang that leaves less than half the page is not kept */
+	tout_wrap(&ctx->out, text, first,
+		  (int)text_width(rest.data, rest.len) > ctx->out.width / 2 ? "" : rest.data);
+	free(first);
+	buf_free(&rest);
+}
+
 static void put_provision(struct text_ctx *ctx, const struct pnode *n)
 {
-	if (on_article_line(n))
+	if (on_article_line(ctx, n))
 		return;
 	char *body = body_text(n);
 	char *text = compose(ctx, n->marker, n->title, body);
-	tout_wrap(&ctx->out, text, ctx->indent, "");
+	if (is_item(n) && nested_items(ctx))
+		put_nested_item(ctx, n, text);
+	else
+		tout_wrap(&ctx->out, text, ctx->indent, "");
 	free(text);
 	free(body);
 }

@@ -256,7 +256,7 @@ void render_cmark_block(struct text_ctx *ctx, struct text_out *o, const struct p
 	const struct pnode *parent = owner->parent;
 	bool under_item = parent && (parent->level == LV_ITEM || parent->level == LV_SUBITEM ||
 				     parent->level == LV_SUBSUBITEM);
-	push(&w, (struct frame){.kind = FRAME_ROOT, .cont = xstrdup(under_item ? ctx->indent : "")});
+	push(&w, (struct frame){.kind = FRAME_ROOT, .cont = under_item ? item_indent(ctx, parent) : xstrdup("")});
 	cmark_iter *iter = block ? cmark_iter_new(block) : NULL;
 	cmark_event_type ev;
 	while (iter && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {

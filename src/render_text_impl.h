@@ -1,16 +1,24 @@
 /* render_text_impl.h — the parts of the plain-text renderer (render_text*.c).
  *
  * Layout scheme of OUT/ID.txt (the Chinese body-text convention, 首行缩进):
- *   - the title and chapter/section headings are centered; attachment titles
- *     stand at the left margin; a blank line around every heading;
+ *   - the title and chapter/section headings are centered (schemes articles
+ *     and en; decimal's chapters, heading or paragraph, stand at the left
+ *     margin); attachment titles stand at the left margin; a blank line
+ *     around every heading;
  *   - an article starts at the left margin with its marker, one U+3000, and
  *     its text (heading-form articles: marker　title　text), after a blank
- *     line; scheme outline's numbered paragraphs (1. 2.) are indented like
- *     any paragraph instead, and outline and decimal headings stay at the left;
+ *     line; a decimal clause with a heading (## 2.2 季度计划) stands alone on
+ *     its line, its text below it as a paragraph;
+ *   - scheme outline (GB/T 9704) sets every level — 一、 （一） 1. （1）,
+ *     heading or paragraph — as a line of the text indented by two U+3000,
+ *     without blank lines between them, except before each 一、 and before a
+ *     （一） that follows the items or paragraphs of the （一） before it;
  *   - every other paragraph — a further 款, an item 项, a sub-item 目, a
  *     sub-sub-item, a preamble paragraph — starts on its own line indented by
- *     two U+3000;
- *   - wrapped lines of all of these go back to the left margin, so a line that
+ *     two U+3000 (four spaces in English); in schemes decimal and en the
+ *     lists nest: each level of items one indent further in, their wrapped
+ *     lines hanging under the item's text;
+ *   - wrapped lines of all others go back to the left margin, so a line that
  *     starts indented always starts a new paragraph, and one that starts with
  *     第N条 a new article;
  *   - bullet lists and block quotes indent as blocks (their wrapped lines hang
@@ -103,6 +111,9 @@ struct text_ctx {
 	const char *indent; /* first-line indent of paragraphs: two U+3000, or spaces in English */
 };
 
+/* The first-line indent of an item, sub-item or sub-sub-item: the paragraph
+ * indent, or one indent a level where lists nest (decimal, en). Caller frees. */
+char *item_indent(const struct text_ctx *ctx, const struct pnode *item);
 /* Renders the pnode subtree at `top` (render_text.c). */
 void render_subtree(struct text_ctx *ctx, const struct pnode *top);
 /* Renders the cmark block of an LV_BLOCK pnode; the blocks of its child pnodes

@@ -1,6 +1,7 @@
 # build: schemes outline, decimal and en as a reader gets them — clause
 # anchors that follow the clause's whole number (clause-2-1-2) and the links
-# of references to them.
+# of references to them; plain text with each outline level on its own line,
+# indented alike, decimal titles on lines of their own, nested lists.
 . "$(dirname "$0")/cli-lib.inc"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
@@ -62,4 +63,26 @@ expect_grep '<div class="article" id="clause-2-2-1-1">' "$page" "2.2.1.1 without
 expect_grep 'href="#clause-2-1-1-1">2.1.1.1</a>' "$page" "见2.1.1.1 links to its clause"
 expect_grep 'href="#clause-2-1-2">2.1.2</a>' "$page" "另见2.1.2 links to its clause"
 expect_no_grep 'id="[^"]*-x[0-9]' "$page" "no number repeats, so no suffix"
+
+# ---- plain text ----
+otxt=$T/site/outline-clean.txt dtxt=$T/site/decimal-clean.txt etxt=$T/site/en-clean.txt
+# line_before FILE LINE: the line before the first line that is exactly LINE
+line_before() { awk -v want="$2" '$0 == want { print prev; found = 1; exit } { prev = $0 } END { exit !found }' "$1"; }
+expect_grep '^　　一、岗位职责$' "$otxt" "a heading 一、 indented like the text"
+expect_grep '^　　三、本规定自发布之日起施行。$' "$otxt" "a paragraph 三、 indented the same"
+before=$(line_before "$otxt" '　　（二）客户资料') || fail "（二）客户资料 is not a line of its own"
+[ -z "$before" ] || fail "no blank line between the items of （一） and （二）: '$before'"
+before=$(line_before "$otxt" '　　三、本规定自发布之日起施行。') || fail "三、 is not a line of its own"
+[ -z "$before" ] || fail "no blank line before 三、: '$before'"
+before=$(line_before "$otxt" '　　（一）展品') || fail "（一）展品 is not a line of its own"
+[ "$before" = '　　二、日常工作' ] || fail "（一）展品 should follow 二、日常工作 directly, not '$before'"
+expect_grep '^2\.2 季度计划$' "$dtxt" "a decimal clause heading on its own line"
+expect_grep '^　　各分公司依照年度计划' "$dtxt" "its text below it as a paragraph"
+before=$(line_before "$dtxt" '3 考核') || fail "3 考核 is not a line of its own at the margin"
+[ -z "$before" ] || fail "no blank line before the chapter 3 考核: '$before'"
+expect_grep '^　　b) 推广活动安排：$' "$dtxt" "a) b) at the paragraph indent"
+expect_grep '^　　　　1) 线上推广；$' "$dtxt" "1) under b) one indent further"
+expect_grep '^    (b) problems met' "$etxt" "(a) (b) at the paragraph indent"
+expect_grep '^        (i) delays' "$etxt" "(i) under (b) one indent further"
+expect_grep '^            1\. the name of the customer;$' "$etxt" "1. under (ii) one more"
 exit 0

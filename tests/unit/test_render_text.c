@@ -374,8 +374,8 @@ static void test_pnode_inside_block(void)
 	fixture_free(&f);
 }
 
-/* outline and decimal: headings at the left margin; outline's paragraphs
- * and numbered lines indented, decimal's clauses at the margin. */
+/* outline: every level a line indented like the text (GB/T 9704), a blank
+ * line before 一、 only; decimal: headings and clauses at the left margin. */
 static void test_outline_and_decimal(void)
 {
 	struct fixture f;
@@ -385,11 +385,11 @@ static void test_outline_and_decimal(void)
 	add(&f, ch, LV_ARTICLE, "1.", NULL, cmark_node_first_child(f.blocks[1]));
 	add(&f, ch, LV_SECTION, "（一）", NULL, f.blocks[2]);
 	char *out = render(&f, root, 40);
-	int k = find_line(out, "一、总则");
-	CHECK(k > 0, "outline heading at the margin, no separator after 一、");
-	check_line(out, k + 1, "", "blank after it");
-	check_line(out, k + 2, "　　1. 营销人员每日到岗签到。", "outline's numbered line indented");
-	check_line(out, k + 3, "　　（一）考勤管理", "a level written as a paragraph, indented");
+	int k = find_line(out, "　　一、总则");
+	CHECK(k > 0, "outline heading indented like the text, no separator after 一、");
+	check_line(out, k - 1, "", "blank before it");
+	check_line(out, k + 1, "　　1. 营销人员每日到岗签到。", "outline's numbered line indented, no blank before");
+	check_line(out, k + 2, "　　（一）考勤管理", "a level written as a paragraph, indented");
 	free(out);
 	fixture_free(&f);
 
@@ -401,6 +401,54 @@ static void test_outline_and_decimal(void)
 	k = find_line(out, "1 范围");
 	CHECK(k > 0, "decimal chapter at the margin, a space after the number");
 	check_line(out, k + 2, "1.1 本制度适用于营销中心。", "decimal clause at the margin");
+	free(out);
+	fixture_free(&f);
+}
+
+/* A decimal clause with a heading stands on its own line, its text below;
+ * a chapter written as a paragraph (3 考核) is a heading like # 2 计划; an
+ * outline （二） after the items of its （一） is set apart by a blank line;
+ * decimal's lists nest. */
+static void test_scheme_titles_and_nesting(void)
+{
+	struct fixture f;
+	fixture_init(&f,
+		     "# 2 计划\n\n## 2.2 季度计划\n\n各分公司编制季度计划，包括：\n\na) 销售目标；\n\n"
+		     "1) 线上推广的目标和安排，按季度编制，报营销中心备案；\n\n3 考核\n",
+		     SCHEME_DECIMAL);
+	struct pnode *root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	struct pnode *ch = add(&f, root, LV_CHAPTER, "2", "计划", f.blocks[0]);
+	struct pnode *clause = add(&f, ch, LV_ARTICLE, "2.2", "季度计划", f.blocks[1]);
+	struct pnode *para = add(&f, clause, LV_PARAGRAPH, NULL, NULL, f.blocks[2]);
+	struct pnode *item = add(&f, para, LV_ITEM, "a)", NULL, f.blocks[3]);
+	add(&f, item, LV_SUBITEM, "1)", NULL, f.blocks[4]);
+	add(&f, root, LV_CHAPTER, "3", "考核", f.blocks[5]);
+	char *out = render(&f, root, 40);
+	int k = find_line(out, "2.2 季度计划");
+	CHECK(k > 0, "the titled clause at the margin");
+	check_line(out, k, "2.2 季度计划", "alone on its line");
+	check_line(out, k + 1, "　　各分公司编制季度计划，包括：", "its text below it, indented");
+	check_line(out, k + 2, "　　a) 销售目标；", "an item at the paragraph indent");
+	check_line(out, k + 3, "　　　　1) 线上推广的目标和安排，按季度", "a sub-item one indent further");
+	check_line(out, k + 4, "　　　　   编制，报营销中心备案；", "its wrapped line under its text");
+	check_line(out, k + 5, "", "a blank line before the next chapter");
+	check_line(out, k + 6, "3 考核", "a chapter written as a paragraph at the margin");
+	check_line(out, k + 7, "", "with a blank line after it");
+	free(out);
+	fixture_free(&f);
+
+	fixture_init(&f, "（一）展品\n\n1. 拿取展品应当登记。\n\n（二）客户资料\n\n（三）其他\n", SCHEME_OUTLINE);
+	root = add(&f, NULL, LV_DOCUMENT, NULL, NULL, NULL);
+	struct pnode *first = add(&f, root, LV_SECTION, "（一）", "展品", f.blocks[0]);
+	add(&f, first, LV_ARTICLE, "1.", NULL, f.blocks[1]);
+	add(&f, root, LV_SECTION, "（二）", "客户资料", f.blocks[2]);
+	add(&f, root, LV_SECTION, "（三）", "其他", f.blocks[3]);
+	out = render(&f, root, 40);
+	k = find_line(out, "　　（二）客户资料");
+	CHECK(k > 0, "（二） on a line of its own, indented");
+	check_line(out, k - 1, "", "a blank line between the items of （一） and （二）");
+	check_line(out, k - 2, "　　1. 拿取展品应当登记。", "the item before it");
+	check_line(out, k + 1, "　　（三）其他", "none after a （二） without items");
 	free(out);
 	fixture_free(&f);
 }
@@ -693,6 +741,7 @@ int main(void)
 	test_table_shrinks();
 	test_pnode_inside_block();
 	test_outline_and_decimal();
+	test_scheme_titles_and_nesting();
 	test_pipeline();
 	test_deep_nesting();
 	test_corpus_sweep();
