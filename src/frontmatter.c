@@ -139,6 +139,17 @@ static void check_required(struct fm *fm, const yaml_node_t *map)
 	static const char *const builtin[] = {"title", "id", "version", "owner", "effective"};
 	const char *const *required = config ? (const char *const *)config->required_front_matter : builtin;
 	size_t nrequired = config ? config->nrequired_front_matter : sizeof builtin / sizeof *builtin;
+	if (nrequired > 1 && (map == NULL || yaml_map_size(map) == 0)) {
+		/* An empty block is one mistake (not filled in), like a missing
+		 * one (SPEC §2): one diagnostic naming every key it needs. */
+		struct buf keys = {0};
+		for (size_t i = 0; i < nrequired; i++)
+			buf_printf(&keys, "%s%s:", i ? ", " : "", required[i]);
+		diag_add(&fm->doc->diags, RULE_FRONTMATTER_REQUIRED, fm->closing_line, 1,
+			 "front matter is empty; expected the keys %s", keys.data);
+		buf_free(&keys);
+		return;
+	}
 	for (size_t i = 0; i < nrequired; i++) {
 		const struct known_key *known = find_known(required[i]);
 		const char *holds = known ? known->holds : "a value";
