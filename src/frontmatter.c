@@ -130,6 +130,15 @@ static void check_entries(struct fm *fm, const yaml_node_t *map)
 	free(first);
 }
 
+/* "title:, id:, version:" — keys as they are written. */
+static char *keys_list(const char *const *keys, size_t n)
+{
+	struct buf out = {0};
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&out, "%s%s:", i ? ", " : "", keys[i]);
+	return buf_take(&out);
+}
+
 /* A missing key has no place of its own in the file. It is reported at the
  * closing --- (column 1): that is where the key would be added, and the
  * position stays inside the front matter the reader is asked to fix. */
@@ -142,12 +151,10 @@ static void check_required(struct fm *fm, const yaml_node_t *map)
 	if (nrequired > 1 && (map == NULL || yaml_map_size(map) == 0)) {
 		/* An empty block is one mistake (not filled in), like a missing
 		 * one (SPEC §2): one diagnostic naming every key it needs. */
-		struct buf keys = {0};
-		for (size_t i = 0; i < nrequired; i++)
-			buf_printf(&keys, "%s%s:", i ? ", " : "", required[i]);
+		char *keys = keys_list(required, nrequired);
 		diag_add(&fm->doc->diags, RULE_FRONTMATTER_REQUIRED, fm->closing_line, 1,
-			 "front matter is empty; expected the keys %s", keys.data);
-		buf_free(&keys);
+			 "front matter is empty; expected the keys %s", keys);
+		free(keys);
 		return;
 	}
 	for (size_t i = 0; i < nrequired; i++) {
@@ -218,14 +225,14 @@ void frontmatter_check(struct document *doc)
 	if (!doc->readable)
 		return;
 	if (!is_fence(doc, 1)) {
-		struct buf keys = {0};
-		for (size_t i = 0; config && i < config->nrequired_front_matter; i++)
-			buf_printf(&keys, "%s%s:", i ? ", " : "", config->required_front_matter[i]);
+		char *keys = config ? keys_list((const char *const *)config->required_front_matter,
+						config->nrequired_front_matter)
+				    : xstrdup("");
 		diag_add(&doc->diags, RULE_FRONTMATTER_MISSING, 1, 1,
 			 "no front matter; expected the file to start with a --- line, then the keys "
 			 "(%s), then a closing --- line",
-			 keys.len ? keys.data : "title:, id:, …");
-		buf_free(&keys);
+			 *keys ? keys : "title:, id:, …");
+		free(keys);
 		return;
 	}
 	int closing = 0;
