@@ -220,9 +220,42 @@ static bool is_external(const struct config *config, const char *title)
 	return false;
 }
 
+static bool has_diag(const struct document *doc, enum rule rule)
+{
+	for (size_t i = 0; i < doc->diags.n; i++)
+		if (doc->diags.v[i].rule == rule)
+			return true;
+	return false;
+}
+
+/* False when a policy's or a form's title could not be read because of a
+ * mistake already reported: unreadable text, front matter that is missing or
+ * does not parse, a title of the wrong form, a form block that does not
+ * parse. A 《title》 that resolves to nothing may then name that very
+ * document or form; reporting it would be a second diagnostic for the one
+ * mistake (SPEC §2). */
+static bool all_titles_known(const struct corpus *corpus)
+{
+	static const enum rule title_lost[] = {RULE_ENCODING, RULE_FRONTMATTER_MISSING,
+					       RULE_FRONTMATTER_SYNTAX, RULE_FRONTMATTER_TYPE,
+					       RULE_FRONTMATTER_REQUIRED};
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		const struct document *doc = corpus->docs[i];
+		if (!doc->readable || has_diag(doc, RULE_FORM_SYNTAX))
+			return false;
+		if (doc->meta.title != NULL && doc->meta.title[0] != '\0')
+			continue;
+		for (size_t r = 0; r < sizeof title_lost / sizeof *title_lost; r++)
+			if (has_diag(doc, title_lost[r]))
+				return false;
+	}
+	return true;
+}
+
 static void resolve_titles(struct corpus_state *state)
 {
 	struct corpus *corpus = &state->public;
+	bool report_unresolved = all_titles_known(corpus);
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		struct document *doc = corpus->docs[i];
 		for (size_t x = 0; x < doc->nxrefs; x++) {
@@ -234,7 +267,8 @@ static void resolve_titles(struct corpus_state *state)
 				ref->target_form = index_find(&state->form_titles, ref->title);
 			if (ref->target_doc == NULL && ref->target_form == NULL)
 				ref->external = is_external(corpus->config, ref->title);
-			if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external)
+			if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external &&
+			    report_unresolved)
 				diag_add(&doc->diags, RULE_XREF_DOCUMENT, ref->line, ref->col,
 					 "《%s》 names no policy, form or external title in the corpus",
 					 ref->title);
