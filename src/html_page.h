@@ -62,6 +62,14 @@ typedef bool (*pnode_visit)(void *ctx, const struct pnode *node, bool entering);
 void html_walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx);
 
 void html_put_escaped(struct buf *b, const char *s);
+/* A marker in its span: <span class="marker">第三条</span>. */
+void html_put_marker(struct buf *b, const char *marker);
+/* What stands between a marker and the text after it, as render_text does:
+ * nothing after wide punctuation (一、 （一）, also (一)), a space after ASCII
+ * punctuation (1. (a)), else the language's marker space (第三条　, 2.1　). */
+const char *html_marker_gap(const struct labels *l, const char *marker);
+/* render_html_toc.c: the table of contents (<nav class="toc">), or "". */
+char *html_render_toc(struct html_page *page, const struct labels *l);
 /* The policy's title, linked to prefix + ID.html when it has a page. */
 void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  const char *prefix);

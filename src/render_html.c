@@ -24,51 +24,6 @@ static void put_attr_id(struct buf *b, const char *id)
 	}
 }
 
-static void put_marker(struct buf *b, const char *marker)
-{
-	if (marker && *marker) {
-		buf_puts(b, "<span class=\"marker\">");
-		html_put_escaped(b, marker);
-		buf_puts(b, "</span>");
-	}
-}
-
-/* "第一章　总则": the marker, a separator, the title. */
-static void put_heading_text(struct buf *b, const struct labels *l, const struct pnode *node)
-{
-	put_marker(b, node->marker);
-	if (node->marker && *node->marker && node->title && *node->title)
-		buf_puts(b, l->marker_space);
-	html_put_escaped(b, node->title);
-}
-
-/* A TOC entry for an article written as a paragraph: its text up to the
- * first pause, at most a short phrase. */
-static char *article_caption(const struct pnode *node)
-{
-	if (node->title && *node->title)
-		return xstrdup(node->title);
-	char *text = pnode_own_text(node);
-	if (text == NULL)
-		return xstrdup("");
-	static const char *const pauses[] = {"\u3000", " ", "：", ":", "，", ",", "。", "；", ";", "、"};
-	size_t end = strlen(text);
-	for (size_t i = 0; i < sizeof pauses / sizeof pauses[0]; i++) {
-		char *p = strstr(text, pauses[i]);
-		if (p && (size_t)(p - text) < end)
-			end = (size_t)(p - text);
-	}
-	size_t bytes = 0, chars = 0;
-	uint32_t cp;
-	while (bytes < end && chars < 16) {
-		size_t n = utf8_decode(text + bytes, end - bytes, &cp);
-		bytes += n ? n : 1;
-		chars++;
-	}
-	char *caption = bytes < end ? xasprintf("%.*s…", (int)bytes, text) : xstrndup(text, bytes);
-	free(text);
-	return caption;
-}
 /* ---- the text of the policy ---- */
 
 struct tree_ctx {
@@ -80,6 +35,20 @@ struct tree_ctx {
 static void put_own_text(struct html_page *page, const struct pnode *node)
 {
 	html_render_range(page, node->text, node->skip, node->stop);
+}
+
+/* "第一章　总则": the marker, the gap, the title — written from the text, so
+ * that a reference in a title (## 第三条 依照第二条) is a link like any other. */
+static void put_heading_text(struct tree_ctx *t, const struct pnode *node)
+{
+	struct buf *b = &t->page->out;
+	html_put_marker(b, node->marker);
+	if (node->marker && *node->marker && node->title && *node->title)
+		buf_puts(b, html_marker_gap(t->l, node->marker));
+	if (node->text)
+		put_own_text(t->page, node);
+	else
+		html_put_escaped(b, node->title);
 }
 
 /* The 附件 label and the attachment's own title, which print on lines of
@@ -108,6 +77,22 @@ static void attachment_parts(const struct pnode *node, char **label, char **titl
 	*title = xstrdup(whole + after);
 }
 
+/* The attachment's title from its heading's text, where the label and the
+ * gap after it stand plainly at the start of the first text node (as they
+ * do unless written with emphasis): its references become links. */
+static void put_attachment_title(struct tree_ctx *t, const struct pnode *node, const char *title)
+{
+	const char *whole = node->title ? node->title : "";
+	const char *lit = node->text ? cmark_node_get_literal(node->text) : NULL;
+	size_t before = strlen(whole) - strlen(title); /* the label and the gap */
+	if (node->marker || lit == NULL || strlen(lit) < node->skip + before ||
+	    strncmp(lit + node->skip, whole, before) != 0) {
+		html_put_escaped(&t->page->out, title);
+		return;
+	}
+	html_render_range(t->page, node->text, node->skip + before, node->stop);
+}
+
 /* An attachment that is a form named like the attachment: the form's own
  * title heads it, once. */
 static bool titled_by_form(const struct pnode *attachment, const char *title)
@@ -130,8 +115,8 @@ static void put_article_lead(struct tree_ctx *t, const struct pnode *article)
 {
 	struct buf *b = &t->page->out;
 	buf_puts(b, "<p class=\"article-lead\">");
-	put_marker(b, article->marker);
-	buf_puts(b, t->l->marker_space);
+	html_put_marker(b, article->marker);
+	buf_puts(b, html_marker_gap(t->l, article->marker));
 	put_own_text(t->page, article);
 	buf_puts(b, "</p>\n");
 }
@@ -164,9 +149,18 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 	case LV_SECTION:
 		buf_puts(b, node->level == LV_CHAPTER ? "<section class=\"chapter\"" : "<section class=\"section\"");
 		put_attr_id(b, id);
-		buf_puts(b, node->level == LV_CHAPTER ? ">\n<h2 class=\"chapter-heading\">"
-						       : ">\n<h3 class=\"section-heading\">");
-		put_heading_text(b, t->l, node);
+		buf_puts(b, ">\n");
+		if (!node->heading && node->first == NULL) {
+			/* outline's 一、严格遵守… written as a paragraph, heading nothing:
+			 * a provision, printed as one. （一）考勤管理 over its 1. 2. is
+			 * a heading however it is written. */
+			buf_puts(b, node->level == LV_CHAPTER ? "<p class=\"chapter-lead\">" : "<p class=\"section-lead\">");
+			put_heading_text(t, node);
+			buf_puts(b, "</p>\n");
+			break;
+		}
+		buf_puts(b, node->level == LV_CHAPTER ? "<h2 class=\"chapter-heading\">" : "<h3 class=\"section-heading\">");
+		put_heading_text(t, node);
 		buf_puts(b, node->level == LV_CHAPTER ? "</h2>\n" : "</h3>\n");
 		break;
 	case LV_ATTACHMENT: {
@@ -182,7 +176,10 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		}
 		if (!titled_by_form(node, *title ? title : label)) {
 			buf_puts(b, "<h2 class=\"attachment-title\">");
-			html_put_escaped(b, *title ? title : label);
+			if (*title)
+				put_attachment_title(t, node, title);
+			else
+				html_put_escaped(b, label);
 			buf_puts(b, "</h2>\n");
 		}
 		free(label);
@@ -195,7 +192,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		buf_puts(b, ">\n");
 		if (node->heading) {
 			buf_puts(b, "<h4 class=\"article-heading\">");
-			put_heading_text(b, t->l, node);
+			put_heading_text(t, node);
 			buf_puts(b, "</h4>\n");
 		} else if (!holds_article_lead(node->first)) {
 			put_article_lead(t, node);
@@ -223,9 +220,8 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		buf_puts(b, "<li");
 		put_attr_id(b, id);
 		buf_putc(b, '>');
-		put_marker(b, node->marker);
-		if (node->marker && *node->marker && (unsigned char)node->marker[strlen(node->marker) - 1] < 0x80)
-			buf_putc(b, ' '); /* "1. 文字", "(一) 文字"; none after "（一）" or "1、" */
+		html_put_marker(b, node->marker);
+		buf_puts(b, html_marker_gap(t->l, node->marker));
 		put_own_text(t->page, node);
 		buf_putc(b, '\n');
 		break;
@@ -283,86 +279,6 @@ static char *render_parts(struct tree_ctx *t, bool attachments)
 		if ((node->level == LV_ATTACHMENT) == attachments)
 			html_walk_pnodes(node, visit_text, t);
 	return buf_take(&t->page->out);
-}
-
-/* ---- table of contents ---- */
-
-static bool in_toc(enum level level)
-{
-	return level == LV_CHAPTER || level == LV_SECTION || level == LV_ARTICLE || level == LV_ATTACHMENT;
-}
-
-static bool has_toc_children(const struct pnode *node)
-{
-	if (node->level == LV_ARTICLE || node->level == LV_ATTACHMENT)
-		return false;
-	for (const struct pnode *c = node->first; c; c = c->next)
-		if (in_toc(c->level))
-			return true;
-	return false;
-}
-
-/* Opens the list of a node's TOC children; a list of articles only is
- * laid out in columns. */
-static void open_toc_list(struct buf *b, const struct pnode *node)
-{
-	bool articles_only = true;
-	for (const struct pnode *c = node->first; c; c = c->next)
-		if (in_toc(c->level) && c->level != LV_ARTICLE)
-			articles_only = false;
-	buf_puts(b, articles_only ? "<ol class=\"toc-articles\">\n" : "<ol>\n");
-}
-
-static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
-{
-	struct tree_ctx *t = ctx;
-	struct buf *b = &t->page->out;
-	if (node->level == LV_DOCUMENT) {
-		if (entering)
-			open_toc_list(b, node);
-		else
-			buf_puts(b, "</ol>\n");
-		return true;
-	}
-	if (!in_toc(node->level))
-		return false;
-	if (!entering) {
-		buf_puts(b, has_toc_children(node) ? "</ol>\n</li>\n" : "</li>\n");
-		return false;
-	}
-	static const char *const classes[LV_COUNT] = {
-		[LV_CHAPTER] = "toc-chapter", [LV_SECTION] = "toc-section",
-		[LV_ARTICLE] = "toc-article", [LV_ATTACHMENT] = "toc-attachment"};
-	buf_printf(b, "<li class=\"%s\"><a href=\"#", classes[node->level]);
-	html_put_escaped(b, html_anchor(t->page, node));
-	buf_puts(b, "\">");
-	put_marker(b, node->marker);
-	char *caption = node->level == LV_ARTICLE ? article_caption(node) : xstrdup(node->title ? node->title : "");
-	if (*caption && node->marker && *node->marker)
-		buf_puts(b, t->l->marker_space);
-	html_put_escaped(b, caption);
-	free(caption);
-	buf_puts(b, "</a>");
-	if (has_toc_children(node)) {
-		buf_putc(b, '\n');
-		open_toc_list(b, node);
-		return true;
-	}
-	return false;
-}
-
-static char *render_toc(struct tree_ctx *t)
-{
-	const struct pnode *root = t->page->doc->root;
-	if (root == NULL || !has_toc_children(root))
-		return xstrdup("");
-	struct buf *b = &t->page->out;
-	buf_puts(b, "<nav class=\"toc\">\n<h2 class=\"toc-title\">");
-	html_put_escaped(b, t->l->contents);
-	buf_puts(b, "</h2>\n");
-	html_walk_pnodes(root, visit_toc, t);
-	buf_puts(b, "</nav>\n");
-	return buf_take(b);
 }
 
 /* ---- metadata ---- */
@@ -500,7 +416,7 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 	struct html_page page = {.r = r, .doc = doc};
 	html_page_index(&page);
 	struct tree_ctx t = {.r = r, .page = &page, .l = l};
-	char *toc = render_toc(&t);
+	char *toc = html_render_toc(&page, l);
 	char *content = render_parts(&t, false);
 	char *attachments = render_parts(&t, true);
 	char *meta = render_meta(r, doc, l);
@@ -508,6 +424,7 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 	const char *title = doc->meta.title ? doc->meta.title : doc->meta.id ? doc->meta.id : "";
 	struct tvar vars[] = {
 		{"lang", l->lang}, {"title", title}, {"status", doc->meta.status ? doc->meta.status : "active"},
+		{"scheme", scheme_name(doc->meta.scheme)},
 		{"id", doc->meta.id ? doc->meta.id : ""}, {"catalogue", l->catalogue}, {"banner", banner},
 		{"meta", meta}, {"toc", toc}, {"content", content}, {"attachments", attachments},
 	};
