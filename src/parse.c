@@ -71,10 +71,16 @@ static void register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
+/* cmark's own allocator aborts on out of memory; ours exits with status 2,
+ * as SPEC §1 wants of an internal failure. */
+static void *cmark_calloc(size_t count, size_t size) { return xcalloc(count, size); }
+static void *cmark_realloc(void *p, size_t size) { return xrealloc(p, size); }
+static cmark_mem policyc_cmark_mem = {cmark_calloc, cmark_realloc, free};
+
 static cmark_node *parse_markdown(const struct document *doc)
 {
 	pthread_once(&extensions_once, register_extensions);
-	cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &policyc_cmark_mem);
 	static const char *const extensions[] = {"table", "tagfilter"};
 	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);

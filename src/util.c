@@ -8,8 +8,10 @@
 static void *check(void *p)
 {
 	if (p == NULL) {
+		/* An internal failure is exit status 2 (SPEC §1), not a signal;
+		 * _Exit because other threads may still be running. */
 		fputs("policyc: out of memory\n", stderr);
-		abort();
+		_Exit(2);
 	}
 	return p;
 }

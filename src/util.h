@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Out of memory is not a recoverable condition for a compiler: abort. */
+/* Out of memory is not a recoverable condition for a compiler: the program
+ * says so and exits with status 2. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
