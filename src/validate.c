@@ -268,6 +268,15 @@ static void report_provision(struct required *r, const struct pnode *chapter, co
 	free(words);
 }
 
+/* An empty chapter already has its diagnostic (check_empty); that it states
+ * none of its provisions follows from it and is not reported again. */
+static bool reported_empty(const struct scheme_syntax *syntax, const struct pnode *chapter)
+{
+	if (syntax->paragraph_divisions)
+		return chapter->heading && !chapter->first;
+	return !has_level_below(chapter, LV_ARTICLE);
+}
+
 static void check_provisions(struct required *r)
 {
 	/* Without chapters the provisions are looked for in the whole document. */
@@ -283,6 +292,7 @@ static void check_provisions(struct required *r)
 			}
 			for (size_t i = 0; i < r->chapters.n; i++)
 				if (same_title(r->chapters.v[i]->title, cp->chapter, r->syntax->english) &&
+				    !reported_empty(r->syntax, r->chapters.v[i]) &&
 				    !chapter_states(r, r->chapters.v[i], provision))
 					report_provision(r, r->chapters.v[i], cp->chapter, provision);
 		}
