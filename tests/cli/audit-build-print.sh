@@ -1,7 +1,7 @@
 # build, printed (headless Chromium, poppler-utils): each form of the seed
 # policy fits one A4 page both alone and inside its policy — its title and its
-# last row on the same page, the page numbered — and a chapter heading never
-# ends a page, wherever the page break falls. Skipped without chromium or
+# last row on the same page, the page numbered —, a chapter heading never
+# ends a page, wherever the page break falls, and a line holds 28 characters. Skipped without chromium or
 # poppler-utils.
 . "$(dirname "$0")/cli-lib.inc"
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
@@ -63,7 +63,7 @@ for k in 3 5 7 9 11 13; do
 		for ch in 2 3 4; do
 			printf '# 第%s章 第%s部分\n\n' "$ch" "$ch"
 			for i in 1 2 3 4 5; do
-				printf '第%s条 本条为填充文字，用于测试分页位置。本条为填充文字，用于测试分页位置。本条为填充文字。\n\n' "$n"
+				printf '第%s条 本条为填充文字，用于测试分页位置。本条为填充文字，用于测试分页位置。本条为填充文字，用于测试分页位置。本条为填充文字。\n\n' "$n"
 				n=$((n + 1))
 			done
 		done
@@ -80,4 +80,10 @@ for k in 3 5 7 9 11 13; do
 		case $last in *第*章*) fail "page $p of PB-$k ends with the chapter heading '$last'" ;; esac
 	done
 done
+
+# 28 characters a line (GB/T 9704 7.3): the longest lines of running text
+# (page 2) hold 28, none more.
+pdftotext -layout -f 2 -l 2 "$T/pb13.pdf" "$T/page2.txt"
+longest=$(python3 -c 'import sys; print(max(len(l.strip()) for l in open(sys.argv[1], encoding="utf-8") if "—" not in l))' "$T/page2.txt")
+[ "$longest" = 28 ] || { cat "$T/page2.txt" >&2; fail "the longest line of running text has $longest characters, not 28"; }
 exit 0
