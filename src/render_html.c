@@ -140,6 +140,27 @@ static void put_form(struct tree_ctx *t, const struct pnode *node)
 	}
 }
 
+static bool reads_as_title(const char *title)
+{
+	static const char *const stops[] = {"。", "，", "；", "：", "！", "？", ",", ";", ":", "!", "?"};
+	for (size_t i = 0; title && i < sizeof stops / sizeof *stops; i++)
+		if (strstr(title, stops[i]))
+			return false;
+	return true;
+}
+
+/* Outline's 一、 and （一） written as paragraphs. One that heads further
+ * levels and reads as a title (二、日常工作管理: no sentence punctuation) is
+ * a heading however it is written; any other — 一、严格遵守国家法律…。, or a
+ * sentence over its items — is a provision, printed as a paragraph. A decimal
+ * chapter written as a paragraph is a title by definition (parse.c). */
+static bool printed_as_paragraph(const struct document *doc, const struct pnode *node)
+{
+	if (node->heading || doc->meta.scheme != SCHEME_OUTLINE)
+		return false;
+	return node->first == NULL || !reads_as_title(node->title);
+}
+
 static void open_node(struct tree_ctx *t, const struct pnode *node)
 {
 	struct buf *b = &t->page->out;
@@ -150,10 +171,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		buf_puts(b, node->level == LV_CHAPTER ? "<section class=\"chapter\"" : "<section class=\"section\"");
 		put_attr_id(b, id);
 		buf_puts(b, ">\n");
-		if (!node->heading && node->first == NULL) {
-			/* outline's 一、严格遵守… written as a paragraph, heading nothing:
-			 * a provision, printed as one. （一）考勤管理 over its 1. 2. is
-			 * a heading however it is written. */
+		if (printed_as_paragraph(t->page->doc, node)) {
 			buf_puts(b, node->level == LV_CHAPTER ? "<p class=\"chapter-lead\">" : "<p class=\"section-lead\">");
 			put_heading_text(t, node);
 			buf_puts(b, "</p>\n");

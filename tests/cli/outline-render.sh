@@ -64,6 +64,53 @@ expect_grep 'href="#clause-2-1-1-1">2.1.1.1</a>' "$page" "见2.1.1.1 links to it
 expect_grep 'href="#clause-2-1-2">2.1.2</a>' "$page" "另见2.1.2 links to its clause"
 expect_no_grep 'id="[^"]*-x[0-9]' "$page" "no number repeats, so no suffix"
 
+# ---- outline levels written as paragraphs ----
+expect_grep '<p class="chapter-lead"><span class="marker">三、</span>本规定自发布之日起施行。</p>' "$out" \
+	"三、本规定… written as a paragraph is a paragraph"
+expect_no_grep '<h2 class="chapter-heading"><span class="marker">三、' "$out" "三、本规定… as a centred heading"
+expect_grep '<p class="section-lead"><span class="marker">（一）</span>严格遵守国家法律' "$out" \
+	"（一）严格遵守… written as a paragraph is a paragraph"
+expect_grep '<span class="marker">三、</span>本规定自发布之日起施行</a>' "$out" "a short caption in the contents"
+expect_no_grep '<a href="#[^"]*">.*。</a>' "$out" "a whole sentence in the contents"
+expect_grep '<body class="policy-page scheme-outline ' "$out" "the scheme on the page for the stylesheet"
+expect_grep '<body class="policy-page scheme-decimal ' "$dec" "the scheme on the page for the stylesheet"
+expect_grep '^\.scheme-decimal ol\.items ol\.items, \.scheme-en ol\.items ol\.items' "$T/site/style.css" \
+	"decimal's and English lists nest in the stylesheet"
+
+cat > "$T/outline.md" <<'EOF'
+---
+title: 展会管理规定
+id: OUT-LEADS
+version: "1"
+owner: 市场部
+effective: 2024-01-01
+scheme: outline
+---
+
+一、参展人员应当遵守下列规定：
+
+（一）按时到岗；
+
+（二）保管展品。
+
+二、展会结束
+
+（一）撤展
+
+1. 清点展品。
+EOF
+run "$POLICYC" build -q -o "$T/leads" "$T/outline.md"
+expect_rc 0 "build of an outline with sentences over their items"
+page=$T/leads/OUT-LEADS.html
+expect_grep '<p class="chapter-lead"><span class="marker">一、</span>参展人员应当遵守下列规定：</p>' "$page" \
+	"a sentence over its items stays a paragraph"
+expect_grep '<h2 class="chapter-heading"><span class="marker">二、</span>展会结束</h2>' "$page" \
+	"a title over its （一） is a heading, left-aligned by the stylesheet"
+expect_grep '<h3 class="section-heading"><span class="marker">（一）</span>撤展</h3>' "$page" \
+	"a title over its 1. is a heading"
+expect_grep '<h2 class="chapter-heading"><span class="marker">3</span>　考核</h2>' "$dec" \
+	"decimal's 3 考核 written as a paragraph is a heading"
+
 # ---- plain text ----
 otxt=$T/site/outline-clean.txt dtxt=$T/site/decimal-clean.txt etxt=$T/site/en-clean.txt
 # line_before FILE LINE: the line before the first line that is exactly LINE
