@@ -25,8 +25,10 @@ void form_text_free(struct form_text *r)
 	free(r);
 }
 
-/* The narrowest grid column still holds one Chinese character. */
-enum { MIN_COLUMN_WIDTH = 2 };
+/* The narrowest grid column holds two Chinese characters: a character and
+ * the mark it may not be parted from (签字：), so that no line of a cell
+ * begins with a closing mark. */
+enum { MIN_COLUMN_WIDTH = 4 };
 
 /* Ways of writing a blank date, widest first: the widest that fits is used. */
 static const char *const date_forms[] = {
@@ -417,5 +419,8 @@ char *form_text_render(struct form_text *r, const struct form *form)
 	else
 		put_list(&out, form, width);
 	put_notes(&out, form, total);
+	/* a list's last answer area would end the text with blank lines */
+	while (out.len >= 2 && out.data[out.len - 1] == '\n' && out.data[out.len - 2] == '\n')
+		out.data[--out.len] = '\0';
 	return buf_take(&out);
 }
