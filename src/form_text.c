@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "render_text_impl.h"
 #include "textwidth.h"
 #include "util.h"
 
@@ -94,7 +95,9 @@ static void add_cut_line(struct region *g, const char *text, size_t n, enum alig
 
 static void add_wrapped(struct region *g, const char *text, enum align align)
 {
-	char *wrapped = wrap_text(text, strlen(text), g->width, "", "");
+	char *plain = plain_value(text); /* no tab or control character in a cell */
+	char *wrapped = wrap_text(plain, strlen(plain), g->width, "", "");
+	free(plain);
 	for (char *line = wrapped; *line;) {
 		char *end = strchr(line, '\n');
 		size_t n = end ? (size_t)(end - line) : strlen(line);
@@ -375,10 +378,11 @@ static void put_heading(struct buf *out, const struct form *form, int total)
 static void put_notes(struct buf *out, const struct form *form, int total)
 {
 	for (size_t i = 0; i < form->nnotes; i++) {
-		char *lines = wrap_text(form->notes[i], strlen(form->notes[i]), total, i ? "\u3000\u3000" : "注：",
-					"\u3000\u3000");
+		char *note = plain_value(form->notes[i]);
+		char *lines = wrap_text(note, strlen(note), total, i ? "\u3000\u3000" : "注：", "\u3000\u3000");
 		buf_puts(out, lines);
 		free(lines);
+		free(note);
 	}
 }
 

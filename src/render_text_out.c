@@ -310,15 +310,24 @@ static bool is_block(cmark_node *node)
 	return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
-/* Text literals lose control characters: they would corrupt the layout. */
+/* Text literals lose control characters: they would corrupt the layout, and
+ * C1 controls (U+0080 to U+009F, CSI among them) are terminal commands. The
+ * line and paragraph separators U+2028 and U+2029 are spaces like '\n'. */
 static void put_literal(struct buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == '\t' || c == '\n' || c == '\r')
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
+			i++;
+		} else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
 			buf_putc(b, ' ');
-		else if (c >= 0x20 && c != 0x7f)
+			i += 2;
+		} else if (c == '\t' || c == '\n' || c == '\r') {
+			buf_putc(b, ' ');
+		} else if (c >= 0x20 && c != 0x7f) {
 			buf_putc(b, (char)c);
+		}
 	}
 }
 
