@@ -40,6 +40,8 @@ struct build {
 	size_t njobs;
 	const struct document **paged; /* sorted by address: documents with a page in OUT */
 	size_t npaged;
+	const struct form **form_paged; /* sorted by address: forms with a page in OUT/forms */
+	size_t nform_paged, form_paged_cap;
 	bool **form_wanted; /* per job, per form: not a repeated form id */
 	pthread_mutex_t lock;
 	size_t next;        /* next job to take */
@@ -112,33 +114,71 @@ static bool has_page(const struct document *doc, void *ctx)
 	return bsearch(&doc, b->paged, b->npaged, sizeof *b->paged, compare_addresses) != NULL;
 }
 
-/* Pages may link only to pages that will be there: the documents rendered
- * now and those whose page an earlier build left. */
+static bool has_form_page(const struct form *form, void *ctx)
+{
+	const struct build *b = ctx;
+	return b->nform_paged > 0 &&
+	       bsearch(&form, b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses) != NULL;
+}
+
+static bool exists_in_out(const struct build *b, const char *name)
+{
+	char *path = join_path(b->corpus->options->out_dir, name);
+	bool exists = access(path, F_OK) == 0;
+	free(path);
+	return exists;
+}
+
+/* Forms of a document not rendered now whose page an earlier build left: each
+ * has a page if that build wrote one (a form added since, to a document that
+ * now has an error, has none yet). */
+static void find_old_form_pages(struct build *b, const struct document *doc)
+{
+	for (size_t k = 0; k < doc->nforms; k++) {
+		const struct form *form = doc->forms[k];
+		if (!html_form_file_ok(form))
+			continue;
+		char *name = xasprintf("forms/%s.html", form->id);
+		if (exists_in_out(b, name))
+			ARRAY_PUSH(b->form_paged, b->nform_paged, b->form_paged_cap, form);
+		free(name);
+	}
+}
+
+/* Pages may link only to pages that will be there: the documents and forms
+ * rendered now and those whose page an earlier build left. */
 static void find_pages(struct build *b)
 {
 	const struct corpus *c = b->corpus;
 	b->paged = xcalloc(c->ndocs + 1, sizeof *b->paged);
-	for (size_t i = 0; i < b->njobs; i++)
+	for (size_t i = 0; i < b->njobs; i++) {
 		b->paged[b->npaged++] = b->jobs[i].doc;
+		for (size_t k = 0; k < b->jobs[i].doc->nforms; k++)
+			if (b->form_wanted[i][k])
+				ARRAY_PUSH(b->form_paged, b->nform_paged, b->form_paged_cap, b->jobs[i].doc->forms[k]);
+	}
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct document *doc = c->docs[i];
 		if (!html_file_id_ok(doc->meta.id) || !document_has_errors(doc, false) ||
 		    c->options->force)
 			continue; /* rendered now, or never */
 		char *name = xasprintf("%s.html", doc->meta.id);
-		char *path = join_path(c->options->out_dir, name);
-		if (access(path, F_OK) == 0)
+		if (exists_in_out(b, name)) {
 			b->paged[b->npaged++] = doc;
+			find_old_form_pages(b, doc);
+		}
 		free(name);
-		free(path);
 	}
 	qsort(b->paged, b->npaged, sizeof *b->paged, compare_addresses);
+	if (b->nform_paged)
+		qsort(b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses);
 }
 
 static struct html_renderer *new_html(struct build *b)
 {
 	struct html_renderer *html = html_new(b->corpus, b->templates);
 	html_set_pages(html, has_page, b);
+	html_set_form_pages(html, has_form_page, b);
 	return html;
 }
 
@@ -223,7 +263,7 @@ static void choose_jobs(struct build *b)
 		bool *wanted = xcalloc(doc->nforms + 1, sizeof *wanted);
 		for (size_t k = 0; k < doc->nforms; k++) {
 			const struct form *form = doc->forms[k];
-			if (form == NULL || !html_file_id_ok(form->id) || seen_before(form_ids, nform_ids, form->id))
+			if (!html_form_file_ok(form) || seen_before(form_ids, nform_ids, form->id))
 				continue;
 			wanted[k] = true;
 			ARRAY_PUSH(form_ids, nform_ids, form_ids_cap, form->id);
@@ -381,6 +421,7 @@ static void build_free(struct build *b)
 	free(b->jobs);
 	free(b->form_wanted);
 	free(b->paged);
+	free(b->form_paged);
 	pthread_mutex_destroy(&b->lock);
 }
 

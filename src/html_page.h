@@ -22,10 +22,14 @@ struct html_renderer {
 	struct form_html *forms;
 	html_page_test *has_page; /* NULL: every document with a usable id */
 	void *has_page_ctx;
+	html_form_page_test *has_form_page; /* NULL: forms of documents with a page */
+	void *has_form_page_ctx;
 };
 
 /* True when the document has a page to link to. */
 bool html_has_page(const struct html_renderer *r, const struct document *doc);
+/* True when the form has a page (OUT/forms/ID.html) to link to. */
+bool html_has_form_page(const struct html_renderer *r, const struct form *form);
 
 /* The words of the pages: Chinese, or English for scheme en. */
 struct labels {

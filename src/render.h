@@ -21,6 +21,14 @@ bool html_file_id_ok(const char *id);
  * earlier build); links to the others stay text. Without it: all. */
 typedef bool html_page_test(const struct document *doc, void *ctx);
 void html_set_pages(struct html_renderer *r, html_page_test *has_page, void *ctx);
+/* Which forms have a page in OUT/forms (build.c: rendered now or left by an
+ * earlier build); references to the others and the catalogue's entries for
+ * them stay text. Without it: the forms of documents with a page. */
+typedef bool html_form_page_test(const struct form *form, void *ctx);
+void html_set_form_pages(struct html_renderer *r, html_form_page_test *has_form_page, void *ctx);
+/* True when a form may name an output file: its id is valid (form.h), which
+ * --force does not change. */
+bool html_form_file_ok(const struct form *form);
 
 /* render_text.c: OUT/ID.txt, at most `width` display columns a line. */
 struct text_renderer;

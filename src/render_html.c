@@ -131,7 +131,7 @@ static void put_form(struct tree_ctx *t, const struct pnode *node)
 	}
 	buf_puts(b, html);
 	free(html);
-	if (html_file_id_ok(node->form->id)) {
+	if (html_has_form_page(t->r, node->form)) {
 		buf_puts(b, "<p class=\"form-links\"><a href=\"forms/");
 		html_put_escaped(b, node->form->id);
 		buf_puts(b, ".html\">");

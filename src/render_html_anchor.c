@@ -265,7 +265,7 @@ char *html_xref_href(const struct html_page *page, const struct xref *x)
 			return xstrdup("#top");
 		if (x->target_doc && html_has_page(page->r, x->target_doc))
 			return xasprintf("%s.html", x->target_doc->meta.id);
-		if (x->target_form && html_file_id_ok(x->target_form->id) && html_has_page(page->r, x->target_form->doc))
+		if (x->target_form && html_has_form_page(page->r, x->target_form))
 			return xasprintf("forms/%s.html", x->target_form->id);
 		return NULL;
 	}

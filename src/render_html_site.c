@@ -88,6 +88,24 @@ bool html_has_page(const struct html_renderer *r, const struct document *doc)
 	return doc && html_file_id_ok(doc->meta.id) && (r->has_page == NULL || r->has_page(doc, r->has_page_ctx));
 }
 
+void html_set_form_pages(struct html_renderer *r, html_form_page_test *has_form_page, void *ctx)
+{
+	r->has_form_page = has_form_page;
+	r->has_form_page_ctx = ctx;
+}
+
+bool html_form_file_ok(const struct form *form)
+{
+	return form && form->id_valid && html_file_id_ok(form->id);
+}
+
+bool html_has_form_page(const struct html_renderer *r, const struct form *form)
+{
+	if (!html_form_file_ok(form))
+		return false;
+	return r->has_form_page ? r->has_form_page(form, r->has_form_page_ctx) : html_has_page(r, form->doc);
+}
+
 void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  const char *prefix)
 {
@@ -170,7 +188,7 @@ static char *render_form_table(const struct html_renderer *r, const struct docum
 			if (f == NULL)
 				continue;
 			buf_puts(&b, "<tr><td class=\"title\">");
-			bool linked = html_file_id_ok(f->id) && html_has_page(r, docs[i]);
+			bool linked = html_has_form_page(r, f);
 			if (linked) {
 				buf_puts(&b, "<a href=\"forms/");
 				html_put_escaped(&b, f->id);
