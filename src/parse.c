@@ -177,7 +177,8 @@ struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, 
 
 static void warn_numeral_form(struct builder *b, const struct pnode *node, const struct marker_match *m)
 {
-	if (m->status != NUMERAL_NONSTANDARD)
+	/* Zero (第〇条) is no number at all: validate.c reports it, once. */
+	if (m->status != NUMERAL_NONSTANDARD || m->value < 1)
 		return;
 	char *expected = marker_with_number(node->marker, m->form->style, m->value);
 	diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
@@ -217,6 +218,16 @@ static int structure_depth(const struct pnode *node)
 	return depth;
 }
 
+/* The heading level a node should stand at when every division above it
+ * stands where it should: chapter 1, section 2, an article one below. */
+static int intended_depth(const struct pnode *node)
+{
+	int depth = 0;
+	for (; node && node->level != LV_DOCUMENT; node = node->parent)
+		depth++;
+	return depth;
+}
+
 static void check_heading_level(struct builder *b, const struct pnode *node, const char *name)
 {
 	const struct pnode *parent = node->parent;
@@ -243,7 +254,10 @@ static void check_heading_level(struct builder *b, const struct pnode *node, con
 				 node->marker, level, expected);
 		return;
 	}
-	if (level == expected)
+	/* One below the parent as written, or one below where the parent should
+	 * stand: a chapter at the wrong level is one mistake, reported at the
+	 * chapter, not again at each of its articles. */
+	if (level == expected || level == intended_depth(parent) + 1)
 		return;
 	if (parent->level == LV_DOCUMENT)
 		diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,

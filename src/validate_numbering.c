@@ -11,9 +11,11 @@
  *                 4.2.1 under 4.2); list items in their list.
  *
  * One mistake gives one diagnostic: after a wrong number the count goes on
- * from the expected number when the next one fits it (a single wrong number
- * between right ones), else from the number as written (a jump, a repeat, a
- * step back). A clause in the wrong parent counts at its expected place. */
+ * from the expected number when the count picks up again within the next
+ * few numbers (第五条 第一条 第七条: one wrong number; 第二条 第九条 第九条
+ * 第五条: two, each reported), else from the number as written (a jump, a
+ * repeat, a step back). A clause in the wrong parent counts at its expected
+ * place. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,12 +71,17 @@ static const char *unreadable_reason(const char *marker, enum number_style style
 	return num.status == NUMERAL_TOO_LARGE ? "is too large" : "is zero";
 }
 
-static void report_number(struct document *doc, const struct sequence *seq, const struct node_list *list,
-			  size_t i, long expected)
+/* A wrong number is read against its neighbours: the last right number
+ * before it (prev) and, when the count picks up again after a short run of
+ * wrong numbers, the first right one after them (next). */
+struct neighbours {
+	const struct pnode *prev, *next;
+};
+
+static void report_number(struct document *doc, const struct sequence *seq, const struct pnode *node,
+			  const struct neighbours *around, long expected)
 {
-	const struct pnode *node = list->v[i];
-	const struct pnode *prev = i > 0 ? list->v[i - 1] : NULL;
-	const struct pnode *next = i + 1 < list->n ? list->v[i + 1] : NULL;
+	const struct pnode *prev = around->prev, *next = around->next;
 	const struct marker_form *form = seq->form;
 	const char *name = form->name;
 	char *want = marker_for(seq, node, expected);
@@ -88,7 +95,7 @@ static void report_number(struct document *doc, const struct sequence *seq, cons
 	} else if (node->number == prev->number) {
 		diag_add(d, form->number_rule, node->line, node->col,
 			 "%s number %s repeats the previous %s; expected %s", name, node->marker, name, want);
-	} else if (next && next->number == expected + 1) {
+	} else if (next) {
 		diag_add(d, form->number_rule, node->line, node->col,
 			 "%s number %s is out of sequence between %s and %s; expected %s", name, node->marker,
 			 prev->marker, next->marker, want);
@@ -110,24 +117,49 @@ static void report_number(struct document *doc, const struct sequence *seq, cons
 	free(want);
 }
 
-/* The number after list->v[i], which was wrong: see the top of the file. */
-static long resync(const struct node_list *list, size_t i, long expected)
+/* The most wrong numbers in a row that are each reported on their own when
+ * the count picks up after them (第二条 第九条 第九条 第五条: 第九条 twice). */
+#define WRONG_RUN_MAX 3
+
+/* The node at which the count picks up again after the wrong number at i,
+ * list->v[i + j] numbered expected + j; NULL when none does within
+ * WRONG_RUN_MAX: then the number at i is a jump, a repeat or a step back,
+ * and the count goes on from it. */
+static const struct pnode *count_resumes(const struct node_list *list, size_t i, long expected)
 {
-	long written = list->v[i]->number;
-	bool next_fits = i + 1 < list->n && list->v[i + 1]->number == expected + 1;
-	return written == 0 || next_fits ? expected + 1 : written + 1;
+	for (size_t j = 1; j <= WRONG_RUN_MAX && i + j < list->n; j++)
+		if (list->v[i + j]->number == expected + (long)j)
+			return list->v[i + j];
+	return NULL;
+}
+
+/* Reports list->v[i], whose number is not `expected`, and returns the number
+ * expected after it: one diagnostic per mistake (see the top of the file).
+ * *last_right is the node the count last went on from: the one before a run
+ * of wrong numbers stays, a jump or a repeat becomes it. */
+static long report_and_resync(struct document *doc, const struct sequence *seq, const struct node_list *list,
+			      size_t i, const struct pnode **last_right, long expected)
+{
+	const struct pnode *node = list->v[i];
+	struct neighbours around = {*last_right, count_resumes(list, i, expected)};
+	report_number(doc, seq, node, &around, expected);
+	if (around.next || node->number == 0)
+		return expected + 1;
+	*last_right = node;
+	return node->number + 1;
 }
 
 static void check_sequence(struct document *doc, const struct sequence *seq, const struct node_list *list)
 {
 	long expected = 1;
+	const struct pnode *last_right = NULL;
 	for (size_t i = 0; i < list->n; i++) {
 		if (list->v[i]->number == expected) {
+			last_right = list->v[i];
 			expected++;
 			continue;
 		}
-		report_number(doc, seq, list, i, expected);
-		expected = resync(list, i, expected);
+		expected = report_and_resync(doc, seq, list, i, &last_right, expected);
 	}
 }
 
@@ -210,6 +242,7 @@ static void check_clause_list(struct document *doc, const struct sequence *seq, 
 			      const struct node_list *list)
 {
 	long expected = 1, missing_run = 0;
+	const struct pnode *last_right = NULL;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct pnode *node = list->v[i];
 		long parts[MARKER_MAX_DEPTH];
@@ -230,12 +263,13 @@ static void check_clause_list(struct document *doc, const struct sequence *seq, 
 				 "clause number %s stands in %s; expected %s", node->marker, where, want);
 			free(want);
 			free(where);
+			last_right = node;
 			expected++;
 		} else if (node->number == expected) {
+			last_right = node;
 			expected++;
 		} else {
-			report_number(doc, seq, list, i, expected);
-			expected = resync(list, i, expected);
+			expected = report_and_resync(doc, seq, list, i, &last_right, expected);
 		}
 	}
 }
