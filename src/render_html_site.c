@@ -120,10 +120,14 @@ void html_put_policy_link(struct buf *b, const struct html_renderer *r, const st
 		buf_puts(b, "</a>");
 }
 
+/* By id; a policy without a usable id (its front matter has an error) after
+ * the others, by its file. */
 static int compare_docs(const void *a, const void *b)
 {
 	const struct document *x = *(const struct document *const *)a, *y = *(const struct document *const *)b;
-	int c = strcmp(x->meta.id, y->meta.id);
+	if ((x->meta.id == NULL) != (y->meta.id == NULL))
+		return x->meta.id == NULL ? 1 : -1;
+	int c = x->meta.id ? strcmp(x->meta.id, y->meta.id) : 0;
 	return c ? c : strcmp(x->path, y->path);
 }
 
@@ -213,8 +217,8 @@ char *html_render_index(struct html_renderer *r)
 	size_t n = 0;
 	bool all_en = c->ndocs > 0;
 	for (size_t i = 0; i < c->ndocs; i++) {
-		if (c->docs[i]->meta.id == NULL)
-			continue; /* no id, no page */
+		if (c->docs[i]->meta.id == NULL && c->docs[i]->meta.title == NULL)
+			continue; /* nothing to list it by */
 		docs[n++] = c->docs[i];
 		all_en = all_en && c->docs[i]->meta.scheme == SCHEME_EN;
 	}
