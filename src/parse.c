@@ -459,10 +459,15 @@ static void take_code_block(struct builder *b, cmark_node *code)
 }
 
 /* Attachments begin after the last chapter, or in a document without
- * chapters after the last article. */
+ * chapters after the last article. An attachment may hold a document of its
+ * own, with its own 第一章 or 第一条: after an attachment heading, a marker
+ * is the main document's only when it continues the main numbering
+ * (第六章 after 第五章); else it is the attachment's text. */
 static cmark_node *last_structure(const struct builder *b)
 {
 	cmark_node *last_chapter = NULL, *last_article = NULL;
+	long chapter_number = 0, article_number = 0;
+	bool in_attachment = false;
 	for (cmark_node *block = cmark_node_first_child(b->doc->md); block; block = cmark_node_next(block)) {
 		cmark_node_type type = cmark_node_get_type(block);
 		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
@@ -470,13 +475,29 @@ static cmark_node *last_structure(const struct builder *b)
 		unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : PLACE_PARAGRAPH;
 		struct marker_match m;
 		cmark_node *holder;
+		char *title;
 		if (!inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER, LV_ARTICLE,
-				   &m, &holder))
+				   &m, &holder)) {
+			if (type == CMARK_NODE_HEADING && (last_chapter || last_article) &&
+			    is_attachment_heading(block, &title)) {
+				free(title);
+				in_attachment = true;
+			}
 			continue;
-		if (m.form->level == LV_CHAPTER)
+		}
+		if (m.form->level == LV_CHAPTER) {
+			if (in_attachment && m.value != chapter_number + 1)
+				continue;
 			last_chapter = block;
-		else if (m.form->level == LV_ARTICLE)
+			chapter_number = m.value;
+			in_attachment = false;
+		} else if (m.form->level == LV_ARTICLE) {
+			if (in_attachment && (last_chapter || m.value != article_number + 1))
+				continue;
 			last_article = block;
+			article_number = m.value;
+			in_attachment = false;
+		}
 	}
 	return last_chapter ? last_chapter : last_article;
 }

@@ -31,7 +31,9 @@
 #include <string.h>
 
 #include "inline_walk.h"
+#include "markers.h"
 #include "model.h"
+#include "parse_inline.h"
 #include "numeral.h"
 #include "util.h"
 #include "xref_index.h"
@@ -449,6 +451,51 @@ done:
 
 /* ---- the walk ----------------------------------------------------------- */
 
+static bool is_break_node(cmark_node *node)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	return type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+}
+
+static bool is_blank_text(cmark_node *node)
+{
+	const char *lit = cmark_node_get_type(node) == CMARK_NODE_TEXT ? cmark_node_get_literal(node) : NULL;
+	size_t n = lit ? strlen(lit) : 0;
+	return lit && marker_spaces(lit, n) == n;
+}
+
+/* Whether a reference starts where a marker is written: at the start of a
+ * paragraph, a heading or a line, as 第三条 and a space. That is a marker
+ * that is no provision of this document where it stands (an attached
+ * document's 第一条, say), not a reference (SPEC §5). */
+static bool at_marker_position(const struct context *cx, const struct piece *piece, const struct reference *ref)
+{
+	const struct scheme_syntax *syntax = scheme_syntax(cx->doc->meta.scheme);
+	cmark_node *first = piece->node, *parent = cmark_node_parent(first);
+	if (!syntax || !parent)
+		return false;
+	cmark_node_type type = cmark_node_get_type(parent);
+	if ((type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH) && !cmark_node_previous(first)) {
+		first = parent;
+		parent = cmark_node_parent(first);
+	}
+	cmark_node *before = cmark_node_previous(first);
+	if (before && is_blank_text(before)) {
+		first = before;
+		before = cmark_node_previous(first);
+	}
+	if (!parent || (before && !is_break_node(before)))
+		return false;
+	type = cmark_node_get_type(parent);
+	unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : before ? PLACE_LINE : PLACE_PARAGRAPH;
+	if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
+		return false;
+	struct marker_match m;
+	cmark_node *holder;
+	return inline_marker(syntax, first, place, LV_CHAPTER, LV_ARTICLE, &m, &holder) &&
+	       holder == piece->node && m.lead == piece->base + ref->off;
+}
+
 static void on_piece(void *arg, const struct piece *piece)
 {
 	struct context *cx = arg;
@@ -457,6 +504,8 @@ static void on_piece(void *arg, const struct piece *piece)
 	struct reference ref;
 	size_t pos = 0;
 	while (xref_scan_next(cx->doc->meta.scheme, piece->s, piece->len, &pos, &ref)) {
+		if (ref.kind != XREF_TITLE && at_marker_position(cx, piece, &ref))
+			continue;
 		struct xref x = {0};
 		x.kind = ref.kind;
 		x.text = piece->node;
