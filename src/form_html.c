@@ -123,10 +123,20 @@ static void put_row(struct buf *out, const struct form_row *row, int columns)
 
 char *form_html_render(struct form_html *r, const struct form *form)
 {
+	return form_html_render_as(r, form, NULL);
+}
+
+char *form_html_render_as(struct form_html *r, const struct form *form, const char *anchor)
+{
 	(void)r;
 	struct buf out = {0};
-	buf_puts(&out, "<section class=\"form\" id=\"form-");
-	put_escaped(&out, form->id);
+	buf_puts(&out, "<section class=\"form\" id=\"");
+	if (anchor) {
+		put_escaped(&out, anchor);
+	} else {
+		buf_puts(&out, "form-");
+		put_escaped(&out, form->id);
+	}
 	buf_puts(&out, "\">\n<h2 class=\"form-title\">");
 	put_escaped(&out, form->title);
 	buf_puts(&out, "</h2>\n");

@@ -41,6 +41,9 @@ void text_free(struct text_renderer *r);
 struct form_html;
 struct form_html *form_html_new(void);
 char *form_html_render(struct form_html *r, const struct form *form);
+/* The same with the section's id attribute given (a page holding two forms
+ * of one id, built with --force, keeps its ids unique); NULL: form-ID. */
+char *form_html_render_as(struct form_html *r, const struct form *form, const char *anchor);
 void form_html_free(struct form_html *r);
 
 /* form_text.c: the grid in box-drawing characters, within `width` columns. */

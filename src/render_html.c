@@ -121,10 +121,24 @@ static void put_article_lead(struct tree_ctx *t, const struct pnode *article)
 	buf_puts(b, "</p>\n");
 }
 
+/* form-ID, unless an earlier form of the page has that id too (two forms of
+ * one id, built with --force): then form-ID-x2 …, as the anchors do. NULL:
+ * form-ID. */
+static char *form_anchor(const struct document *doc, const struct form *form)
+{
+	int copy = 1;
+	for (size_t i = 0; i < doc->nforms && doc->forms[i] != form; i++)
+		if (doc->forms[i] && doc->forms[i]->id && form->id && strcmp(doc->forms[i]->id, form->id) == 0)
+			copy++;
+	return copy > 1 ? xasprintf("form-%s-x%d", form->id, copy) : NULL;
+}
+
 static void put_form(struct tree_ctx *t, const struct pnode *node)
 {
 	struct buf *b = &t->page->out;
-	char *html = node->form ? form_html_render(t->r->forms, node->form) : NULL;
+	char *anchor = node->form ? form_anchor(t->page->doc, node->form) : NULL;
+	char *html = node->form ? form_html_render_as(t->r->forms, node->form, anchor) : NULL;
+	free(anchor);
 	if (html == NULL) { /* a form that did not parse: show what was written */
 		html_render_block(t->page, node->block);
 		return;
