@@ -18,15 +18,18 @@ static const char *const closes_subitem[] = {"、", "．", ".", NULL};
 
 /* Scheme `articles` (SPEC §4). Chapters and sections written as a paragraph
  * are recognised too, so parse.c can say "expected a heading" instead of
- * losing the chapter; the order matters only where two forms share an
- * opening: （一） is an item, （1） a sub-sub-item. */
+ * losing the chapter; so is a marker at the start of a line of a paragraph
+ * (articles typed on consecutive lines without a blank line between them),
+ * which is the writer's article, not a reference to one. The order matters
+ * only where two forms share an opening: （一） is an item, （1） a
+ * sub-sub-item. */
 static const struct marker_form articles_forms[] = {
 	{LV_CHAPTER, "chapter", opens_di, STYLE_CHINESE, true, closes_chapter,
-	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE, RULE_CHAPTER_NUMBER},
+	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_SPACE, RULE_CHAPTER_NUMBER},
 	{LV_SECTION, "section", opens_di, STYLE_CHINESE, true, closes_section,
-	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE, RULE_SECTION_NUMBER},
+	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_SPACE, RULE_SECTION_NUMBER},
 	{LV_ARTICLE, "article", opens_di, STYLE_CHINESE, true, closes_article,
-	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE, RULE_ARTICLE_NUMBER},
+	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_SPACE, RULE_ARTICLE_NUMBER},
 	{LV_ITEM, "item", opens_paren, STYLE_CHINESE, false, closes_paren,
 	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_ITEM_NUMBER},
 	{LV_SUBSUBITEM, "item", opens_paren, STYLE_ARABIC, false, closes_paren,
