@@ -9,7 +9,11 @@
  *     (第**三**条) or by a line break is not a reference.
  *   - A number that is not a numeral at all (第十十条) makes no reference: it
  *     is more likely prose than a reference, and numeral-form is about markers.
- *     A valid number in another spelling (第3条, 第一十一条) counts as its value.
+ *     A valid number in another spelling (第3条, 第一十一条) counts as its value;
+ *     one too large to be any article's (第一亿条) names nothing.
+ *   - A marker written where it makes no provision (an attached document's
+ *     第一条 at the start of a paragraph) is not a reference: SPEC §5 looks
+ *     for references outside the positions of markers.
  *   - 第N条 right after 》 (《劳动法》第三十六条) is an article of that other
  *     document: only the title is recorded.
  *   - Articles, chapters and items are found by the number they carry as

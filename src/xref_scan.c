@@ -27,8 +27,11 @@ static bool ordinal_at(const char *s, size_t n, size_t i, const char *const *uni
 		return false;
 	i += strlen(DI);
 	struct numeral num = numeral_parse(s + i, n - i);
-	if (num.len == 0 || (num.status != NUMERAL_STANDARD && num.status != NUMERAL_NONSTANDARD))
+	if (num.len == 0 || num.status == NUMERAL_INVALID)
 		return false;
+	/* 第一亿条 is a reference all the same, to an article no document has. */
+	if (num.status == NUMERAL_TOO_LARGE)
+		num.value = NUMERAL_MAX + 1;
 	i += num.len;
 	for (int u = 0; units[u]; u++) {
 		if (at(s, n, i, units[u])) {
