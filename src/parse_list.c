@@ -65,6 +65,22 @@ static struct marker_match letter_or_roman(const struct builder *b, const struct
 	return roman_goes_on || (!letter_goes_on && roman->value == 1) ? *roman : *letter;
 }
 
+/* （12） is a sub-sub-item by its form, but after （十一） it is the next item
+ * with its number in Arabic digits (SPEC §4: numeral-form): read so when it
+ * continues the items and not the sub-sub-items before it. */
+static struct marker_match item_in_digits(const struct builder *b, const struct marker_match *m)
+{
+	const struct marker_form *item = marker_form_of(b->syntax, LV_ITEM);
+	struct marker_match as_item = *m;
+	if (m->form->level != LV_SUBSUBITEM || !item || item->style != STYLE_CHINESE ||
+	    item->opens != m->form->opens || !b->item || m->value != b->item->number + 1 ||
+	    (b->subsubitem && m->value == b->subsubitem->number + 1))
+		return *m;
+	as_item.form = item;
+	as_item.status = NUMERAL_NONSTANDARD;
+	return as_item;
+}
+
 /* An item, sub-item or sub-sub-item for a marked segment of `para`, whose
  * node takes `block` (the paragraph, or the list item around it). */
 struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct segment *seg, cmark_node *stop)
@@ -72,6 +88,7 @@ struct pnode *list_level_node(struct builder *b, cmark_node *block, const struct
 	int line, col;
 	block_position(b->doc, block, &line, &col);
 	struct marker_match m = letter_or_roman(b, seg);
+	m = item_in_digits(b, &m);
 	struct pnode *parent = list_parent(b, m.form->level, block, line, col);
 	struct pnode *node = marker_node(b, parent, block, seg->holder, &m, seg->brk == NULL);
 	text_after_marker(seg->holder, &m, stop, &node->text, &node->skip);
