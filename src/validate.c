@@ -184,6 +184,10 @@ static void check_edge_chapter(struct required *r, const char *wanted, bool firs
 			return;
 		}
 	}
+	/* A chapter without a title (title-missing) may well be the one wanted:
+	 * that it is missing follows from the missing title. */
+	if (!edge->title || !edge->title[0])
+		return;
 	/* A missing chapter has no position of its own: it is reported where it
 	 * should stand, at the first (or last) chapter's marker. */
 	char *name = named(r->syntax, edge, false);
