@@ -53,9 +53,11 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	cmark_node *text = wrapped ? cmark_node_first_child(first) : first;
 	if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
 		return false;
-	/* The end of a bold marker ends the run: **第一条**文本 is an article. */
+	/* The end of a bold marker ends the run: **第一条**文本 is an article.
+	 * A line of a paragraph that holds only 第九条 is the end of a
+	 * sentence broken before it (依照⏎第九条⏎办理), not a marker. */
 	cmark_node *next = cmark_node_next(text);
-	bool run_ends = wrapped ? next == NULL : next == NULL || is_break(next);
+	bool run_ends = wrapped ? next == NULL : place != PLACE_LINE && (next == NULL || is_break(next));
 	const char *lit = cmark_node_get_literal(text);
 	if (!lit || !marker_match(syntax, place, lo, hi, lit, strlen(lit), run_ends, m))
 		return false;
