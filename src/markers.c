@@ -311,6 +311,17 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 			continue;
 		size_t after = open + num.len;
 		const char *close = prefix_of(form->closes, s + after, n - after);
+		/* 8 .在工作中 (the seed's): a space before the full stop or 、 of a
+		 * sub-item still makes the marker, not in the standard form. */
+		if (!close && form->closes == closes_subitem) {
+			size_t gap = marker_spaces(s + after, n - after);
+			close = gap ? prefix_of(form->closes, s + after + gap, n - after - gap) : NULL;
+			if (close) {
+				after += gap;
+				if (num.status == NUMERAL_STANDARD)
+					num.status = NUMERAL_NONSTANDARD;
+			}
+		}
 		if (!close)
 			continue;
 		after += strlen(close);
@@ -443,10 +454,14 @@ char *marker_with_number(const char *written, enum number_style style, long valu
 	size_t off, len;
 	char *number = marker_numeral(style, value);
 	char *result;
-	if (marker_split(written, style, &off, &len))
-		result = xasprintf("%.*s%s%s", (int)off, written, number, written + off + len);
-	else
+	if (marker_split(written, style, &off, &len)) {
+		/* 8 . is written 8. in the standard form. */
+		const char *close = written + off + len;
+		close += marker_spaces(close, strlen(close));
+		result = xasprintf("%.*s%s%s", (int)off, written, number, close);
+	} else {
 		result = xstrdup(number);
+	}
 	free(number);
 	return result;
 }
