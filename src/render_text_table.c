@@ -4,7 +4,8 @@
  * on each side and follow the column's alignment. Columns take the width of
  * their widest cell; when the table would be wider than the page, the columns
  * shrink in proportion to their natural widths (never below MIN_COLUMN) and
- * cell text wraps inside its column. */
+ * cell text wraps inside its column; a table that cannot fit even so becomes
+ * a list of its rows, "header：value" a line. */
 #include "render_text_impl.h"
 
 #include <stdint.h>
@@ -109,7 +110,10 @@ static long set_floors(const int *natural, int *floor_w, size_t ncols, const int
 	return sum;
 }
 
-static void choose_widths(struct table_grid *g, int room)
+/* False when not even two characters a column fit: the table is then
+ * written as a list (put_list), not in columns of one character that would
+ * part every mark from its character. */
+static bool choose_widths(struct table_grid *g, int room)
 {
 	g->width = xcalloc(g->ncols, sizeof(*g->width));
 	int *tokens = xcalloc(g->ncols, sizeof(*tokens));
@@ -124,16 +128,18 @@ static void choose_widths(struct table_grid *g, int room)
 		}
 	}
 	/* The most comfortable floors that fit: no token cut and two characters
-	 * a column; else two characters; else one. */
-	if (set_floors(g->width, floor_w, g->ncols, tokens, MIN_COLUMN) > room &&
-	    set_floors(g->width, floor_w, g->ncols, NULL, MIN_COLUMN) > room)
-		set_floors(g->width, floor_w, g->ncols, NULL, 2);
-	fit_widths(g->width, floor_w, g->ncols, room);
-	for (size_t c = 0; c < g->ncols; c++)
-		if (g->width[c] < 2)
-			g->width[c] = 2;
+	 * a column; else two characters. */
+	bool fits = set_floors(g->width, floor_w, g->ncols, tokens, MIN_COLUMN) <= room ||
+		    set_floors(g->width, floor_w, g->ncols, NULL, MIN_COLUMN) <= room;
+	if (fits) {
+		fit_widths(g->width, floor_w, g->ncols, room);
+		for (size_t c = 0; c < g->ncols; c++)
+			if (g->width[c] < 2)
+				g->width[c] = 2;
+	}
 	free(floor_w);
 	free(tokens);
+	return fits;
 }
 
 static void push_line(struct cell_lines *cl, const char *s, size_t n, int cols)
@@ -230,6 +236,39 @@ static void put_row(struct text_out *o, const struct table_grid *g, size_t r, co
 	free(cells);
 }
 
+/* A table too wide for the page even at two characters a column: each row
+ * below the header as lines "header：value", rows set apart by blank lines. */
+static void put_list(struct text_out *o, const struct table_grid *g, const char *indent, const char *caption)
+{
+	tout_blank(o);
+	if (caption)
+		tout_wrap(o, caption, indent, indent);
+	struct buf line = {0};
+	for (size_t r = g->nrows > 1 ? 1 : 0; r < g->nrows; r++) {
+		if (r > 1)
+			tout_blank(o);
+		for (size_t c = 0; c < g->ncols; c++) {
+			const char *head = g->nrows > 1 ? g->text[c] : "", *value = g->text[r * g->ncols + c];
+			line.len = 0;
+			buf_puts(&line, head);
+			if (*head) {
+				size_t n = strlen(head), start = n;
+				while (start > 0 && ((unsigned char)head[start - 1] & 0xc0) == 0x80)
+					start--;
+				uint32_t last = 0;
+				if (start > 0 && utf8_decode(head + start - 1, n - start + 1, &last) == 0)
+					last = 0;
+				buf_puts(&line, cp_width(last) == 2 ? "\xef\xbc\x9a" : ": "); /* ： */
+			}
+			buf_puts(&line, value);
+			if (line.len)
+				tout_wrap(o, line.data, indent, indent);
+		}
+	}
+	buf_free(&line);
+	tout_blank(o);
+}
+
 static void put_grid(struct text_out *o, struct table_grid *g, const char *indent, const char *caption)
 {
 	int borders = (int)(3 * g->ncols + 1); /* a rule and two spaces of padding per column */
@@ -238,7 +277,10 @@ static void put_grid(struct text_out *o, struct table_grid *g, const char *inden
 		indent = "";
 		room = o->width - borders;
 	}
-	choose_widths(g, room);
+	if (!choose_widths(g, room)) {
+		put_list(o, g, indent, caption);
+		return;
+	}
 	tout_blank(o);
 	if (caption)
 		tout_wrap(o, caption, indent, indent);

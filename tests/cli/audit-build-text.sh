@@ -1,5 +1,6 @@
-# build: every plain-text output (policies and forms) of the sample corpus
-# and the seed forms at widths 20 to 100 keeps SPEC §9's rules line by line —
+# build: every plain-text output (policies and forms) of the sample corpus,
+# the seed forms and a table of thousands of columns (which becomes a list of
+# its rows) at widths 20 to 100 keeps SPEC §9's rules line by line —
 # and inside every cell of a form's grid, whose lines are lines to a reader:
 # no line wider than --width in display columns (East Asian Wide and
 # Fullwidth count 2) but a single unbreakable token, none beginning with a
@@ -9,7 +10,8 @@
 command -v python3 > /dev/null || { echo "SKIP: python3 is not installed"; exit 0; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 for width in 20 21 24 28 30 36 40 50 72 100; do
-	for input in "$root/policies" "$root/tests/build/form-seed/input" "$root/tests/build/audit-links/input"; do
+	for input in "$root/policies" "$root/tests/build/form-seed/input" "$root/tests/build/audit-links/input" \
+		"$root/tests/hostile/table-wide.md"; do
 		out=$T/w$width-$(basename "$(dirname "$input")")-$(basename "$input")
 		run "$POLICYC" build -q --force --width "$width" -o "$out" "$input"
 		[ "$rc" -le 1 ] || fail "build --width $width of $input exited with $rc"
