@@ -15,6 +15,8 @@ static const char *const closes_section[] = {"节", NULL};
 static const char *const closes_article[] = {"条", NULL};
 static const char *const closes_paren[] = {"）", ")", NULL};
 static const char *const closes_subitem[] = {"、", "．", ".", NULL};
+static const char *const closes_dun[] = {"、", NULL};
+static const char *const closes_none[] = {"", NULL};
 
 /* Scheme `articles` (SPEC §4). Chapters and sections written as a paragraph
  * are recognised too, so parse.c can say "expected a heading" instead of
@@ -46,8 +48,6 @@ static const struct scheme_syntax articles_syntax = {
  * chapter, section, article and item of the tree (parse.c), each written as a
  * heading or a paragraph; 1. is also an ordered list item, and 1、 and （1）
  * may start a line inside a paragraph (（一）展品⏎1、登记⏎2、检查). */
-static const char *const closes_dun[] = {"、", NULL};
-
 static const struct marker_form outline_forms[] = {
 	{LV_CHAPTER, "level-1", opens_none, STYLE_CHINESE, false, closes_dun,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_ANY, RULE_CLAUSE_NUMBER},
@@ -65,7 +65,6 @@ static const struct scheme_syntax outline_syntax = {
 
 /* Scheme `decimal` (GB/T 1.1): chapters 1, clauses 1.1 … 1.1.1.1.1 (all of
  * them articles of the tree, nested by their depth), list items a) and 1). */
-static const char *const closes_none[] = {"", NULL};
 static const char *const closes_right_paren[] = {")", "）", NULL};
 
 static const struct marker_form decimal_forms[] = {
@@ -298,6 +297,41 @@ static bool end_fits(enum marker_end end, unsigned place, const char *s, size_t 
 	}
 }
 
+/* 8 .在工作中 (the seed's): a space before a sub-item's full stop or 、.
+ * Returns that closing and moves *after past the space; NULL: none. */
+static const char *spaced_close(const struct marker_form *form, const char *s, size_t n, size_t *after)
+{
+	if (form->closes != closes_subitem)
+		return NULL;
+	size_t gap = marker_spaces(s + *after, n - *after);
+	const char *close = gap ? prefix_of(form->closes, s + *after + gap, n - *after - gap) : NULL;
+	if (close)
+		*after += gap;
+	return close;
+}
+
+/* Where the standard form wants a space after the number and finds none
+ * (s + *after is just past the marker): decimal's chapter 1、目的
+ * (营销管理制度's; GB/T 1.1 writes 1 目的), which *after moves past, and
+ * its clause 4.1积极工作, text right after the number when a Han character
+ * follows. Either is taken by parse.c only where it continues the numbering
+ * (2.5万元 in chapter 4 is text). */
+static enum marker_looseness unspaced_end(const struct marker_form *form, const char *s, size_t n,
+					  size_t *after)
+{
+	uint32_t cp;
+	if (form->end != END_SPACE_ALWAYS || form->opens != opens_none || *after >= n)
+		return LOOSE_NONE;
+	if (form->level == LV_CHAPTER && prefix_of(closes_dun, s + *after, n - *after)) {
+		*after += strlen(closes_dun[0]);
+		return LOOSE_CLOSE;
+	}
+	if (form->style == STYLE_DOTTED && utf8_decode(s + *after, n - *after, &cp) > 0 && cp >= 0x4E00 &&
+	    cp <= 0x9FFF)
+		return LOOSE_TIGHT;
+	return LOOSE_NONE;
+}
+
 static bool match_form(const struct marker_form *form, unsigned place, const char *s, size_t n,
 		       bool run_ends, struct marker_match *m)
 {
@@ -310,23 +344,19 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		if (num.len == 0)
 			continue;
 		size_t after = open + num.len;
+		enum marker_looseness loose = LOOSE_NONE;
 		const char *close = prefix_of(form->closes, s + after, n - after);
-		/* 8 .在工作中 (the seed's): a space before the full stop or 、 of a
-		 * sub-item still makes the marker, not in the standard form. */
-		if (!close && form->closes == closes_subitem) {
-			size_t gap = marker_spaces(s + after, n - after);
-			close = gap ? prefix_of(form->closes, s + after + gap, n - after - gap) : NULL;
-			if (close) {
-				after += gap;
-				if (num.status == NUMERAL_STANDARD)
-					num.status = NUMERAL_NONSTANDARD;
-			}
-		}
+		if (!close && (close = spaced_close(form, s, n, &after)) != NULL)
+			loose = LOOSE_SPACED;
 		if (!close)
 			continue;
 		after += strlen(close);
-		if (!end_fits(form->end, place, s + after, n - after, run_ends))
+		if (!end_fits(form->end, place, s + after, n - after, run_ends) &&
+		    (loose = unspaced_end(form, s, n, &after)) == LOOSE_NONE)
 			continue;
+		if (loose != LOOSE_NONE && num.status == NUMERAL_STANDARD)
+			num.status = NUMERAL_NONSTANDARD;
+		m->loose = loose;
 		m->form = form;
 		m->len = after;
 		m->num_off = open;

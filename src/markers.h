@@ -76,8 +76,18 @@ struct scheme_syntax {
  * parsed into paragraphs and blocks only). */
 const struct scheme_syntax *scheme_syntax(enum scheme scheme);
 
+/* A marker written against its standard form, read as the marker it means
+ * (a numeral-form warning says how it should be written). */
+enum marker_looseness {
+	LOOSE_NONE,
+	LOOSE_SPACED,  /* 8 .在工作中: a space before the 、 or full stop of a sub-item */
+	LOOSE_CLOSE,   /* decimal's chapter 1、目的: 、 where GB/T 1.1 has a space */
+	LOOSE_TIGHT    /* decimal's clause 4.1积极工作: no space before the text */
+};
+
 /* A marker found at the start of some text. */
 struct marker_match {
+	enum marker_looseness loose;
 	const struct marker_form *form;
 	size_t lead;        /* whitespace before the marker (U+0020, U+3000, tab) */
 	size_t len;         /* bytes of the marker: 第十一条, （一）, 1、 */

@@ -180,6 +180,17 @@ static void warn_numeral_form(struct builder *b, const struct pnode *node, const
 	/* Zero (第〇条) is no number at all: validate.c reports it, once. */
 	if (m->status != NUMERAL_NONSTANDARD || m->value < 1)
 		return;
+	if (m->loose == LOOSE_CLOSE || m->loose == LOOSE_TIGHT) {
+		const char *number = node->marker + m->num_off;
+		int n = (int)m->num_len;
+		diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
+			 m->loose == LOOSE_CLOSE
+				 ? "%s number %s is not written in the standard form; expected %.*s and a space before "
+				   "its title"
+				 : "%s number %s has no space after it; expected %.*s and a space before its text",
+			 m->form->name, node->marker, n, number);
+		return;
+	}
 	char *expected = marker_with_number(node->marker, m->form->style, m->value);
 	diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
 		 "%s number %s is not written in the standard form; expected %s", m->form->name,
@@ -202,6 +213,51 @@ struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *b
 }
 
 /* ---- chapters, sections, articles ---- */
+
+static bool same_parts(const long *a, const long *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+/* Whether decimal clause `parts` (k >= 2 of them) is the next one in the
+ * open chapter, or the one after it: 4.1 first in chapter 4, 4.2 after 4.1,
+ * 4.2.1 first in 4.2. */
+static bool next_clause(const struct builder *b, const long *parts, size_t k)
+{
+	long open[MARKER_MAX_DEPTH];
+	if (!b->chapter || k < 2 || k > MARKER_MAX_DEPTH || parts[0] != b->chapter->number)
+		return false;
+	const struct pnode *parent = k > 2 ? b->clauses[k - 1] : NULL;
+	if (k > 2 && (!parent || marker_dotted_parts(parent->marker, open, MARKER_MAX_DEPTH) != k - 1 ||
+		      !same_parts(open, parts, k - 1)))
+		return false;
+	const struct pnode *prev = b->clauses[k];
+	bool sibling = prev && marker_dotted_parts(prev->marker, open, MARKER_MAX_DEPTH) == k &&
+		       same_parts(open, parts, k - 1);
+	long expected = sibling ? open[k - 1] + 1 : 1;
+	/* One clause skipped is still a clause, reported as clause-number. */
+	return parts[k - 1] == expected || parts[k - 1] == expected + 1;
+}
+
+/* A marker written against its standard form (markers.h) is taken only
+ * where it is the next one, so that 1.5倍工资 at the start of a paragraph,
+ * or a list 1、销售额 in a decimal document, stays text. */
+static bool loose_fits(const struct builder *b, const struct marker_match *m, cmark_node *holder)
+{
+	long parts[MARKER_MAX_DEPTH];
+	switch (m->loose) {
+	case LOOSE_CLOSE:
+		return m->value == (b->chapter ? b->chapter->number : 0) + 1;
+	case LOOSE_TIGHT:
+		return next_clause(b, parts,
+				   marker_dotted_parts(cmark_node_get_literal(holder) + m->lead, parts, MARKER_MAX_DEPTH));
+	default:
+		return true;
+	}
+}
 
 /* The heading level a node stands at: its own, or for a node written as a
  * paragraph the level it should have had. */
@@ -395,7 +451,8 @@ static void take_heading(struct builder *b, cmark_node *heading)
 	struct segment seg = {NULL, cmark_node_first_child(heading), false, {0}, NULL};
 	char *title;
 	if (b->list_depth == 0 && !b->attachment &&
-	    inline_marker(b->syntax, seg.first, PLACE_HEADING, LV_CHAPTER, LV_ARTICLE, &seg.m, &seg.holder)) {
+	    inline_marker(b->syntax, seg.first, PLACE_HEADING, LV_CHAPTER, LV_ARTICLE, &seg.m, &seg.holder) &&
+	    loose_fits(b, &seg.m, seg.holder)) {
 		structure_node(b, heading, &seg, NULL);
 	} else if (b->list_depth == 0 && b->attachments_open && is_attachment_heading(heading, &title)) {
 		int line, col;
@@ -419,6 +476,8 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	enum level lo = b->attachment || b->list_depth ? LV_ITEM : LV_CHAPTER;
 	struct segment *segs;
 	size_t n = paragraph_segments(b->syntax, para, PLACE_PARAGRAPH, lo, LV_SUBSUBITEM, &segs);
+	if (segs[0].marked && !loose_fits(b, &segs[0].m, segs[0].holder))
+		segs[0].marked = false;
 	cmark_node *stop = n > 1 ? segs[1].brk : NULL;
 	if (segs[0].marked && segs[0].m.form->level <= LV_ARTICLE) {
 		structure_node(b, para, &segs[0], stop);
