@@ -288,6 +288,14 @@ static void check_heading_level(struct builder *b, const struct pnode *node, con
 {
 	const struct pnode *parent = node->parent;
 	int expected = structure_depth(parent) + 1;
+	/* A section outside any chapter is out of place, whatever its level
+	 * (level 1 would make it a chapter): one diagnostic says so. */
+	if (node->level == LV_SECTION && parent->level == LV_DOCUMENT && !b->syntax->paragraph_divisions) {
+		diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+			 "%s %s stands outside any chapter; expected it inside a chapter, as a level 2 heading", name,
+			 node->marker);
+		return;
+	}
 	if (!node->heading) {
 		if (node->level != LV_ARTICLE && !b->syntax->paragraph_divisions)
 			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
