@@ -46,13 +46,14 @@ static const struct scheme_syntax articles_syntax = {
 
 /* Scheme `outline` (GB/T 9704 headings 一、（一）1.（1）). The four levels are
  * chapter, section, article and item of the tree (parse.c), each written as a
- * heading or a paragraph; 1. is also an ordered list item, and 1、 and （1）
- * may start a line inside a paragraph (（一）展品⏎1、登记⏎2、检查). */
+ * heading or a paragraph; 1. is also an ordered list item, and every level
+ * may start a line inside a paragraph (（一）展品⏎1、登记⏎2、检查; 一、…⏎二、…
+ * typed without blank lines). */
 static const struct marker_form outline_forms[] = {
 	{LV_CHAPTER, "level-1", opens_none, STYLE_CHINESE, false, closes_dun,
-	 PLACE_HEADING | PLACE_PARAGRAPH, END_ANY, RULE_CLAUSE_NUMBER},
+	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_ANY, RULE_CLAUSE_NUMBER},
 	{LV_SECTION, "level-2", opens_paren, STYLE_CHINESE, false, closes_paren,
-	 PLACE_HEADING | PLACE_PARAGRAPH, END_ANY, RULE_CLAUSE_NUMBER},
+	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_ANY, RULE_CLAUSE_NUMBER},
 	{LV_ARTICLE, "level-3", opens_none, STYLE_ARABIC, false, closes_subitem,
 	 PLACE_HEADING | PLACE_PARAGRAPH | PLACE_LINE, END_NOT_DIGIT, RULE_CLAUSE_NUMBER},
 	{LV_ITEM, "level-4", opens_paren, STYLE_ARABIC, false, closes_paren,
