@@ -307,10 +307,21 @@ static void check_heading_level(struct builder *b, const struct pnode *node, con
 	if (node->level == LV_ARTICLE && parent->level == LV_DOCUMENT) {
 		/* Without chapters, articles may stand at level 1 or, below the
 		 * title that renderers print, at level 2; but all at the same. */
-		if (!b->top_article_level && level <= 2)
+		if (!b->top_article_level) {
+			/* The first sets the level of the others, even when it is
+			 * wrong itself: one mistake, reported once. */
 			b->top_article_level = level;
-		if (b->top_article_level)
-			expected = b->top_article_level;
+			if (level > 2)
+				diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
+					 "article heading %s is at level %d; expected level 1 or 2", node->marker,
+					 level);
+			return;
+		}
+		expected = b->top_article_level;
+		if (expected > 2 && level <= 2) {
+			b->top_article_level = level; /* right after a wrong first one */
+			return;
+		}
 		if (level != expected)
 			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
 				 "article heading %s is at level %d; expected level %d, as the article headings "
