@@ -296,6 +296,8 @@ static void check_heading_level(struct builder *b, const struct pnode *node, con
 			 node->marker);
 		return;
 	}
+	if (node->level == LV_CHAPTER && parent->level == LV_DOCUMENT)
+		return; /* check_chapter_levels, once all are known */
 	if (!node->heading) {
 		if (node->level != LV_ARTICLE && !b->syntax->paragraph_divisions)
 			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, node->line, node->col,
@@ -536,6 +538,53 @@ static void take_code_block(struct builder *b, cmark_node *code)
 	}
 }
 
+/* How a chapter is written, for heading-level: its heading level, 0 for a
+ * paragraph (which schemes with paragraph divisions allow: then -1, fine). */
+static int chapter_written(const struct builder *b, const struct pnode *chapter)
+{
+	if (chapter->heading)
+		return cmark_node_get_heading_level(chapter->block);
+	return b->syntax->paragraph_divisions ? -1 : 0;
+}
+
+/* Chapters are level-1 headings. Chapters written alike at another level
+ * from the first on (all one level down, under a title written `# 制度名`;
+ * all paragraphs) are one mistake, reported at the first with a count of
+ * the others; any other chapter out of level is reported at itself. */
+static void check_chapter_levels(struct builder *b)
+{
+	const struct marker_form *form = marker_form_of(b->syntax, LV_CHAPTER);
+	const struct pnode *first = NULL;
+	size_t alike = 0;
+	for (const struct pnode *c = b->root->first; c; c = c->next) {
+		if (c->level != LV_CHAPTER)
+			continue;
+		int written = chapter_written(b, c);
+		if (!first)
+			first = c;
+		else if (written == chapter_written(b, first))
+			alike++;
+	}
+	for (const struct pnode *c = b->root->first; c; c = c->next) {
+		int written = c->level == LV_CHAPTER ? chapter_written(b, c) : 1;
+		if (written == 1 || written == -1 || (c != first && written == chapter_written(b, first)))
+			continue;
+		char *others = c == first && alike > 0
+				       ? xasprintf(" (so %s %zu %s after it)", alike == 1 ? "is" : "are", alike,
+						   alike == 1 ? "chapter" : "chapters")
+				       : xstrdup("");
+		if (written == 0)
+			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, c->line, c->col,
+				 "%s %s is written as a paragraph; expected a level 1 heading%s", form->name, c->marker,
+				 others);
+		else
+			diag_add(&b->doc->diags, RULE_HEADING_LEVEL, c->line, c->col,
+				 "%s heading %s is at level %d; expected level 1%s", form->name, c->marker, written,
+				 others);
+		free(others);
+	}
+}
+
 /* Attachments begin after the last chapter, or in a document without
  * chapters after the last article. An attachment may hold a document of its
  * own, with its own 第一章 or 第一条: after an attachment heading, a marker
@@ -639,4 +688,6 @@ void parse_document(struct document *doc)
 	}
 	cmark_iter_free(it);
 	free(b.frames);
+	if (b.syntax)
+		check_chapter_levels(&b);
 }
