@@ -12,6 +12,16 @@
 #include "model.h"
 #include "parse_inline.h"
 
+/* Headings reported at one wrong level, for the count of the others
+ * (parse_levels.c). */
+struct level_group {
+	enum level level;
+	int written, expected;
+	size_t diag_index;
+	size_t others;
+};
+#define LEVEL_GROUPS_MAX 8
+
 struct builder {
 	struct document *doc;
 	const struct scheme_syntax *syntax;
@@ -22,6 +32,8 @@ struct builder {
 	size_t nframes, frames_cap;
 	cmark_node *taken;           /* a list item's first paragraph, already made its node */
 	int top_article_level;       /* heading level of articles outside chapters, once seen */
+	struct level_group level_groups[LEVEL_GROUPS_MAX];
+	size_t nlevel_groups;
 	cmark_node *last_structure;  /* attachment headings count only after this block */
 	bool attachments_open;
 	struct pnode *clauses[MARKER_MAX_DEPTH + 1]; /* decimal: open clause of each depth */
@@ -41,6 +53,15 @@ struct pnode *article_parent(const struct builder *b);
 void open_article(struct builder *b, struct pnode *node, int depth);
 /* Nodes for the marked lines segs[1..n) of paragraph `para`. */
 void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n);
+
+/* parse_levels.c: heading-level */
+/* Checks the heading level of a section or article (chapters wait for
+ * check_chapter_levels). */
+void check_heading_level(struct builder *b, const struct pnode *node, const char *name);
+/* Checks the levels of all chapters, once the walk is done. */
+void check_chapter_levels(struct builder *b);
+/* Adds to each heading-level diagnostic the count of the headings like it. */
+void level_groups_close(struct builder *b);
 
 /* parse_list.c */
 /* An item, sub-item or sub-sub-item for a marked segment of a paragraph,
