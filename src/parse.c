@@ -479,7 +479,7 @@ static cmark_node *last_structure(const struct builder *b)
 			continue;
 		}
 		if (m.form->level == LV_CHAPTER) {
-			if (in_attachment && m.value != chapter_number + 1)
+			if (in_attachment && (!last_chapter || m.value != chapter_number + 1))
 				continue;
 			last_chapter = block;
 			chapter_number = m.value;
