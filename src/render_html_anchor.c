@@ -9,10 +9,17 @@
 #include "html_page.h"
 #include "render.h"
 #include "util.h"
+/* An id taken by a node; for an id that repeats (see anchor_node), the
+ * suffix its next copy tries first. */
+struct claim {
+	const char *id;
+	int next_copy;
+};
+
 struct anchor_map {
 	const struct pnode **nodes; /* open addressing by pointer */
 	char **ids;
-	char **used;                /* open addressing by string */
+	struct claim *used;         /* open addressing by string */
 	size_t cap;                 /* a power of two, more than twice the nodes */
 };
 
@@ -39,15 +46,14 @@ const char *html_anchor(const struct html_page *page, const struct pnode *node)
 	}
 }
 
-/* Takes `id` if no node has it yet; returns false when it is taken. */
-static bool claim_id(struct anchor_map *m, char *id)
+/* The claim of `id`, or the empty slot where it would go. */
+static struct claim *find_claim(struct anchor_map *m, const char *id)
 {
 	size_t i = hash_string(id) & (m->cap - 1);
-	for (; m->used[i]; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->used[i], id) == 0)
-			return false;
-	m->used[i] = id;
-	return true;
+	for (; m->used[i].id; i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->used[i].id, id) == 0)
+			break;
+	return &m->used[i];
 }
 
 static void set_anchor(struct anchor_map *m, const struct pnode *node, char *id)
@@ -198,14 +204,23 @@ static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
 	char *id = base_anchor(page, node);
 	if (id == NULL)
 		return true;
+	struct claim *slot = find_claim(page->anchors, id);
 	/* Only a document with numbering errors built with --force repeats a
-	 * number; its later copies get a suffix no real anchor has. */
-	for (int copy = 2; !claim_id(page->anchors, id); copy++) {
-		char *base = base_anchor(page, node);
+	 * number; its later copies get a suffix no real anchor has. Each copy
+	 * goes on from the suffix the one before it took, so that thousands of
+	 * copies of one number stay linear. */
+	if (slot->id) {
+		struct claim *original = slot;
+		char *copy_id = NULL;
+		do {
+			free(copy_id);
+			copy_id = xasprintf("%s-x%d", id, original->next_copy++);
+			slot = find_claim(page->anchors, copy_id);
+		} while (slot->id);
 		free(id);
-		id = xasprintf("%s-x%d", base, copy);
-		free(base);
+		id = copy_id;
 	}
+	*slot = (struct claim){id, 2};
 	set_anchor(page->anchors, node, id);
 	return true;
 }
