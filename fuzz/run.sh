@@ -4,7 +4,7 @@
 # (build/fuzz/corpus/HARNESS); findings go to build/fuzz/artifacts/.
 set -e
 cd "$(dirname "$0")/.."
-name=${1:?usage: fuzz/run.sh check|render|form|config [SECONDS] [FLAGS...]}
+name=${1:?usage: fuzz/run.sh check|render|form|config|corpus [SECONDS] [FLAGS...]}
 seconds=${2:-300}
 shift; [ $# -gt 0 ] && shift
 quiet=
@@ -12,6 +12,7 @@ case $name in
 check) seeds=fuzz/seeds/doc quiet=-close_fd_mask=3 ;; # the report
 render) seeds=fuzz/seeds/doc ;;
 form) seeds=fuzz/seeds/form ;;
+corpus) seeds=fuzz/seeds/corpus quiet=-close_fd_mask=3 ;; # the report
 config) seeds=fuzz/seeds/config quiet=-close_fd_mask=2 ;; # config_load's errors
 *) echo "fuzz/run.sh: no harness $name" >&2; exit 2 ;;
 esac
