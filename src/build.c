@@ -18,19 +18,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "output_file.h"
 #include "util.h"
 
 #define PROGRESS_DELAY 0.5 /* seconds before a build is worth a progress line */
 
-struct output {
-	char *name;    /* relative to OUT: "HR-001.html", "forms/work-report.json" */
-	char *content; /* NULL: the renderer gave nothing (not written) */
-};
-
 struct job {
-	const struct document *doc;
-	struct output *outputs;
-	size_t noutputs, outputs_cap;
+	const struct document *doc; /* the corpus's slim summary */
+	char *failure;              /* why its outputs could not be written, or NULL */
 };
 
 struct build {
@@ -43,8 +38,10 @@ struct build {
 	const struct form **form_paged; /* sorted by address: forms with a page in OUT/forms */
 	size_t nform_paged, form_paged_cap;
 	bool **form_wanted; /* per job, per form: not a repeated form id */
+	mode_t mode;        /* of new files: 0666 less the umask */
 	pthread_mutex_t lock;
 	size_t next;        /* next job to take */
+	bool failed;        /* a write failed: take no further jobs */
 	bool progress;      /* stderr is a terminal and not --quiet */
 	bool progress_shown;
 	struct timespec start;
@@ -73,12 +70,6 @@ static char *join_path(const char *dir, const char *name)
 	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
 }
 
-static void add_output(struct job *job, char *name, char *content)
-{
-	struct output out = {name, content};
-	ARRAY_PUSH(job->outputs, job->noutputs, job->outputs_cap, out);
-}
-
 struct renderers {
 	struct html_renderer *html;
 	struct text_renderer *text;
@@ -86,20 +77,49 @@ struct renderers {
 	struct form_json *form_json;
 };
 
-static void render_job(struct renderers *r, struct job *job, const bool *form_wanted)
+/* Writes one output (NULL content: nothing to write); false after a failure,
+ * which is recorded in the job. */
+static bool put_output(const struct build *b, struct job *job, char *name, char *content)
 {
-	const struct document *doc = job->doc;
-	const char *id = doc->meta.id;
-	add_output(job, xasprintf("%s.html", id), html_render_policy(r->html, doc));
-	add_output(job, xasprintf("%s.txt", id), text_render(r->text, doc));
-	for (size_t i = 0; i < doc->nforms; i++) {
-		const struct form *form = doc->forms[i];
-		if (!form_wanted[i])
-			continue;
-		add_output(job, xasprintf("forms/%s.html", form->id), html_render_form_page(r->html, form));
-		add_output(job, xasprintf("forms/%s.txt", form->id), form_text_render(r->form_text, form));
-		add_output(job, xasprintf("forms/%s.json", form->id), form_json_render(r->form_json, form));
+	bool ok = true;
+	if (content != NULL) {
+		char *path = join_path(b->corpus->options->out_dir, name);
+		int error = write_atomically(path, content, strlen(content), b->mode);
+		if (error) {
+			job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
+			ok = false;
+		}
+		free(path);
 	}
+	free(name);
+	free(content);
+	return ok;
+}
+
+/* The document read and parsed again for its tree; NULL (the job's failure
+ * set) when the file is gone or changed since it was checked. */
+static struct document *reread(const struct build *b, struct job *job)
+{
+	return corpus_reread(b->corpus, job->doc, &job->failure);
+}
+
+static void render_job(const struct build *b, struct renderers *r, struct job *job, const bool *form_wanted)
+{
+	struct document *doc = reread(b, job);
+	if (doc == NULL)
+		return;
+	const char *id = job->doc->meta.id;
+	bool ok = put_output(b, job, xasprintf("%s.html", id), html_render_policy(r->html, doc)) &&
+		  put_output(b, job, xasprintf("%s.txt", id), text_render(r->text, doc));
+	for (size_t i = 0; ok && i < doc->nforms; i++) {
+		const struct form *form = doc->forms[i];
+		if (!form_wanted[i] || form == NULL)
+			continue;
+		ok = put_output(b, job, xasprintf("forms/%s.html", form->id), html_render_form_page(r->html, form)) &&
+		     put_output(b, job, xasprintf("forms/%s.txt", form->id), form_text_render(r->form_text, form)) &&
+		     put_output(b, job, xasprintf("forms/%s.json", form->id), form_json_render(r->form_json, form));
+	}
+	document_free(doc);
 }
 
 static int compare_addresses(const void *a, const void *b)
@@ -108,15 +128,31 @@ static int compare_addresses(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* A document read again for rendering stands for its summary. */
 static bool has_page(const struct document *doc, void *ctx)
 {
 	const struct build *b = ctx;
+	if (doc->summary != NULL)
+		doc = doc->summary;
 	return bsearch(&doc, b->paged, b->npaged, sizeof *b->paged, compare_addresses) != NULL;
+}
+
+/* The summary's copy of a form of a document read again for rendering. */
+static const struct form *summary_form(const struct form *form)
+{
+	const struct document *doc = form->doc;
+	if (doc == NULL || doc->summary == NULL)
+		return form;
+	for (size_t k = 0; k < doc->nforms && k < doc->summary->nforms; k++)
+		if (doc->forms[k] == form)
+			return doc->summary->forms[k];
+	return form;
 }
 
 static bool has_form_page(const struct form *form, void *ctx)
 {
 	const struct build *b = ctx;
+	form = summary_form(form);
 	return b->nform_paged > 0 &&
 	       bsearch(&form, b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses) != NULL;
 }
@@ -194,13 +230,19 @@ static void *render_worker(void *arg)
 	};
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
-		size_t index = b->next++;
+		size_t index = b->failed ? b->njobs : b->next++;
 		if (index < b->njobs)
 			show_progress(b, index);
 		pthread_mutex_unlock(&b->lock);
 		if (index >= b->njobs)
 			break;
-		render_job(&r, &b->jobs[index], b->form_wanted[index]);
+		struct job *job = &b->jobs[index];
+		render_job(b, &r, job, b->form_wanted[index]);
+		if (job->failure != NULL) {
+			pthread_mutex_lock(&b->lock);
+			b->failed = true;
+			pthread_mutex_unlock(&b->lock);
+		}
 	}
 	html_free(r.html);
 	text_free(r.text);
@@ -208,6 +250,9 @@ static void *render_worker(void *arg)
 	form_json_free(r.form_json);
 	return NULL;
 }
+
+/* Deep Markdown nesting may need more than a small default stack. */
+enum { RENDER_STACK = 16 * 1024 * 1024 };
 
 static void render_all(struct build *b, int jobs)
 {
@@ -219,10 +264,14 @@ static void render_all(struct build *b, int jobs)
 		return;
 	}
 	pthread_t *threads = xcalloc(nthreads, sizeof *threads);
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, RENDER_STACK);
 	size_t started = 0;
 	for (; started < nthreads; started++)
-		if (pthread_create(&threads[started], NULL, render_worker, b) != 0)
+		if (pthread_create(&threads[started], &attr, render_worker, b) != 0)
 			break;
+	pthread_attr_destroy(&attr);
 	if (started == 0) /* no thread to be had: do it here */
 		render_worker(b);
 	for (size_t i = 0; i < started; i++)
@@ -283,139 +332,67 @@ static int cannot_write(const char *path, int error)
 	return 2;
 }
 
-/* mkdir -p: creates dir and the directories above it that are missing. */
-static int make_dirs(const char *dir)
+static int make_out_dir(const char *dir)
 {
-	char *path = xstrdup(dir);
-	int status = 0;
-	for (char *p = path + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char saved = *p;
-		*p = '\0';
-		struct stat st;
-		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-			status = cannot_write(path, errno);
-			break;
-		}
-		if (stat(path, &st) != 0) {
-			status = cannot_write(path, errno);
-			break;
-		}
-		if (!S_ISDIR(st.st_mode)) {
-			status = cannot_write(path, ENOTDIR);
-			break;
-		}
-		*p = saved;
-		if (saved == '\0')
-			break;
-	}
-	free(path);
+	char *failed = NULL;
+	int error = make_dirs(dir, &failed);
+	int status = error ? cannot_write(failed, error) : 0;
+	free(failed);
 	return status;
 }
 
-static bool same_content(const char *path, const char *content, size_t len)
+static bool wants_forms(const struct build *b)
 {
-	size_t old_len;
-	char *old = read_file(path, &old_len);
-	bool same = old && old_len == len && memcmp(old, content, len) == 0;
-	free(old);
-	return same;
+	for (size_t i = 0; i < b->njobs; i++)
+		for (size_t k = 0; k < b->jobs[i].doc->nforms; k++)
+			if (b->form_wanted[i][k])
+				return true;
+	return false;
 }
 
-static bool write_all(int fd, const char *s, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, s, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n == 0)
-			errno = EIO;
-		if (n <= 0)
-			return false;
-		s += n;
-		len -= (size_t)n;
-	}
-	return true;
-}
-
-/* Writes content to path through a temporary file in the same directory and
- * rename(2); leaves an unchanged file alone. */
-static int write_atomically(const char *path, const char *content, mode_t mode)
-{
-	size_t len = strlen(content);
-	if (same_content(path, content, len))
-		return 0;
-	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-			  : xasprintf(".%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int error = errno;
-		free(tmp);
-		return cannot_write(path, error);
-	}
-	int error = 0;
-	if (!write_all(fd, content, len) || fchmod(fd, mode) != 0)
-		error = errno ? errno : EIO;
-	if (close(fd) != 0 && error == 0)
-		error = errno;
-	if (error == 0 && rename(tmp, path) != 0)
-		error = errno;
-	if (error)
-		unlink(tmp);
-	free(tmp);
-	return error ? cannot_write(path, error) : 0;
-}
-
-static int write_output(const char *out_dir, const struct output *out, mode_t mode)
-{
-	if (out->content == NULL)
-		return 0; /* a renderer that is not there yet */
-	char *path = join_path(out_dir, out->name);
-	int status = write_atomically(path, out->content, mode);
-	free(path);
-	return status;
-}
-
-static int write_site(struct build *b, const char *index_html)
+/* OUT, OUT/forms when there are forms, index.html and style.css: what the
+ * pages need before they are written. */
+static int write_site_files(struct build *b, const char *index_html)
 {
 	const char *out_dir = b->corpus->options->out_dir;
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = 0666 & ~mask;
-	int status = make_dirs(out_dir);
-	bool forms_dir = false;
-	struct output site[] = {
-		{"index.html", (char *)index_html},
-		{"style.css", (char *)templates_get(b->templates, "style.css")},
+	int status = make_out_dir(out_dir);
+	if (status == 0 && wants_forms(b)) {
+		char *dir = join_path(out_dir, "forms");
+		status = make_out_dir(dir);
+		free(dir);
+	}
+	const char *site[][2] = {
+		{"index.html", index_html},
+		{"style.css", templates_get(b->templates, "style.css")},
 	};
-	for (size_t i = 0; status == 0 && i < sizeof site / sizeof site[0]; i++)
-		status = write_output(out_dir, &site[i], mode);
-	for (size_t i = 0; status == 0 && i < b->njobs; i++) {
-		for (size_t k = 0; status == 0 && k < b->jobs[i].noutputs; k++) {
-			const struct output *out = &b->jobs[i].outputs[k];
-			if (!forms_dir && str_starts_with(out->name, "forms/")) {
-				char *dir = join_path(out_dir, "forms");
-				status = make_dirs(dir);
-				free(dir);
-				forms_dir = true;
-			}
-			if (status == 0)
-				status = write_output(out_dir, out, mode);
-		}
+	for (size_t i = 0; status == 0 && i < sizeof site / sizeof site[0]; i++) {
+		if (site[i][1] == NULL)
+			continue;
+		char *path = join_path(out_dir, site[i][0]);
+		int error = write_atomically(path, site[i][1], strlen(site[i][1]), b->mode);
+		if (error)
+			status = cannot_write(path, error);
+		free(path);
 	}
 	return status;
+}
+
+/* The first failure in the order of the documents, so that the message does
+ * not depend on which thread came first. */
+static int report_failure(const struct build *b)
+{
+	for (size_t i = 0; i < b->njobs; i++)
+		if (b->jobs[i].failure != NULL) {
+			fprintf(stderr, "policyc: %s\n", b->jobs[i].failure);
+			return 2;
+		}
+	return 0;
 }
 
 static void build_free(struct build *b)
 {
 	for (size_t i = 0; i < b->njobs; i++) {
-		for (size_t k = 0; k < b->jobs[i].noutputs; k++) {
-			free(b->jobs[i].outputs[k].name);
-			free(b->jobs[i].outputs[k].content);
-		}
-		free(b->jobs[i].outputs);
+		free(b->jobs[i].failure);
 		free(b->form_wanted[i]);
 	}
 	free(b->jobs);
@@ -444,15 +421,14 @@ int build_corpus(const struct corpus *corpus)
 	struct templates *templates;
 	if (load_templates(o, &templates) != 0)
 		return 2;
-	struct build b = {.corpus = corpus, .templates = templates,
+	mode_t mask = umask(0);
+	umask(mask);
+	struct build b = {.corpus = corpus, .templates = templates, .mode = 0666 & ~mask,
 			  .progress = !o->quiet && isatty(STDERR_FILENO)};
 	pthread_mutex_init(&b.lock, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &b.start);
 	choose_jobs(&b);
 	find_pages(&b);
-	render_all(&b, o->jobs);
-	if (b.progress_shown)
-		fputs("\r\033[K", stderr);
 
 	struct html_renderer *html = new_html(&b);
 	char *index_html = html_render_index(html);
@@ -463,9 +439,15 @@ int build_corpus(const struct corpus *corpus)
 	 * cleaned up like any other write error. */
 	struct sigaction ignore = {.sa_handler = SIG_IGN}, saved;
 	sigaction(SIGXFSZ, &ignore, &saved);
-	int status = write_site(&b, index_html);
-	sigaction(SIGXFSZ, &saved, NULL);
+	int status = write_site_files(&b, index_html);
 	free(index_html);
+	if (status == 0) {
+		render_all(&b, o->jobs);
+		if (b.progress_shown)
+			fputs("\r\033[K", stderr);
+		status = report_failure(&b);
+	}
+	sigaction(SIGXFSZ, &saved, NULL);
 	build_free(&b);
 	templates_free(templates);
 	if (status != 0)

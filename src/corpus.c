@@ -109,6 +109,7 @@ static void *worker(void *arg)
 		}
 		work->docs[i] = doc;
 		document_check(doc);
+		document_slim(doc);
 	}
 	return NULL;
 }
@@ -252,28 +253,50 @@ static bool all_titles_known(const struct corpus *corpus)
 	return true;
 }
 
+/* Points a document's 《title》 references at what they name; true for each
+ * that names nothing is then passed to `unresolved`. */
+static void resolve_document_titles(const struct corpus_state *state, struct document *doc,
+				    void (*unresolved)(struct document *doc, const struct xref *ref))
+{
+	const struct corpus *corpus = &state->public;
+	for (size_t x = 0; x < doc->nxrefs; x++) {
+		struct xref *ref = &doc->xrefs[x];
+		if (ref->kind != XREF_TITLE || ref->title == NULL)
+			continue;
+		ref->target_doc = index_find(&state->policy_titles, ref->title);
+		if (ref->target_doc == NULL)
+			ref->target_form = index_find(&state->form_titles, ref->title);
+		if (ref->target_doc == NULL && ref->target_form == NULL)
+			ref->external = is_external(corpus->config, ref->title);
+		if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external && unresolved)
+			unresolved(doc, ref);
+	}
+}
+
+static void report_unresolved_title(struct document *doc, const struct xref *ref)
+{
+	diag_add(&doc->diags, RULE_XREF_DOCUMENT, ref->line, ref->col,
+		 "《%s》 names no policy, form or external title in the corpus", ref->title);
+}
+
 static void resolve_titles(struct corpus_state *state)
 {
 	struct corpus *corpus = &state->public;
 	bool report_unresolved = all_titles_known(corpus);
-	for (size_t i = 0; i < corpus->ndocs; i++) {
-		struct document *doc = corpus->docs[i];
-		for (size_t x = 0; x < doc->nxrefs; x++) {
-			struct xref *ref = &doc->xrefs[x];
-			if (ref->kind != XREF_TITLE || ref->title == NULL)
-				continue;
-			ref->target_doc = index_find(&state->policy_titles, ref->title);
-			if (ref->target_doc == NULL)
-				ref->target_form = index_find(&state->form_titles, ref->title);
-			if (ref->target_doc == NULL && ref->target_form == NULL)
-				ref->external = is_external(corpus->config, ref->title);
-			if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external &&
-			    report_unresolved)
-				diag_add(&doc->diags, RULE_XREF_DOCUMENT, ref->line, ref->col,
-					 "《%s》 names no policy, form or external title in the corpus",
-					 ref->title);
-		}
-	}
+	for (size_t i = 0; i < corpus->ndocs; i++)
+		resolve_document_titles(state, corpus->docs[i],
+					report_unresolved ? report_unresolved_title : NULL);
+}
+
+/* Resolves a document read again for rendering; a policy naming itself links
+ * within its own page. */
+static void corpus_resolve_titles(const struct corpus *corpus, struct document *doc)
+{
+	const struct corpus_state *state = (const struct corpus_state *)corpus;
+	resolve_document_titles(state, doc, NULL);
+	for (size_t x = 0; x < doc->nxrefs; x++)
+		if (doc->xrefs[x].target_doc != NULL && doc->xrefs[x].target_doc == doc->summary)
+			doc->xrefs[x].target_doc = doc;
 }
 
 static void build_indexes(struct corpus_state *state)
@@ -349,8 +372,14 @@ struct corpus *corpus_load(char *const *paths, size_t npaths, const struct confi
 	check_duplicate_forms(corpus, false);
 	check_duplicate_forms(corpus, true);
 	resolve_titles(state);
-	for (size_t i = 0; i < corpus->ndocs; i++)
-		diags_sort(&corpus->docs[i]->diags);
+	for (size_t i = 0; i < corpus->ndocs; i++) {
+		struct document *doc = corpus->docs[i];
+		diags_sort(&doc->diags);
+		/* the corpus checks may have given diagnostics to a document
+		 * whose text was let go: their context lines need it */
+		if (doc->diags.n > 0)
+			document_reload_source(doc);
+	}
 	return corpus;
 }
 
@@ -363,6 +392,31 @@ void corpus_free(struct corpus *corpus)
 	free(state->form_titles.v);
 	free_docs(corpus->docs, corpus->ndocs);
 	free(state);
+}
+
+struct document *corpus_reread(const struct corpus *corpus, const struct document *summary, char **failure)
+{
+	errno = 0;
+	struct document *doc = document_open(summary->path, corpus->config);
+	if (doc == NULL) {
+		*failure = xasprintf("cannot read %s: %s", summary->path, strerror(errno ? errno : EIO));
+		return NULL;
+	}
+	if (doc->len != summary->len || doc->fingerprint != summary->fingerprint) {
+		*failure = xasprintf("%s changed while it was built; build again", summary->path);
+		document_free(doc);
+		return NULL;
+	}
+	doc->summary = summary;
+	/* validation and punctuation gave their diagnostics the first time and
+	 * change nothing a renderer reads */
+	if (doc->readable) {
+		frontmatter_check(doc);
+		parse_document(doc);
+		xref_document(doc);
+	}
+	corpus_resolve_titles(corpus, doc);
+	return doc;
 }
 
 /* Linear: these also serve a corpus put together by hand (tests). */

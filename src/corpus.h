@@ -46,6 +46,13 @@ void document_check(struct document *doc);
 const struct document *corpus_find_title(const struct corpus *corpus, const char *title);
 const struct form *corpus_find_form_title(const struct corpus *corpus, const char *title);
 
+/* The corpus keeps a slim summary of each document (document_slim). For
+ * rendering, a document is read and parsed again, its 《title》 references
+ * pointed at the corpus's documents and forms, and doc->summary set. NULL,
+ * with *failure set (caller frees), when the file cannot be read or changed
+ * since it was checked. Caller frees the document. */
+struct document *corpus_reread(const struct corpus *corpus, const struct document *summary, char **failure);
+
 /* True when the document has at least one error (after --werror: a warning). */
 bool document_has_errors(const struct document *doc, bool werror);
 

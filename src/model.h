@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cmark-gfm.h>
 
@@ -119,6 +120,14 @@ struct document {
 	size_t nforms, forms_cap;
 	struct diags diags;
 	const struct config *config;
+	uint64_t fingerprint;  /* of src: tells a re-read file from a changed one */
+	/* After document_slim: only what the corpus checks, the report and the
+	 * catalogue need is left (path, meta, forms, diagnostics, 《title》
+	 * references); src and the lines stay only while there are diagnostics. */
+	bool slim;
+	/* build: the slim document of the corpus that this full re-read renders
+	 * for; links and page tests go through it. NULL otherwise. */
+	const struct document *summary;
 };
 
 /* source.c */
@@ -129,6 +138,13 @@ struct document *document_open(const char *path, const struct config *config);
 struct document *document_from_memory(const char *path, const char *bytes, size_t len,
 				      const struct config *config);
 void document_free(struct document *doc);
+/* Frees the Markdown tree, the provision tree and the text (kept while there
+ * are diagnostics, for their context lines): a corpus of ten thousand
+ * documents then holds a small summary of each. Forms stay. */
+void document_slim(struct document *doc);
+/* Reads a slim document's file again for the context lines of diagnostics
+ * added after it was slimmed; false when it is gone or no longer the same. */
+bool document_reload_source(struct document *doc);
 /* Column in code points (1-based) of the byte column `byte_col` (1-based, as
  * cmark's sourcepos gives it) on line `line`. */
 int document_column(const struct document *doc, int line, int byte_col);

@@ -130,6 +130,21 @@ static void check_encoding(struct document *doc)
 	doc->readable = bad_lines == 0;
 }
 
+/* FNV-1a over 8-byte words: a cheap fingerprint, not a secure hash. */
+static uint64_t bytes_fingerprint(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u ^ n;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t word;
+		memcpy(&word, s + i, 8);
+		h = (h ^ word) * 0x100000001b3u;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
 struct document *document_from_memory(const char *path, const char *bytes, size_t len,
 				      const struct config *config)
 {
@@ -145,6 +160,7 @@ struct document *document_from_memory(const char *path, const char *bytes, size_
 	doc->bom = len >= 3 && memcmp(bytes, utf8_bom, 3) == 0;
 	doc->body_line = 1;
 	doc->meta.scheme = config ? config->scheme : SCHEME_ARTICLES;
+	doc->fingerprint = bytes_fingerprint(doc->src, len);
 	split_lines(doc);
 	check_encoding(doc);
 	return doc;
@@ -161,9 +177,79 @@ struct document *document_open(const char *path, const struct config *config)
 	return doc;
 }
 
+static void pnode_tree_free(struct pnode *root);
+
+/* Hands each form from its pnode to doc->forms. */
+static void detach_forms(struct pnode *root)
+{
+	for (struct pnode *node = root; node;) {
+		node->form = NULL;
+		if (node->first) {
+			node = node->first;
+			continue;
+		}
+		while (node && !node->next)
+			node = node->parent;
+		node = node ? node->next : NULL;
+	}
+}
+
+void document_slim(struct document *doc)
+{
+	if (doc->slim)
+		return;
+	detach_forms(doc->root);
+	pnode_tree_free(doc->root);
+	doc->root = NULL;
+	if (doc->md)
+		cmark_node_free(doc->md);
+	doc->md = NULL;
+	/* Only 《title》 references concern the corpus; their text node is gone. */
+	size_t kept = 0;
+	for (size_t i = 0; i < doc->nxrefs; i++) {
+		struct xref ref = doc->xrefs[i];
+		if (ref.kind != XREF_TITLE) {
+			free(ref.title);
+			continue;
+		}
+		ref.text = NULL;
+		ref.target = ref.target_end = NULL;
+		doc->xrefs[kept++] = ref;
+	}
+	doc->nxrefs = kept;
+	if (kept == 0) {
+		free(doc->xrefs);
+		doc->xrefs = NULL;
+		doc->xrefs_cap = 0;
+	}
+	if (doc->diags.n == 0) {
+		free(doc->src);
+		free(doc->line_start);
+		doc->src = NULL;
+		doc->line_start = NULL;
+		doc->nlines = 0;
+	}
+	doc->slim = true;
+}
+
+bool document_reload_source(struct document *doc)
+{
+	if (doc->src != NULL)
+		return true;
+	size_t len;
+	char *bytes = read_file(doc->path, &len);
+	if (bytes == NULL || len != doc->len || bytes_fingerprint(bytes, len) != doc->fingerprint) {
+		free(bytes);
+		return false;
+	}
+	doc->src = bytes;
+	split_lines(doc);
+	return true;
+}
+
 const char *document_line(const struct document *doc, int line, size_t *n)
 {
-	if (line < 1 || (size_t)line > doc->nlines) {
+	if (line < 1 || (size_t)line > doc->nlines || doc->src == NULL) {
 		*n = 0;
 		return "";
 	}
@@ -244,7 +330,10 @@ void document_free(struct document *doc)
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		free(doc->xrefs[i].title);
 	free(doc->xrefs);
-	free(doc->forms); /* the forms themselves belong to their pnodes */
+	/* the forms belong to their pnodes, or to the list once slim */
+	for (size_t i = 0; doc->slim && i < doc->nforms; i++)
+		form_free(doc->forms[i]);
+	free(doc->forms);
 	meta_free(&doc->meta);
 	diags_free(&doc->diags);
 	free(doc->line_start);

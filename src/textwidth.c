@@ -14,6 +14,7 @@
 #include "util.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -153,6 +154,42 @@ static void mark_east_asian_quote_breaks(struct wrap_input *in)
 	}
 }
 
+/* Opening ICU's line break iterator loads and unpacks its rules, which costs
+ * more than breaking a whole paragraph; each thread keeps one and hands it new
+ * text. It is closed when the thread ends. */
+static pthread_key_t breaker_key;
+static bool breaker_key_made;
+
+static void close_breaker(void *breaker)
+{
+	ubrk_close(breaker);
+}
+
+static void make_breaker_key(void)
+{
+	breaker_key_made = pthread_key_create(&breaker_key, close_breaker) == 0;
+}
+
+static UBreakIterator *thread_breaker(const UChar *units, int32_t length)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, make_breaker_key);
+	UErrorCode status = U_ZERO_ERROR;
+	UBreakIterator *breaker = breaker_key_made ? pthread_getspecific(breaker_key) : NULL;
+	if (breaker != NULL) {
+		ubrk_setText(breaker, units, length, &status);
+		return U_SUCCESS(status) ? breaker : NULL;
+	}
+	breaker = ubrk_open(UBRK_LINE, "zh", units, length, &status);
+	if (U_FAILURE(status))
+		return NULL;
+	if (!breaker_key_made || pthread_setspecific(breaker_key, breaker) != 0) {
+		ubrk_close(breaker);
+		return NULL;
+	}
+	return breaker;
+}
+
 static void mark_uax14_breaks(struct wrap_input *in)
 {
 	if (in->count > INT32_MAX / 2 - 1) {
@@ -173,15 +210,16 @@ static void mark_uax14_breaks(struct wrap_input *in)
 	}
 	cp_at[length] = in->count;
 
-	UErrorCode status = U_ZERO_ERROR;
-	UBreakIterator *breaks = ubrk_open(UBRK_LINE, "zh", units, length, &status);
-	if (U_FAILURE(status)) {
+	UBreakIterator *breaks = thread_breaker(units, length);
+	if (breaks == NULL) {
 		mark_fallback_breaks(in);
 	} else {
 		for (int32_t b = ubrk_first(breaks); b != UBRK_DONE; b = ubrk_next(breaks))
 			if (b > 0 && b < length && cp_at[b] != SIZE_MAX)
 				in->break_before[cp_at[b]] = true;
-		ubrk_close(breaks);
+		/* the iterator keeps no pointer into text about to be freed */
+		UErrorCode status = U_ZERO_ERROR;
+		ubrk_setText(breaks, NULL, 0, &status);
 	}
 	free(cp_at);
 	free(units);

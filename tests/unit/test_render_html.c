@@ -102,8 +102,14 @@ static void check_corpus(const char *path, const struct templates *templates, si
 	struct corpus *corpus = corpus_load(paths, 1, config, &options);
 	if (corpus) {
 		struct html_renderer *r = html_new(corpus, templates);
-		for (size_t i = 0; i < corpus->ndocs; i++)
-			check_document(r, corpus->docs[i], links, missing);
+		for (size_t i = 0; i < corpus->ndocs; i++) {
+			char *failure = NULL;
+			struct document *doc = corpus_reread(corpus, corpus->docs[i], &failure);
+			if (doc)
+				check_document(r, doc, links, missing);
+			document_free(doc);
+			free(failure);
+		}
 		html_free(r);
 		corpus_free(corpus);
 	}
