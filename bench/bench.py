@@ -37,13 +37,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def env_int(name, default, low):
     value = os.environ.get(name, str(default))
     if not value.isdigit() or int(value) < low:
-        sys.exit(f"bench: {name}={value} is not a whole number >= {low}")
+        fail(f"{name}={value} is not a whole number >= {low}", 2)
     return int(value)
 
 
-def fail(message):
+def fail(message, status=1):
     print(f"bench: {message}", file=sys.stderr)
-    sys.exit(1)
+    sys.exit(status)
 
 
 class Command:
@@ -88,11 +88,11 @@ class Bench:
         sizes = os.environ.get("SIZES", "1000 10000").split()
         if len(sizes) != 2 or not all(s.isdigit() and int(s) >= 2 for s in sizes) \
                 or int(sizes[0]) >= int(sizes[1]):
-            sys.exit("bench: SIZES must be two sizes, small then large, e.g. \"1000 10000\"")
+            fail("SIZES must be two sizes of at least 2, small then large, e.g. \"1000 10000\"", 2)
         self.small, self.large = int(sizes[0]), int(sizes[1])
         self.policyc = os.path.abspath(os.environ.get("POLICYC", "./policyc"))
         if not os.access(self.policyc, os.X_OK):
-            sys.exit(f"bench: {self.policyc} is not an executable; run make policyc first")
+            fail(f"{self.policyc} is not an executable; run make policyc first", 2)
         self.cmark = shutil.which("cmark-gfm")
         self.pandoc = shutil.which("pandoc")
         self.gnu_time = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
@@ -102,7 +102,11 @@ class Bench:
             self.tmpfs_note = f" ({tmpfs} missing: {tempfile.gettempdir()} instead, which may be a disk)"
             tmpfs = None
         self.work = tempfile.mkdtemp(prefix="policyc-bench.", dir=tmpfs)
-        self.disk = tempfile.mkdtemp(prefix="policyc-bench.", dir=os.environ.get("DISK", "/var/tmp"))
+        try:
+            self.disk = tempfile.mkdtemp(prefix="policyc-bench.", dir=os.environ.get("DISK", "/var/tmp"))
+        except OSError as error:
+            shutil.rmtree(self.work)
+            fail(f"no directory for the build on disk: {error}", 2)
         self.errors = open(os.path.join(self.work, "stderr"), "w+b")
         self.rss_file = os.path.join(self.work, "time-v")
         self.commands = []
