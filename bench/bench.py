@@ -175,7 +175,7 @@ class Bench:
             picked = [os.path.join(corpus, f"bench-{n:05d}.md")
                       for n in range(1, self.small + 1, step)][:self.pandoc_docs]
             self.pandoc_docs = len(picked)
-            self.commands.append(Command(f"pandoc -f markdown -t html, {len(picked)} processes",
+            self.commands.append(Command(f"pandoc -f markdown -t html, {len(picked)} process{'es' if len(picked) > 1 else ''}",
                                          len(picked),
                                          [[self.pandoc, "-f", "markdown", "-t", "html", path]
                                           for path in picked], quiet=False))
@@ -292,7 +292,10 @@ class Bench:
                   f"{ms(min(command.seconds)):>10} {ms(max(command.seconds)):>10} "
                   f"{len(command.seconds):>4} {ms(statistics.median(command.cpu_seconds)):>10} "
                   f"{megabytes(command.peak_rss_kib):>9}")
-        if not self.gnu_time:
+        if self.gnu_time:
+            print("CPU: user + system time of the process, median; peak RSS: /usr/bin/time -v of the "
+                  "untimed first run")
+        else:
             print("peak RSS: /usr/bin/time is not installed (apt-get install -y time): the figures are "
                   "wait4's, which count this driver's own size, about 17 MB, as each process's least")
         pandoc = self.find("pandoc", self.pandoc_docs) if self.pandoc else None
