@@ -175,8 +175,8 @@ class Bench:
             picked = [os.path.join(corpus, f"bench-{n:05d}.md")
                       for n in range(1, self.small + 1, step)][:self.pandoc_docs]
             self.pandoc_docs = len(picked)
-            self.commands.append(Command(f"pandoc -f markdown -t html, {len(picked)} process{'es' if len(picked) > 1 else ''}",
-                                         len(picked),
+            processes = f"{len(picked)} process{'es' if len(picked) > 1 else ''}"
+            self.commands.append(Command(f"pandoc -f markdown -t html, {processes}", len(picked),
                                          [[self.pandoc, "-f", "markdown", "-t", "html", path]
                                           for path in picked], quiet=False))
         self.commands.append(Command("policyc check, one document", 1,
