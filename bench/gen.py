@@ -11,8 +11,8 @@ and uses what real policies use:
 - front matter with every key (revisions and supersedes in some documents);
 - chapters 第一章 总则 … 第N章 附则 with the required provisions, a chapter
   divided into sections 第一节 …, articles numbered through the document, in
-  paragraph form (第五条 职责　…) and, in some chapters, in heading form
-  (## 第五条 职责);
+  paragraph form (第五条 职责　…, in some documents **第五条**) and, in some
+  chapters, in heading form (## 第五条 职责);
 - articles of several paragraphs (款), items （一） restarting in each paragraph,
   sub-items 1. 2. as an ordered list, a GFM table;
 - references to what exists: 第N条, 第N条第M款, 第N条至第M条, 本制度第N章,
@@ -168,6 +168,8 @@ class Doc:
         marker = f"第{numeral(self.article)}条"
         if heading_level:
             self.write(f"{'#' * heading_level} {marker} {title}\n\n{text}\n\n")
+        elif self.number % 10 == 5:  # as documents converted from a word processor write them
+            self.write(f"**{marker}** {title}　{text}\n\n")
         else:
             self.write(f"{marker} {title}　{text}\n\n")
 
