@@ -94,11 +94,11 @@ static const char *const closes_dot[] = {".", NULL};
 static const char *const closes_article_en[] = {".", "", NULL}; /* Article 1. Purpose, Article 1 Purpose */
 
 static const struct marker_form en_forms[] = {
-	{LV_CHAPTER, "chapter", opens_chapter_en, STYLE_ARABIC, false, closes_none,
+	{LV_CHAPTER, "chapter", opens_chapter_en, STYLE_ARABIC, true, closes_none,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_CHAPTER_NUMBER},
-	{LV_SECTION, "section", opens_section_en, STYLE_ARABIC, false, closes_none,
+	{LV_SECTION, "section", opens_section_en, STYLE_ARABIC, true, closes_none,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_SECTION_NUMBER},
-	{LV_ARTICLE, "article", opens_article_en, STYLE_ARABIC, false, closes_article_en,
+	{LV_ARTICLE, "article", opens_article_en, STYLE_ARABIC, true, closes_article_en,
 	 PLACE_HEADING | PLACE_PARAGRAPH, END_SPACE_ALWAYS, RULE_ARTICLE_NUMBER},
 	{LV_ITEM, "item", opens_ascii_paren, STYLE_LETTER, false, closes_ascii_paren,
 	 PLACE_PARAGRAPH | PLACE_LINE | PLACE_LIST_ITEM, END_ANY, RULE_ITEM_NUMBER},
@@ -188,6 +188,72 @@ static struct numeral parse_arabic(const char *s, size_t n)
 	return num;
 }
 
+/* An English number word, in any case: one … nineteen, twenty … ninety,
+ * twenty-one … ninety-nine (Article one, Chapter Two). The word must end
+ * there: Onethird or Tens is no number. Its status is NONSTANDARD, as
+ * English policies number their articles in digits. */
+static const char *const english_units[] = {"",        "one",     "two",       "three",    "four",
+					    "five",    "six",     "seven",     "eight",    "nine",
+					    "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+					    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+static const char *const english_tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+					   "eighty", "ninety"};
+
+static bool is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The value of the whole word at s among words[1 … count-1], 0 if none. */
+static long english_word(const char *s, size_t n, const char *const *words, size_t count, size_t *len)
+{
+	size_t k = 0;
+	while (k < n && is_ascii_letter(s[k]))
+		k++;
+	for (size_t i = 1; i < count; i++) {
+		if (strlen(words[i]) != k || !words[i][0])
+			continue;
+		size_t j = 0;
+		while (j < k && (s[j] | 0x20) == words[i][j])
+			j++;
+		if (j == k) {
+			*len = k;
+			return (long)i;
+		}
+	}
+	return 0;
+}
+
+static struct numeral parse_english(const char *s, size_t n)
+{
+	struct numeral num = {0, NUMERAL_NONSTANDARD, 0};
+	size_t len = 0, unit_len = 0;
+	const size_t nunits = sizeof english_units / sizeof *english_units;
+	long value = english_word(s, n, english_units, nunits, &len);
+	if (value == 0) {
+		value = 10 * english_word(s, n, english_tens, sizeof english_tens / sizeof *english_tens, &len);
+		long unit = 0;
+		if (value > 0 && len + 1 < n && s[len] == '-')
+			unit = english_word(s + len + 1, n - len - 1, english_units, 10, &unit_len);
+		if (unit > 0) {
+			value += unit;
+			len += 1 + unit_len;
+		}
+	}
+	if (value > 0) {
+		num.value = value;
+		num.len = len;
+	}
+	return num;
+}
+
+/* Digits, or (where `words`) an English number word. */
+static struct numeral parse_arabic_or_words(const char *s, size_t n, bool words)
+{
+	struct numeral num = parse_arabic(s, n);
+	return num.len == 0 && words ? parse_english(s, n) : num;
+}
+
 /* One lower-case letter: a = 1 … z = 26. A second letter makes it a word. */
 static struct numeral parse_letter(const char *s, size_t n)
 {
@@ -255,7 +321,7 @@ static struct numeral parse_number(const struct marker_form *form, const char *s
 	*depth = 1;
 	switch (form->style) {
 	case STYLE_ARABIC:
-		return parse_arabic(s, n);
+		return parse_arabic_or_words(s, n, form->other_numerals);
 	case STYLE_LETTER:
 		return parse_letter(s, n);
 	case STYLE_ROMAN:
@@ -265,7 +331,7 @@ static struct numeral parse_number(const struct marker_form *form, const char *s
 	default:
 		break;
 	}
-	if (!form->digits_allowed && digit_at(s, n, &k) >= 0) {
+	if (!form->other_numerals && digit_at(s, n, &k) >= 0) {
 		struct numeral none = {0, NUMERAL_INVALID, 0};
 		return none;
 	}
@@ -311,6 +377,41 @@ static const char *spaced_close(const struct marker_form *form, const char *s, s
 	return close;
 }
 
+/* Whether the code point at s is a CJK unified ideograph (Han). */
+static bool han_at(const char *s, size_t n)
+{
+	uint32_t cp;
+	return utf8_decode(s, n, &cp) > 0 && cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* A marker that lacks its closing, or has that of another scheme, outside
+ * headings and list items (s + *after is just past the number): 14不承诺
+ * where 、 or a full stop belongs (LOOSE_BARE: Han text must follow), and
+ * decimal's 12.完成 or 8 .在工作中 where GB/T 1.1 writes 12) (LOOSE_FOREIGN;
+ * not before a digit, so 1.5倍 is no list item). *after moves past the
+ * closing as written. parse.c takes either only where it continues the
+ * numbering (a 2024年 paragraph after item 3 is text). */
+static enum marker_looseness missing_close(const struct marker_form *form, unsigned place, const char *s,
+					   size_t n, size_t *after)
+{
+	size_t k;
+	if (place != PLACE_PARAGRAPH && place != PLACE_LINE)
+		return LOOSE_NONE;
+	if (form->closes == closes_subitem)
+		return han_at(s + *after, n - *after) ? LOOSE_BARE : LOOSE_NONE;
+	if (form->closes != closes_right_paren)
+		return LOOSE_NONE;
+	size_t at = *after + marker_spaces(s + *after, n - *after);
+	const char *close = prefix_of(closes_subitem, s + at, n - at);
+	if (!close)
+		return LOOSE_NONE;
+	at += strlen(close);
+	if (digit_at(s + at, n - at, &k) >= 0)
+		return LOOSE_NONE;
+	*after = at;
+	return LOOSE_FOREIGN;
+}
+
 /* Where the standard form wants a space after the number and finds none
  * (s + *after is just past the marker): decimal's chapter 1、目的
  * (营销管理制度's; GB/T 1.1 writes 1 目的), which *after moves past, and
@@ -320,15 +421,13 @@ static const char *spaced_close(const struct marker_form *form, const char *s, s
 static enum marker_looseness unspaced_end(const struct marker_form *form, const char *s, size_t n,
 					  size_t *after)
 {
-	uint32_t cp;
 	if (form->end != END_SPACE_ALWAYS || form->opens != opens_none || *after >= n)
 		return LOOSE_NONE;
 	if (form->level == LV_CHAPTER && prefix_of(closes_dun, s + *after, n - *after)) {
 		*after += strlen(closes_dun[0]);
 		return LOOSE_CLOSE;
 	}
-	if (form->style == STYLE_DOTTED && utf8_decode(s + *after, n - *after, &cp) > 0 && cp >= 0x4E00 &&
-	    cp <= 0x9FFF)
+	if (form->style == STYLE_DOTTED && han_at(s + *after, n - *after))
 		return LOOSE_TIGHT;
 	return LOOSE_NONE;
 }
@@ -349,9 +448,10 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		const char *close = prefix_of(form->closes, s + after, n - after);
 		if (!close && (close = spaced_close(form, s, n, &after)) != NULL)
 			loose = LOOSE_SPACED;
-		if (!close)
+		if (close)
+			after += strlen(close);
+		else if ((loose = missing_close(form, place, s, n, &after)) == LOOSE_NONE)
 			continue;
-		after += strlen(close);
 		if (!end_fits(form->end, place, s + after, n - after, run_ends) &&
 		    (loose = unspaced_end(form, s, n, &after)) == LOOSE_NONE)
 			continue;
@@ -421,6 +521,9 @@ bool marker_split(const char *marker, enum number_style style, size_t *num_off, 
 	size_t n = strlen(marker);
 	for (size_t i = 0; i < n;) {
 		size_t len = number_length(style, marker + i, n - i);
+		/* Article one: a number word after the opening's space */
+		if (len == 0 && style == STYLE_ARABIC && i > 0 && marker[i - 1] == ' ')
+			len = parse_english(marker + i, n - i).len;
 		if (len > 0) {
 			*num_off = i;
 			*num_len = len;
@@ -442,7 +545,7 @@ struct numeral marker_number(const char *marker, enum number_style style)
 	int depth;
 	switch (style) {
 	case STYLE_ARABIC:
-		return parse_arabic(marker + off, len);
+		return parse_arabic_or_words(marker + off, len, true);
 	case STYLE_LETTER:
 		return parse_letter(marker + off, len);
 	case STYLE_ROMAN:

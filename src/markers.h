@@ -49,7 +49,10 @@ struct marker_form {
 	const char *name;           /* in messages: "chapter number 第二章 …" */
 	const char *const *opens;   /* alternatives, NULL-terminated; "" for none */
 	enum number_style style;
-	bool digits_allowed;        /* STYLE_CHINESE: 第3条 is this marker (with numeral-form) */
+	/* The number written another way is this marker, with numeral-form:
+	 * digits for STYLE_CHINESE (第3条), English words for STYLE_ARABIC
+	 * (Article one, Chapter Two). */
+	bool other_numerals;
 	const char *const *closes;  /* alternatives, NULL-terminated */
 	unsigned places;            /* enum marker_place bits */
 	enum marker_end end;
@@ -82,7 +85,11 @@ enum marker_looseness {
 	LOOSE_NONE,
 	LOOSE_SPACED,  /* 8 .在工作中: a space before the 、 or full stop of a sub-item */
 	LOOSE_CLOSE,   /* decimal's chapter 1、目的: 、 where GB/T 1.1 has a space */
-	LOOSE_TIGHT    /* decimal's clause 4.1积极工作: no space before the text */
+	LOOSE_TIGHT,   /* decimal's clause 4.1积极工作: no space before the text */
+	LOOSE_BARE,    /* 14不承诺 (业务员管理制度's): a sub-item's or outline level 3's
+			* number with no 、 or full stop, text right after it */
+	LOOSE_FOREIGN  /* decimal's list item 12.完成 or 8 .在: the full stop or 、 of
+			* other lists where GB/T 1.1 writes 12) */
 };
 
 /* A marker found at the start of some text. */

@@ -175,11 +175,46 @@ struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, 
 	return b->paragraph;
 }
 
+/* The closing of the marker before `node` at its level (、 of 13、), or
+ * the first of the form's; caller frees. */
+static char *sibling_close(const struct pnode *node, const struct marker_form *form)
+{
+	size_t off, len;
+	for (const struct pnode *p = node->prev; p; p = p->prev)
+		if (p->level == node->level && p->marker && marker_split(p->marker, form->style, &off, &len)) {
+			const char *close = p->marker + off + len;
+			close += marker_spaces(close, strlen(close));
+			if (*close)
+				return xstrdup(close);
+		}
+	return xstrdup(form->closes[0]);
+}
+
+/* 14不承诺 (no closing) and decimal's 12.完成 (another list's closing). */
+static void warn_missing_close(struct builder *b, const struct pnode *node, const struct marker_match *m)
+{
+	const char *name = m->form->name;
+	if (m->loose == LOOSE_FOREIGN) {
+		diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
+			 "%s number %s is not written in the standard form; expected %ld%s", name, node->marker,
+			 m->value, m->form->closes[0]);
+		return;
+	}
+	char *close = sibling_close(node, m->form);
+	diag_add(&b->doc->diags, RULE_NUMERAL_FORM, node->line, node->col,
+		 "%s number %s has no %s after it; expected %s%s", name, node->marker, close, node->marker, close);
+	free(close);
+}
+
 static void warn_numeral_form(struct builder *b, const struct pnode *node, const struct marker_match *m)
 {
 	/* Zero (第〇条) is no number at all: validate.c reports it, once. */
 	if (m->status != NUMERAL_NONSTANDARD || m->value < 1)
 		return;
+	if (m->loose == LOOSE_BARE || m->loose == LOOSE_FOREIGN) {
+		warn_missing_close(b, node, m);
+		return;
+	}
 	if (m->loose == LOOSE_CLOSE || m->loose == LOOSE_TIGHT) {
 		const char *number = node->marker + m->num_off;
 		int n = (int)m->num_len;
@@ -242,6 +277,21 @@ static bool next_clause(const struct builder *b, const long *parts, size_t k)
 	return parts[k - 1] == expected || parts[k - 1] == expected + 1;
 }
 
+/* Whether a list marker without its closing (14不承诺) or with another
+ * list's (decimal 12.完成) continues the numbers of its level: the next
+ * one, or the one after it (one skipped is still a number, reported as
+ * such). The first of a list is never written so: a 2024年 paragraph is
+ * text. */
+static bool continues_list(const struct builder *b, const struct marker_match *m)
+{
+	const struct pnode *prev = NULL;
+	if (m->form->level == LV_ARTICLE && b->article && b->article->parent == article_parent(b))
+		prev = b->article;
+	else if (m->form->level == LV_SUBITEM)
+		prev = b->subitem;
+	return prev && prev->number > 0 && (m->value == prev->number + 1 || m->value == prev->number + 2);
+}
+
 /* A marker written against its standard form (markers.h) is taken only
  * where it is the next one, so that 1.5倍工资 at the start of a paragraph,
  * or a list 1、销售额 in a decimal document, stays text. */
@@ -249,6 +299,9 @@ static bool loose_fits(const struct builder *b, const struct marker_match *m, cm
 {
 	long parts[MARKER_MAX_DEPTH];
 	switch (m->loose) {
+	case LOOSE_BARE:
+	case LOOSE_FOREIGN:
+		return continues_list(b, m);
 	case LOOSE_CLOSE:
 		return m->value == (b->chapter ? b->chapter->number : 0) + 1;
 	case LOOSE_TIGHT:
@@ -356,14 +409,21 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 	return node;
 }
 
-void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n)
+void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n, struct pnode *owner)
 {
 	for (size_t i = 1; i < n; i++) {
 		cmark_node *stop = i + 1 < n ? segs[i + 1].brk : NULL;
+		if (!loose_fits(b, &segs[i].m, segs[i].holder)) {
+			/* a line that only looks like a marker (2024年起) goes on
+			 * with the text before it */
+			if (owner)
+				owner->stop = stop;
+			continue;
+		}
 		if (segs[i].m.form->level <= LV_ARTICLE)
-			structure_node(b, para, &segs[i], stop);
+			owner = structure_node(b, para, &segs[i], stop);
 		else
-			list_level_node(b, para, &segs[i], stop);
+			owner = list_level_node(b, para, &segs[i], stop);
 	}
 }
 
@@ -413,10 +473,11 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	if (segs[0].marked && !loose_fits(b, &segs[0].m, segs[0].holder))
 		segs[0].marked = false;
 	cmark_node *stop = n > 1 ? segs[1].brk : NULL;
+	struct pnode *owner;
 	if (segs[0].marked && segs[0].m.form->level <= LV_ARTICLE) {
-		structure_node(b, para, &segs[0], stop);
+		owner = structure_node(b, para, &segs[0], stop);
 	} else if (segs[0].marked) {
-		list_level_node(b, para, &segs[0], stop);
+		owner = list_level_node(b, para, &segs[0], stop);
 	} else if (b->list_depth) {
 		/* A further paragraph of a list item continues that item. */
 		add_block(b, para);
@@ -429,8 +490,9 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 		b->paragraph = node_new(container(b), LV_PARAGRAPH, para, line, col);
 		b->paragraph->text = segs[0].first;
 		b->paragraph->stop = stop;
+		owner = b->paragraph;
 	}
-	take_lines(b, para, segs, n);
+	take_lines(b, para, segs, n, owner);
 	free(segs);
 }
 
@@ -470,7 +532,8 @@ static cmark_node *last_structure(const struct builder *b)
 		cmark_node *holder;
 		char *title;
 		if (!inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER, LV_ARTICLE,
-				   &m, &holder)) {
+				   &m, &holder) ||
+		    m.loose == LOOSE_BARE) {
 			if (type == CMARK_NODE_HEADING && (last_chapter || last_article) &&
 			    is_attachment_heading(block, &title)) {
 				free(title);
@@ -557,4 +620,5 @@ void parse_document(struct document *doc)
 	if (b.syntax)
 		check_chapter_levels(&b);
 	level_groups_close(&b);
+	check_scheme_fit(doc);
 }

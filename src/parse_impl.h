@@ -51,8 +51,10 @@ struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *b
 struct pnode *article_parent(const struct builder *b);
 /* Makes `node` the current article (decimal: of depth `depth`). */
 void open_article(struct builder *b, struct pnode *node, int depth);
-/* Nodes for the marked lines segs[1..n) of paragraph `para`. */
-void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n);
+/* Nodes for the marked lines segs[1..n) of paragraph `para`; `owner` is the
+ * node whose text segs[0] is (NULL: none), which a line that is no marker
+ * after all continues. */
+void take_lines(struct builder *b, cmark_node *para, const struct segment *segs, size_t n, struct pnode *owner);
 
 /* parse_levels.c: heading-level */
 /* Checks the heading level of a section or article (chapters wait for
@@ -62,6 +64,11 @@ void check_heading_level(struct builder *b, const struct pnode *node, const char
 void check_chapter_levels(struct builder *b);
 /* Adds to each heading-level diagnostic the count of the headings like it. */
 void level_groups_close(struct builder *b);
+
+/* parse_scheme.c */
+/* A document with no markers of its own scheme whose markers plainly belong
+ * to another gets one heading-level warning naming that scheme. */
+void check_scheme_fit(struct document *doc);
 
 /* parse_list.c */
 /* An item, sub-item or sub-sub-item for a marked segment of a paragraph,

@@ -61,8 +61,12 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	const char *lit = cmark_node_get_literal(text);
 	if (!lit || !marker_match(syntax, place, lo, hi, lit, strlen(lit), run_ends, m))
 		return false;
+	/* 8 .在工作中，… is no chapter 8 (a title has no sentence
+	 * punctuation), but it may be a marker of a lower level. */
 	if (place == PLACE_PARAGRAPH && m->form->level == LV_CHAPTER && syntax->paragraph_chapters_are_titles &&
-	    !title_like(text, m))
+	    !title_like(text, m) &&
+	    (hi == LV_CHAPTER ||
+	     !marker_match(syntax, place, lo > LV_SECTION ? lo : LV_SECTION, hi, lit, strlen(lit), run_ends, m)))
 		return false;
 	*holder = text;
 	return true;

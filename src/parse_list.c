@@ -186,7 +186,7 @@ void take_list_item(struct builder *b, cmark_node *item)
 			enter_list_level(b, node);
 	}
 	if (n > 0)
-		take_lines(b, para, segs, n);
+		take_lines(b, para, segs, n, node);
 	free(segs);
 	ARRAY_PUSH(b->frames, b->nframes, b->frames_cap, node);
 	b->list_depth++;
