@@ -4,7 +4,8 @@
  * Chapter); a bare "paragraph 2" names nothing until "of this Article" or "of
  * Article N" says whose. Items are letters: (a) is 1. A decimal clause number
  * is a reference only after a word that refers (见, 参见, 按, 按照, 依照, 依据,
- * 根据, 参照 …: it ends in 见, 按, 依, 照 or 据), so 增长4.2% and 版本1.2 are not. */
+ * 根据, 参照 …: it ends in 见, 按, 依, 照 or 据), so 增长4.2% and 版本1.2 are not;
+ * nor is one followed by a unit (按1.5倍). */
 #include "xref_scan.h"
 
 #include <string.h>
@@ -160,6 +161,19 @@ static bool refers(uint32_t cp)
 	return cp == 0x89C1 || cp == 0x6309 || cp == 0x4F9D || cp == 0x7167 || cp == 0x636E;
 }
 
+/* A number followed by a unit is a quantity, not a clause: 按1.5倍计算,
+ * 按2.5万元, 依照3.5小时. */
+static bool unit_at(const char *s, size_t n, size_t j)
+{
+	static const char *const units[] = {"倍", "元", "万", "亿", "千", "百", "米", "克", "斤", "吨", "升",
+					    "天", "日", "月", "年", "岁", "人", "次", "个", "件", "份", "秒",
+					    "小时", "分钟", "度", "折", "成", "‰", "℃", "公", "平方", "立方", "周"};
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+		if (word_at(s, n, j, units[k]))
+			return true;
+	return false;
+}
+
 size_t xref_clause_at(const char *s, size_t n, size_t i, struct reference *ref)
 {
 	if (!is_digit(s[i]))
@@ -180,7 +194,7 @@ size_t xref_clause_at(const char *s, size_t n, size_t i, struct reference *ref)
 		else
 			break;
 	}
-	if (parts < 2 || (j < n && (s[j] == '%' || is_alnum(s[j]) ||
+	if (parts < 2 || (j < n && (s[j] == '%' || is_alnum(s[j]) || unit_at(s, n, j) ||
 				    (s[j] == '.' && j + 1 < n && is_digit(s[j + 1])))))
 		return i;
 	ref->kind = XREF_ARTICLE;
