@@ -342,9 +342,10 @@ static void put_nested_item(struct text_ctx *ctx, const struct pnode *n, const c
 		for (; hang > 0; hang--)
 			buf_putc(&rest, ' ');
 	}
-	/* a hang that leaves less than half the page is not kept */
+	/* a hang that leaves less than half the page is not kept: the lines
+	 * after the first go back to the item's own indent */
 	tout_wrap(&ctx->out, text, first,
-		  (int)text_width(rest.data, rest.len) > ctx->out.width / 2 ? "" : rest.data);
+		  (int)text_width(rest.data, rest.len) > ctx->out.width / 2 ? first : rest.data);
 	free(first);
 	buf_free(&rest);
 }
