@@ -137,22 +137,9 @@ static bool has_page(const struct document *doc, void *ctx)
 	return bsearch(&doc, b->paged, b->npaged, sizeof *b->paged, compare_addresses) != NULL;
 }
 
-/* The summary's copy of a form of a document read again for rendering. */
-static const struct form *summary_form(const struct form *form)
-{
-	const struct document *doc = form->doc;
-	if (doc == NULL || doc->summary == NULL)
-		return form;
-	for (size_t k = 0; k < doc->nforms && k < doc->summary->nforms; k++)
-		if (doc->forms[k] == form)
-			return doc->summary->forms[k];
-	return form;
-}
-
 static bool has_form_page(const struct form *form, void *ctx)
 {
 	const struct build *b = ctx;
-	form = summary_form(form);
 	return b->nform_paged > 0 &&
 	       bsearch(&form, b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses) != NULL;
 }
@@ -281,12 +268,40 @@ static void render_all(struct build *b, int jobs)
 
 /* ---- which documents and forms ---- */
 
-static bool seen_before(const char **seen, size_t n, const char *id)
+/* The ids taken so far: a set, so that ten thousand documents cost ten
+ * thousand lookups and not fifty million comparisons. */
+struct id_set {
+	const char **slots; /* open addressing; NULL: free */
+	size_t cap, n;
+};
+
+static size_t id_hash(const char *id)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(seen[i], id) == 0)
-			return true;
-	return false;
+	size_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* Adds id; false when it was there already. */
+static bool id_set_add(struct id_set *set, const char *id)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		struct id_set bigger = {xcalloc(set->cap ? 2 * set->cap : 64, sizeof *set->slots),
+					set->cap ? 2 * set->cap : 64, 0};
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				id_set_add(&bigger, set->slots[i]);
+		free(set->slots);
+		*set = bigger;
+	}
+	size_t i = id_hash(id) & (set->cap - 1);
+	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slots[i], id) == 0)
+			return false;
+	set->slots[i] = id;
+	set->n++;
+	return true;
 }
 
 /* Documents without errors (all with --force) that have an id fit for a file
@@ -296,32 +311,25 @@ static void choose_jobs(struct build *b)
 {
 	const struct corpus *c = b->corpus;
 	const struct options *o = c->options;
-	const char **doc_ids = xcalloc(c->ndocs + 1, sizeof *doc_ids), **form_ids = NULL;
-	size_t ndoc_ids = 0, nform_ids = 0, form_ids_cap = 0;
+	struct id_set doc_ids = {0}, form_ids = {0};
 	b->jobs = xcalloc(c->ndocs + 1, sizeof *b->jobs);
 	b->form_wanted = xcalloc(c->ndocs + 1, sizeof *b->form_wanted);
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct document *doc = c->docs[i];
-		if (!html_file_id_ok(doc->meta.id) || seen_before(doc_ids, ndoc_ids, doc->meta.id))
-			continue;
 		/* --werror is for the exit status only: a warning is no reason
 		 * to leave a page out (SPEC §1, §9). */
 		if (!o->force && document_has_errors(doc, false))
 			continue;
-		doc_ids[ndoc_ids++] = doc->meta.id;
+		if (!html_file_id_ok(doc->meta.id) || !id_set_add(&doc_ids, doc->meta.id))
+			continue;
 		bool *wanted = xcalloc(doc->nforms + 1, sizeof *wanted);
-		for (size_t k = 0; k < doc->nforms; k++) {
-			const struct form *form = doc->forms[k];
-			if (!html_form_file_ok(form) || seen_before(form_ids, nform_ids, form->id))
-				continue;
-			wanted[k] = true;
-			ARRAY_PUSH(form_ids, nform_ids, form_ids_cap, form->id);
-		}
+		for (size_t k = 0; k < doc->nforms; k++)
+			wanted[k] = html_form_file_ok(doc->forms[k]) && id_set_add(&form_ids, doc->forms[k]->id);
 		b->form_wanted[b->njobs] = wanted;
 		b->jobs[b->njobs++].doc = doc;
 	}
-	free(doc_ids);
-	free(form_ids);
+	free(doc_ids.slots);
+	free(form_ids.slots);
 }
 
 /* ---- writing ---- */

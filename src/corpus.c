@@ -408,11 +408,15 @@ struct document *corpus_reread(const struct corpus *corpus, const struct documen
 		return NULL;
 	}
 	doc->summary = summary;
-	/* validation and punctuation gave their diagnostics the first time and
-	 * change nothing a renderer reads */
+	/* The front matter and the forms are the summary's (borrowed, see
+	 * document_free); validation and punctuation gave their diagnostics the
+	 * first time and change nothing a renderer reads. */
+	doc->meta = summary->meta;
+	doc->meta_ok = summary->meta_ok;
+	doc->body_line = summary->body_line;
 	if (doc->readable) {
-		frontmatter_check(doc);
 		parse_document(doc);
+		document_borrow_forms(doc);
 		xref_document(doc);
 	}
 	corpus_resolve_titles(corpus, doc);

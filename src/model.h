@@ -145,6 +145,9 @@ void document_slim(struct document *doc);
 /* Reads a slim document's file again for the context lines of diagnostics
  * added after it was slimmed; false when it is gone or no longer the same. */
 bool document_reload_source(struct document *doc);
+/* A document read again for rendering (doc->summary set) takes the forms of
+ * its summary in place of those it parsed: one form, one identity. */
+void document_borrow_forms(struct document *doc);
 /* Column in code points (1-based) of the byte column `byte_col` (1-based, as
  * cmark's sourcepos gives it) on line `line`. */
 int document_column(const struct document *doc, int line, int byte_col);

@@ -32,7 +32,14 @@ static void split_lines(struct document *doc)
 		return;
 	}
 	ARRAY_PUSH(doc->line_start, doc->nlines, cap, start);
+	bool has_cr = memchr(doc->src + start, '\r', doc->len - start) != NULL;
 	for (size_t i = start; i < doc->len; i++) {
+		if (!has_cr) { /* the usual file: jump from one "\n" to the next */
+			const char *nl = memchr(doc->src + i, '\n', doc->len - i);
+			if (nl == NULL)
+				break;
+			i = (size_t)(nl - doc->src);
+		}
 		char c = doc->src[i];
 		if (c == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
 			continue; /* the "\n" that follows ends the line */
@@ -99,6 +106,11 @@ static void check_encoding(struct document *doc)
 	struct bad_line bad = {0}, first_unreported = {0};
 	size_t i = doc->bom ? 3 : 0;
 	while (i < doc->len) {
+		unsigned char c = (unsigned char)doc->src[i];
+		if (c >= 0x01 && c < 0x80) { /* ASCII other than NUL */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(doc->src + i, doc->len - i, &cp);
 		bool nul = n == 1 && cp == 0;
@@ -320,10 +332,40 @@ static void pnode_tree_free(struct pnode *root)
 	}
 }
 
+void document_borrow_forms(struct document *doc)
+{
+	const struct document *summary = doc->summary;
+	for (struct pnode *node = doc->root; node;) {
+		if (node->form) {
+			struct form *borrowed = NULL;
+			for (size_t k = 0; k < summary->nforms && !borrowed; k++)
+				if (summary->forms[k]->line == node->form->line)
+					borrowed = summary->forms[k];
+			for (size_t k = 0; k < doc->nforms; k++)
+				if (doc->forms[k] == node->form)
+					doc->forms[k] = borrowed;
+			form_free(node->form);
+			node->form = borrowed;
+		}
+		if (node->first) {
+			node = node->first;
+			continue;
+		}
+		while (node && !node->next)
+			node = node->parent;
+		node = node ? node->next : NULL;
+	}
+}
+
 void document_free(struct document *doc)
 {
 	if (!doc)
 		return;
+	if (doc->summary) { /* the meta and the forms are the summary's */
+		detach_forms(doc->root);
+		memset(&doc->meta, 0, sizeof doc->meta);
+		doc->nforms = 0;
+	}
 	pnode_tree_free(doc->root);
 	if (doc->md)
 		cmark_node_free(doc->md);

@@ -28,6 +28,9 @@ int cp_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
+	/* CJK Unified Ideographs: all East Asian Wide letters, the bulk of a policy */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;
 	if (cp > 0x10FFFF)
 		return 1;
 	int8_t type = u_charType((UChar32)cp);
@@ -59,6 +62,8 @@ size_t text_width(const char *s, size_t n)
 /* clreq 行首禁则: marks that may not begin a line. */
 static bool is_closing_mark(uint32_t cp)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
+		return false;
 	static const uint32_t marks[] = {
 		')', ']', '}', ',', '.', ';', ':', '?', '!',
 		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, /* 、。，．：；？！ */
@@ -77,6 +82,8 @@ static bool is_closing_mark(uint32_t cp)
 /* clreq 行尾禁则: marks that may not end a line. */
 static bool is_opening_mark(uint32_t cp)
 {
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
+		return false;
 	static const uint32_t marks[] = {
 		'(', '[', '{',
 		0xFF08, 0xFF3B, 0xFF5B, 0x3014, 0x3008, 0x300A, 0x300C, 0x300E, /* （［｛〔〈《「『 */
@@ -95,16 +102,24 @@ static bool is_break_space(uint32_t cp)
 }
 
 struct wrap_input {
+	const char *text;     /* the bytes, when they are shown as they are */
 	uint32_t *cps;
 	size_t count;
+	size_t *offset;       /* byte offset of cps[i] in text; offset[count]: the end */
+	bool replaced;        /* invalid bytes or NUL were replaced: write cps, not text */
+	unsigned char *width; /* cp_width of cps[i] */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
 	size_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
 };
 
 static void decode_input(struct wrap_input *in, const char *text, size_t n)
 {
+	in->text = text;
 	in->cps = xmalloc((n + 1) * sizeof *in->cps);
+	in->offset = xmalloc((n + 1) * sizeof *in->offset);
+	in->width = xmalloc(n + 1);
 	in->count = 0;
+	in->replaced = false;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
@@ -112,10 +127,14 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 			/* invalid bytes and NUL would corrupt the output: show U+FFFD */
 			cp = REPLACEMENT_CHARACTER;
 			len = 1;
+			in->replaced = true;
 		}
+		in->offset[in->count] = i;
+		in->width[in->count] = (unsigned char)cp_width(cp);
 		in->cps[in->count++] = cp;
 		i += len;
 	}
+	in->offset[in->count] = n;
 	in->break_before = xcalloc(in->count + 1, sizeof *in->break_before);
 	in->next_visible = xmalloc((in->count + 1) * sizeof *in->next_visible);
 	in->next_visible[in->count] = in->count;
@@ -123,17 +142,26 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 		in->next_visible[i] = is_break_space(in->cps[i]) ? in->next_visible[i + 1] : i;
 }
 
+static void free_input(struct wrap_input *in)
+{
+	free(in->cps);
+	free(in->offset);
+	free(in->width);
+	free(in->break_before);
+	free(in->next_visible);
+}
+
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
  * a break anywhere except before a space or a zero-width mark. */
 static void mark_fallback_breaks(struct wrap_input *in)
 {
 	for (size_t i = 1; i < in->count; i++)
-		in->break_before[i] = !is_break_space(in->cps[i]) && cp_width(in->cps[i]) > 0;
+		in->break_before[i] = !is_break_space(in->cps[i]) && in->width[i] > 0;
 }
 
 static bool is_east_asian_at(const struct wrap_input *in, size_t i)
 {
-	return i < in->count && cp_width(in->cps[i]) == 2;
+	return i < in->count && in->width[i] == 2;
 }
 
 /* ICU 72 implements UAX #14 of Unicode 15.0, which never breaks next to an
@@ -256,7 +284,7 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 			line.next = i < in->count ? i + 1 : i;
 			return line;
 		}
-		running += cp_width(in->cps[i]);
+		running += in->width[i];
 		if (!is_break_space(in->cps[i])) {
 			used = running;
 			last_kept = i;
@@ -285,11 +313,16 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 	return line;
 }
 
-static void put_codepoints(struct buf *out, const uint32_t *cps, size_t count)
+/* cps[start, end) as UTF-8: the input's own bytes unless some were replaced. */
+static void put_codepoints(struct buf *out, const struct wrap_input *in, size_t start, size_t end)
 {
-	for (size_t i = 0; i < count; i++) {
+	if (!in->replaced) {
+		buf_put(out, in->text + in->offset[start], in->offset[end] - in->offset[start]);
+		return;
+	}
+	for (size_t i = start; i < end; i++) {
 		char encoded[4];
-		buf_put(out, encoded, utf8_encode(cps[i], encoded));
+		buf_put(out, encoded, utf8_encode(in->cps[i], encoded));
 	}
 }
 
@@ -318,14 +351,12 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 		struct line line = fill_line(&in, pos, avail);
 		if (line.kept_end > line.start) {
 			buf_puts(&out, prefix);
-			put_codepoints(&out, in.cps + line.start, line.kept_end - line.start);
+			put_codepoints(&out, &in, line.start, line.kept_end);
 		}
 		buf_putc(&out, '\n');
 		pos = line.next;
 		first = false;
 	}
-	free(in.cps);
-	free(in.break_before);
-	free(in.next_visible);
+	free_input(&in);
 	return buf_take(&out);
 }

@@ -29,16 +29,23 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Formatting twice (to measure, then to write) doubled the cost of every
+ * short string: format into a stack buffer and copy, and only a long result
+ * is formatted again. */
 char *xvasprintf(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		n = 0;
 	char *s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(s, small, (size_t)n + 1);
+	else
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
 }
 
@@ -66,7 +73,6 @@ void buf_put(struct buf *b, const char *s, size_t n)
 }
 
 void buf_puts(struct buf *b, const char *s) { buf_put(b, s, strlen(s)); }
-void buf_putc(struct buf *b, char c) { buf_put(b, &c, 1); }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
@@ -93,11 +99,19 @@ char *buf_take(struct buf *b)
 	return s;
 }
 
-size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+size_t utf8_decode_multibyte(const char *s, size_t n, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	if (n == 0)
 		return 0;
+	/* three bytes: every Chinese character, so checked first and unrolled */
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		uint32_t c = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+			return 0;
+		*cp = c;
+		return 3;
+	}
 	if (u[0] < 0x80) {
 		*cp = u[0];
 		return 1;

@@ -38,7 +38,16 @@ struct buf {
 };
 void buf_put(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* One byte; inline because text renderers call it for most bytes they write. */
+static inline void buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		buf_put(b, &c, 1);
+	}
+}
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 /* Hands the contents over (never NULL) and empties the buffer. */
@@ -46,7 +55,15 @@ char *buf_take(struct buf *b);
 
 /* Decodes one code point at s (at most n bytes). Returns its length in bytes
  * (>= 1) and stores the code point, or returns 0 for an invalid sequence. */
-size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+size_t utf8_decode_multibyte(const char *s, size_t n, uint32_t *cp);
+static inline size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	if (n > 0 && (unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return utf8_decode_multibyte(s, n, cp);
+}
 /* Encodes cp into out (4 bytes at least); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 /* Number of code points in the first n bytes of s (invalid bytes count 1 each). */
