@@ -191,19 +191,21 @@ struct document *document_open(const char *path, const struct config *config)
 
 static void pnode_tree_free(struct pnode *root);
 
-/* Hands each form from its pnode to doc->forms. */
+/* The node after `node` in document order (depth first), NULL at the end. */
+static struct pnode *pnode_following(struct pnode *node)
+{
+	if (node->first)
+		return node->first;
+	while (node && !node->next)
+		node = node->parent;
+	return node ? node->next : NULL;
+}
+
+/* Leaves the forms to doc->forms alone (freeing the tree then spares them). */
 static void detach_forms(struct pnode *root)
 {
-	for (struct pnode *node = root; node;) {
+	for (struct pnode *node = root; node; node = pnode_following(node))
 		node->form = NULL;
-		if (node->first) {
-			node = node->first;
-			continue;
-		}
-		while (node && !node->next)
-			node = node->parent;
-		node = node ? node->next : NULL;
-	}
 }
 
 void document_slim(struct document *doc)
@@ -335,25 +337,18 @@ static void pnode_tree_free(struct pnode *root)
 void document_borrow_forms(struct document *doc)
 {
 	const struct document *summary = doc->summary;
-	for (struct pnode *node = doc->root; node;) {
-		if (node->form) {
-			struct form *borrowed = NULL;
-			for (size_t k = 0; k < summary->nforms && !borrowed; k++)
-				if (summary->forms[k]->line == node->form->line)
-					borrowed = summary->forms[k];
-			for (size_t k = 0; k < doc->nforms; k++)
-				if (doc->forms[k] == node->form)
-					doc->forms[k] = borrowed;
-			form_free(node->form);
-			node->form = borrowed;
-		}
-		if (node->first) {
-			node = node->first;
+	for (struct pnode *node = doc->root; node; node = pnode_following(node)) {
+		if (!node->form)
 			continue;
-		}
-		while (node && !node->next)
-			node = node->parent;
-		node = node ? node->next : NULL;
+		struct form *borrowed = NULL;
+		for (size_t k = 0; k < summary->nforms && !borrowed; k++)
+			if (summary->forms[k]->line == node->form->line)
+				borrowed = summary->forms[k];
+		for (size_t k = 0; k < doc->nforms; k++)
+			if (doc->forms[k] == node->form)
+				doc->forms[k] = borrowed;
+		form_free(node->form);
+		node->form = borrowed;
 	}
 }
 
