@@ -2,6 +2,7 @@
 #ifndef POLICYC_TEXTWIDTH_H
 #define POLICYC_TEXTWIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,4 +20,8 @@ size_t text_width(const char *s, size_t n);
  * (e.g. two U+3000) written before the first and the following lines; their
  * width counts. Returns a NUL-terminated string of lines, each ended by '\n'. */
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent);
+/* The UAX #14 opportunities wrap_text starts from, one flag per code point of
+ * text (a line may begin there), with or without its shortcut for plain
+ * Chinese text (icu_only: ICU's iterator alone). For tests. */
+void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *break_before);
 #endif
