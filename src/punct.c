@@ -46,6 +46,8 @@ static const struct {
 
 static const char *full_width(uint32_t cp)
 {
+	if (cp >= 0x80 || cp < 0x20) /* the half-width marks are all ASCII */
+		return NULL;
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if ((uint32_t)(unsigned char)marks[i].half == cp)
 			return marks[i].full;
@@ -70,25 +72,33 @@ static bool is_transparent(uint32_t cp)
 	return cp == ' ' || cp == '\t' || full_width(cp) != NULL;
 }
 
-static enum side side_of(const struct run *run, size_t i, int step)
+/* The side of each glyph of the run looking back (step -1) or ahead (+1):
+ * what the nearest glyph that is not transparent is. Filled in one pass, so a
+ * run of thousands of marks in a row stays linear. */
+static void sides(const struct run *run, enum side *out, int step)
 {
-	for (size_t j = i; step < 0 ? j > 0 : j + 1 < run->n;) {
-		j = step < 0 ? j - 1 : j + 1;
-		uint32_t cp = run->v[j].cp;
+	enum side side = SIDE_EDGE;
+	for (size_t k = 0; k < run->n; k++) {
+		size_t i = step < 0 ? k : run->n - 1 - k;
+		out[i] = side;
+		uint32_t cp = run->v[i].cp;
 		if (!is_transparent(cp))
-			return is_chinese(cp) ? SIDE_CHINESE : SIDE_OTHER;
+			side = is_chinese(cp) ? SIDE_CHINESE : SIDE_OTHER;
 	}
-	return SIDE_EDGE;
 }
 
 static void check_run(struct run *run)
 {
+	enum side *before_of = xmalloc((run->n + 1) * sizeof *before_of);
+	enum side *after_of = xmalloc((run->n + 1) * sizeof *after_of);
+	sides(run, before_of, -1);
+	sides(run, after_of, +1);
 	for (size_t i = 0; i < run->n; i++) {
 		const struct glyph *g = &run->v[i];
 		const char *full = g->node ? full_width(g->cp) : NULL;
 		if (!full)
 			continue;
-		enum side before = side_of(run, i, -1), after = side_of(run, i, +1);
+		enum side before = before_of[i], after = after_of[i];
 		bool between = g->cp == '('
 				       ? after == SIDE_CHINESE && before != SIDE_OTHER
 				       : before == SIDE_CHINESE && after != SIDE_OTHER;
@@ -99,6 +109,8 @@ static void check_run(struct run *run)
 		diag_add(&run->doc->diags, RULE_PUNCTUATION_WIDTH, line, col,
 			 "half-width '%c' between Chinese characters; expected '%s'", (char)g->cp, full);
 	}
+	free(before_of);
+	free(after_of);
 	run->n = 0;
 }
 
@@ -106,6 +118,19 @@ static void push(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 {
 	struct glyph g = {cp, node, off};
 	ARRAY_PUSH(run->v, run->n, run->cap, g);
+}
+
+/* A letter or ideograph like the glyph before it adds nothing: only the side
+ * of the nearest one counts (sides()), so a run of Chinese text is kept as
+ * one glyph and the run stays short. */
+static bool repeats_side(const struct run *run, uint32_t cp)
+{
+	if (run->n == 0)
+		return false;
+	uint32_t last = run->v[run->n - 1].cp;
+	if (cp == ' ' || cp == '\t' || is_transparent(last) || last == 0 || cp == 0)
+		return false;
+	return !is_transparent(cp) && is_chinese(cp) == is_chinese(last);
 }
 
 static void on_piece(void *arg, const struct piece *piece)
@@ -116,7 +141,8 @@ static void on_piece(void *arg, const struct piece *piece)
 		for (size_t i = 0; i < piece->len;) {
 			uint32_t cp = 0xFFFD;
 			size_t k = utf8_decode(piece->s + i, piece->len - i, &cp);
-			push(run, cp, piece->node, piece->base + i);
+			if (!repeats_side(run, cp))
+				push(run, cp, piece->node, piece->base + i);
 			i += k ? k : 1;
 		}
 		break;
