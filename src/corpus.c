@@ -416,7 +416,6 @@ struct document *corpus_reread(const struct corpus *corpus, const struct documen
 	doc->body_line = summary->body_line;
 	if (doc->readable) {
 		parse_document(doc);
-		document_borrow_forms(doc);
 		xref_document(doc);
 	}
 	corpus_resolve_titles(corpus, doc);

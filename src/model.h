@@ -146,8 +146,9 @@ void document_slim(struct document *doc);
  * added after it was slimmed; false when it is gone or no longer the same. */
 bool document_reload_source(struct document *doc);
 /* A document read again for rendering (doc->summary set) takes the forms of
- * its summary in place of those it parsed: one form, one identity. */
-void document_borrow_forms(struct document *doc);
+ * its summary instead of parsing their YAML again: one form, one identity.
+ * The summary's form whose block opens on `line`, or NULL. */
+struct form *document_summary_form(const struct document *doc, int line);
 /* Column in code points (1-based) of the byte column `byte_col` (1-based, as
  * cmark's sourcepos gives it) on line `line`. */
 int document_column(const struct document *doc, int line, int byte_col);

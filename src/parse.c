@@ -504,6 +504,12 @@ static void take_code_block(struct builder *b, cmark_node *code)
 	char fence = 0;
 	if (!info || strcmp(info, "form") != 0 || !cmark_node_get_fenced(code, &length, &offset, &fence))
 		return;
+	if (b->doc->summary != NULL) { /* read again for rendering */
+		node->form = document_summary_form(b->doc, node->line);
+		if (node->form)
+			ARRAY_PUSH(b->doc->forms, b->doc->nforms, b->doc->forms_cap, node->form);
+		return;
+	}
 	const char *yaml = cmark_node_get_literal(code);
 	node->form = form_parse(b->doc, yaml ? yaml : "", yaml ? strlen(yaml) : 0, node->line + 1,
 				node->col - 1);

@@ -334,22 +334,12 @@ static void pnode_tree_free(struct pnode *root)
 	}
 }
 
-void document_borrow_forms(struct document *doc)
+struct form *document_summary_form(const struct document *doc, int line)
 {
-	const struct document *summary = doc->summary;
-	for (struct pnode *node = doc->root; node; node = pnode_following(node)) {
-		if (!node->form)
-			continue;
-		struct form *borrowed = NULL;
-		for (size_t k = 0; k < summary->nforms && !borrowed; k++)
-			if (summary->forms[k]->line == node->form->line)
-				borrowed = summary->forms[k];
-		for (size_t k = 0; k < doc->nforms; k++)
-			if (doc->forms[k] == node->form)
-				doc->forms[k] = borrowed;
-		form_free(node->form);
-		node->form = borrowed;
-	}
+	for (size_t k = 0; doc->summary && k < doc->summary->nforms; k++)
+		if (doc->summary->forms[k]->line == line)
+			return doc->summary->forms[k];
+	return NULL;
 }
 
 void document_free(struct document *doc)
