@@ -384,9 +384,23 @@ static bool han_at(const char *s, size_t n)
 	return utf8_decode(s, n, &cp) > 0 && cp >= 0x4E00 && cp <= 0x9FFF;
 }
 
+size_t marker_unit_at(const char *s, size_t n)
+{
+	static const char *const units[] = {"倍", "元", "万", "亿", "千", "百", "米", "克", "斤", "吨", "升",
+					    "天", "日", "月", "年", "岁", "人", "次", "个", "件", "份", "秒",
+					    "小时", "分钟", "度", "折", "成", "‰", "℃", "公", "平方", "立方", "周"};
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t len = strlen(units[k]);
+		if (len <= n && memcmp(s, units[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
 /* A marker that lacks its closing, or has that of another scheme, outside
  * headings and list items (s + *after is just past the number): 14不承诺
- * where 、 or a full stop belongs (LOOSE_BARE: Han text must follow), and
+ * where 、 or a full stop belongs (LOOSE_BARE: Han text must follow, and
+ * not a unit: 3日内 is a quantity), and
  * decimal's 12.完成 or 8 .在工作中 where GB/T 1.1 writes 12) (LOOSE_FOREIGN;
  * not before a digit, so 1.5倍 is no list item). *after moves past the
  * closing as written. parse.c takes either only where it continues the
@@ -398,7 +412,8 @@ static enum marker_looseness missing_close(const struct marker_form *form, unsig
 	if (place != PLACE_PARAGRAPH && place != PLACE_LINE)
 		return LOOSE_NONE;
 	if (form->closes == closes_subitem)
-		return han_at(s + *after, n - *after) ? LOOSE_BARE : LOOSE_NONE;
+		return han_at(s + *after, n - *after) && !marker_unit_at(s + *after, n - *after) ? LOOSE_BARE
+												: LOOSE_NONE;
 	if (form->closes != closes_right_paren)
 		return LOOSE_NONE;
 	size_t at = *after + marker_spaces(s + *after, n - *after);

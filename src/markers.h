@@ -136,6 +136,11 @@ char *marker_with_number(const char *written, enum number_style style, long valu
 /* The number `value` as a bare numeral of the style: 三, 3, c or iii. Caller frees. */
 char *marker_numeral(enum number_style style, long value);
 
+/* Bytes of a unit of measure at the start of s (倍, 元, 万, 日, 小时 …), 0 if
+ * none: a number before one is a quantity (3日内, 按1.5倍), not a marker or
+ * a reference. */
+size_t marker_unit_at(const char *s, size_t n);
+
 /* The parts of a dotted number at the start of s (4.2.1: 4, 2, 1), at most
  * `max`; returns how many were read (0: s does not start with a digit). */
 size_t marker_dotted_parts(const char *s, long *parts, size_t max);

@@ -12,6 +12,7 @@
  * 一、 alone, as its （一） and 1. are the items of `articles`. */
 #include "parse_impl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "util.h"
@@ -47,12 +48,13 @@ static void count_marker(const struct document *doc, cmark_node *block, cmark_no
 }
 
 /* The plain markers of `syntax` with levels up to `hi` in the document's
- * top-level headings and paragraphs. */
+ * top-level headings and paragraphs, counted up to `most`. */
 static struct marker_count count_markers(const struct document *doc, const struct scheme_syntax *syntax,
-					 enum level hi)
+					 enum level hi, size_t most)
 {
 	struct marker_count c = {0, 1, 1};
-	for (cmark_node *block = cmark_node_first_child(doc->md); block; block = cmark_node_next(block)) {
+	for (cmark_node *block = cmark_node_first_child(doc->md); block && c.count < most;
+	     block = cmark_node_next(block)) {
 		cmark_node_type type = cmark_node_get_type(block);
 		struct marker_match m;
 		cmark_node *holder;
@@ -92,14 +94,16 @@ void check_scheme_fit(struct document *doc)
 	enum scheme own = doc->meta.scheme;
 	const struct scheme_syntax *syntax = scheme_syntax(own);
 	/* The own scheme's outline levels 一、 and （一） both say it is there. */
-	if (!syntax || !doc->md || count_markers(doc, syntax, own == SCHEME_OUTLINE ? LV_SECTION : LV_ARTICLE).count)
+	if (!syntax || !doc->md ||
+	    count_markers(doc, syntax, own == SCHEME_OUTLINE ? LV_SECTION : LV_ARTICLE, 1).count > 0)
 		return;
 	struct marker_count best = {0, 1, 1};
 	enum scheme like = SCHEME_COUNT;
 	for (int s = 0; s < SCHEME_COUNT; s++) {
 		if ((enum scheme)s == own)
 			continue;
-		struct marker_count c = count_markers(doc, scheme_syntax((enum scheme)s), telling_level((enum scheme)s));
+		struct marker_count c =
+			count_markers(doc, scheme_syntax((enum scheme)s), telling_level((enum scheme)s), SIZE_MAX);
 		if (c.count >= SCHEME_FIT_MIN && c.count > best.count) {
 			best = c;
 			like = (enum scheme)s;

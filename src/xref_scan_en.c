@@ -10,6 +10,9 @@
 
 #include <string.h>
 
+#include "markers.h"
+#include "numeral.h"
+
 #define MAX_DIGITS 9
 
 static bool is_digit(char c)
@@ -28,16 +31,18 @@ static bool word_at(const char *s, size_t n, size_t i, const char *word)
 	return n - i >= k && memcmp(s + i, word, k) == 0;
 }
 
-/* A number of up to nine digits at s+i, not followed by a letter or digit. */
+/* A number at s+i, not followed by a letter. One of more than nine digits
+ * is a reference all the same, to an article no document has (as 第一亿条):
+ * its value is NUMERAL_MAX + 1, past any that counts. */
 static bool number_at(const char *s, size_t n, size_t i, long *value, size_t *end)
 {
 	size_t j = i;
 	long v = 0;
-	while (j < n && is_digit(s[j]) && j - i < MAX_DIGITS)
-		v = v * 10 + (s[j++] - '0');
+	for (; j < n && is_digit(s[j]); j++)
+		v = j - i < MAX_DIGITS ? v * 10 + (s[j] - '0') : NUMERAL_MAX + 1;
 	if (j == i || (j < n && is_alnum(s[j])))
 		return false;
-	*value = v;
+	*value = v > NUMERAL_MAX ? NUMERAL_MAX + 1 : v;
 	*end = j;
 	return true;
 }
@@ -161,19 +166,6 @@ static bool refers(uint32_t cp)
 	return cp == 0x89C1 || cp == 0x6309 || cp == 0x4F9D || cp == 0x7167 || cp == 0x636E;
 }
 
-/* A number followed by a unit is a quantity, not a clause: 按1.5倍计算,
- * 按2.5万元, 依照3.5小时. */
-static bool unit_at(const char *s, size_t n, size_t j)
-{
-	static const char *const units[] = {"倍", "元", "万", "亿", "千", "百", "米", "克", "斤", "吨", "升",
-					    "天", "日", "月", "年", "岁", "人", "次", "个", "件", "份", "秒",
-					    "小时", "分钟", "度", "折", "成", "‰", "℃", "公", "平方", "立方", "周"};
-	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-		if (word_at(s, n, j, units[k]))
-			return true;
-	return false;
-}
-
 size_t xref_clause_at(const char *s, size_t n, size_t i, struct reference *ref)
 {
 	if (!is_digit(s[i]))
@@ -184,9 +176,9 @@ size_t xref_clause_at(const char *s, size_t n, size_t i, struct reference *ref)
 	size_t j = i, parts = 0;
 	for (;;) {
 		size_t start = j;
-		while (j < n && is_digit(s[j]) && j - start < MAX_DIGITS)
+		while (j < n && is_digit(s[j]))
 			j++;
-		if (j == start || (j < n && is_digit(s[j])))
+		if (j == start)
 			return i;
 		parts++;
 		if (j + 1 < n && s[j] == '.' && is_digit(s[j + 1]) && parts < 5)
@@ -194,7 +186,7 @@ size_t xref_clause_at(const char *s, size_t n, size_t i, struct reference *ref)
 		else
 			break;
 	}
-	if (parts < 2 || (j < n && (s[j] == '%' || is_alnum(s[j]) || unit_at(s, n, j) ||
+	if (parts < 2 || (j < n && (s[j] == '%' || is_alnum(s[j]) || marker_unit_at(s + j, n - j) ||
 				    (s[j] == '.' && j + 1 < n && is_digit(s[j + 1])))))
 		return i;
 	ref->kind = XREF_ARTICLE;

@@ -368,6 +368,60 @@ static void test_outline_lines(const struct config *config)
 	       "14:1 clause-number level-3 number 4、 skips 3; expected 3、\n");
 }
 
+/* Markers written without their closing (14不承诺) or with another list's
+ * (decimal 12.完成) are the markers they continue; anything else that only
+ * looks like one (2024年起, 3日内, a first number) is text. */
+static void test_loose_lists(const struct config *config)
+{
+	expect("outline level 3 without its 、, in paragraphs and at line starts",
+	       OUTLINE "一、日常工作\n\n1、着装整齐；\n\n2不承诺；\n\n3日内上报。\n\n二、考勤\n1、不迟到；\n2不早退；\n2024年起扣罚。\n\n"
+		       "三、其他\n\n5不计。\n",
+	       config,
+	       "chapter 一、 #1 9:1 [日常工作] \"日常工作\"\n"
+	       "  article 1、 #1 11:1 \"着装整齐；\"\n"
+	       "    paragraph 11:1\n"
+	       "  article 2 #2 13:1 \"不承诺；\"\n"
+	       "    paragraph 13:1\n"
+	       "    paragraph 15:1 \"3日内上报。\"\n"
+	       "chapter 二、 #2 17:1 [考勤] \"考勤\"\n"
+	       "  article 1、 #1 18:1 \"不迟到；\"\n"
+	       "    paragraph 18:1\n"
+	       "  article 2 #2 19:1 \"不早退； 2024年起扣罚。\"\n"
+	       "    paragraph 19:1\n"
+	       "chapter 三、 #3 22:1 [其他] \"其他\"\n"
+	       "  paragraph 24:1 \"5不计。\"\n",
+	       "13:1 numeral-form level-3 number 2 has no 、 after it; expected 2、\n"
+	       "19:1 numeral-form level-3 number 2 has no 、 after it; expected 2、\n");
+
+	expect("decimal list items with a full stop or 、",
+	       DECIMAL "# 1 范围\n\n1.1 职责：\n\n1) 甲；\n\n2.乙；\n\n4 .丁；\n\n5、戊。\n\n1.5倍工资。\n", config,
+	       "chapter 1 #1 9:3 [范围] \"范围\"\n"
+	       "  article 1.1 #1 11:1 \"职责：\"\n"
+	       "    paragraph 11:1\n"
+	       "      subitem 1) #1 13:1 \"甲；\"\n"
+	       "      subitem 2. #2 15:1 \"乙；\"\n"
+	       "      subitem 4 . #4 17:1 \"丁；\"\n"
+	       "      subitem 5、 #5 19:1 \"戊。\"\n"
+	       "    paragraph 21:1 \"1.5倍工资。\"\n",
+	       "15:1 numeral-form list item number 2. is not written in the standard form; expected 2)\n"
+	       "17:1 clause-number list item number 4 . skips 3; expected 3.\n"
+	       "17:1 numeral-form list item number 4 . is not written in the standard form; expected 4)\n"
+	       "19:1 numeral-form list item number 5、 is not written in the standard form; expected 5)\n");
+}
+
+/* A document in another scheme than its own is one heading-level warning. */
+static void test_scheme_fit(const struct config *config)
+{
+	expect("articles written as outline", FRONT "前言。\n\n一、甲。\n\n二、乙。\n", config, NULL,
+	       "10:1 heading-level document has no 第N章 chapters or 第N条 articles but its markers look like scheme "
+	       "\"outline\" (2 of them); expected \"scheme: outline\" in the front matter\n");
+	expect("one such marker is no pattern", FRONT "一、甲。\n\n1、乙；\n\n2、丙。\n\n（一）丁。\n", config, NULL, "");
+	expect("own markers present", FRONT "第一条 甲。\n\n一、乙。\n\n二、丙。\n", config, NULL, "");
+	expect("English written in Chinese", ENGLISH "第一条 甲。\n第二条 乙。\n", config, NULL,
+	       "9:1 heading-level document has no Chapter or Article markers but its markers look like scheme "
+	       "\"articles\" (2 of them); expected \"scheme: articles\" in the front matter\n");
+}
+
 static void test_decimal(const struct config *config)
 {
 	expect("decimal chapters, nested clauses and list items",
@@ -459,6 +513,18 @@ static void test_english(const struct config *config)
 	       "  paragraph 15:1 \"Article 3.5 is text.\"\n",
 	       "");
 
+	expect("en numbers in words",
+	       ENGLISH "# Chapter One General\n\nArticle one a.\n\nArticle Two. b.\n\nArticle tenth c.\n", config,
+	       "chapter Chapter One #1 9:3 [General] \"General\"\n"
+	       "  article Article one #1 11:1 \"a.\"\n"
+	       "    paragraph 11:1\n"
+	       "  article Article Two. #2 13:1 \"b.\"\n"
+	       "    paragraph 13:1\n"
+	       "    paragraph 15:1 \"Article tenth c.\"\n",
+	       "9:3 numeral-form chapter number Chapter One is not written in the standard form; expected Chapter 1\n"
+	       "11:1 numeral-form article number Article one is not written in the standard form; expected Article 1\n"
+	       "13:1 numeral-form article number Article Two. is not written in the standard form; expected Article 2.\n");
+
 	expect("en numbering",
 	       ENGLISH "# Chapter 1 General\n\nArticle 1 a.\n\nArticle 2 b.\n\nArticle 4 c.\n\n(a) x;\n(c) y.\n\n"
 		       "# Chapter 3 Other\n\nArticle 5 d:\n\n(i) x;\n(iii) y.\n\n# Chapter 3 Last\n\nChapter 4 Final\n\nArticle 6 e.\n",
@@ -486,6 +552,8 @@ int main(void)
 	test_outline_lines(config);
 	test_decimal(config);
 	test_english(config);
+	test_loose_lists(config);
+	test_scheme_fit(config);
 	plain_free(&plain);
 	UNIT_END();
 }
