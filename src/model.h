@@ -19,6 +19,7 @@
 #include "diag.h"
 
 struct form; /* form.h */
+struct md_arena; /* md_arena.h */
 
 /* Levels of the structure. Schemes map their markers onto these levels (see
  * the scheme tables in parse.c): outline's 一、 is a chapter, （一） a section,
@@ -113,6 +114,7 @@ struct document {
 	struct meta meta;
 	bool meta_ok;          /* front matter parsed (possibly with warnings) */
 	cmark_node *md;        /* the whole body, parsed with CMARK_OPT_SOURCEPOS */
+	struct md_arena *md_arena; /* where md lives (md_arena.h) */
 	struct pnode *root;    /* LV_DOCUMENT */
 	struct xref *xrefs;
 	size_t nxrefs, xrefs_cap;

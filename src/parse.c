@@ -57,6 +57,7 @@
 #include "form.h"
 #include "markers.h"
 #include "model.h"
+#include "md_arena.h"
 #include "parse_impl.h"
 #include "parse_inline.h"
 #include "util.h"
@@ -71,16 +72,15 @@ static void register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
-/* cmark's own allocator aborts on out of memory; ours exits with status 2,
- * as SPEC §1 wants of an internal failure. */
-static void *cmark_calloc(size_t count, size_t size) { return xcalloc(count, size); }
-static void *cmark_realloc(void *p, size_t size) { return xrealloc(p, size); }
-static cmark_mem policyc_cmark_mem = {cmark_calloc, cmark_realloc, free};
-
-static cmark_node *parse_markdown(const struct document *doc)
+/* The tree is allocated in the document's arena (md_arena.h), whose
+ * allocator, unlike cmark's own, exits with status 2 on out of memory as
+ * SPEC §1 wants of an internal failure. */
+static cmark_node *parse_markdown(struct document *doc)
 {
 	pthread_once(&extensions_once, register_extensions);
-	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &policyc_cmark_mem);
+	doc->md_arena = md_arena_new();
+	md_arena_enter(doc->md_arena);
+	cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, md_arena_mem());
 	static const char *const extensions[] = {"table", "tagfilter"};
 	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
@@ -102,6 +102,7 @@ static cmark_node *parse_markdown(const struct document *doc)
 	cmark_parser_feed(parser, text.data ? text.data : "", text.len);
 	cmark_node *md = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
+	md_arena_leave();
 	buf_free(&text);
 	return md;
 }

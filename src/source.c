@@ -5,11 +5,13 @@
  * do not count it. Lines end at "\n", "\r\n" or a lone "\r" — the same line
  * ends CommonMark and YAML recognise, so cmark's and libyaml's line numbers
  * agree with ours. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
+#include "md_arena.h"
 #include "model.h"
 #include "util.h"
 
@@ -178,14 +180,63 @@ struct document *document_from_memory(const char *path, const char *bytes, size_
 	return doc;
 }
 
+/* At most this many bytes of a policy file are read: policies are tens of
+ * kilobytes, and a limit keeps any file's memory and time bounded (docs/
+ * limits.md). A larger file is an `encoding` error: its bytes are not read as
+ * a policy at all. */
+#define POLICY_MAX_BYTES ((size_t)8 << 20)
+
+/* The first `limit` bytes of the file and whether there were more (a pipe
+ * that never ends is read no further either). NULL, errno set, on failure. */
+static char *read_limited(const char *path, size_t limit, size_t *len, bool *over)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	char *bytes = xmalloc(limit + 1);
+	size_t n = 0, got;
+	while (n <= limit && (got = fread(bytes + n, 1, limit + 1 - n, f)) > 0)
+		n += got;
+	int failed = ferror(f), saved = errno;
+	fclose(f);
+	if (failed) {
+		free(bytes);
+		errno = saved ? saved : EIO;
+		return NULL;
+	}
+	*over = n > limit;
+	*len = *over ? limit : n;
+	return bytes;
+}
+
+/* The first line of a file too large to read, cut whole characters, so the
+ * diagnostic can show it. */
+static size_t first_line_length(const char *bytes, size_t len)
+{
+	size_t n = 0;
+	while (n < len && n < 400 && bytes[n] != '\n' && bytes[n] != '\r')
+		n++;
+	while (n > 0 && n < len && ((unsigned char)bytes[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 struct document *document_open(const char *path, const struct config *config)
 {
 	size_t len;
-	char *bytes = read_file(path, &len);
+	bool over;
+	char *bytes = read_limited(path, POLICY_MAX_BYTES, &len, &over);
 	if (!bytes)
 		return NULL;
-	struct document *doc = document_from_memory(path, bytes, len, config);
+	struct document *doc = document_from_memory(path, bytes, over ? first_line_length(bytes, len) : len, config);
 	free(bytes);
+	if (over) {
+		diag_add(&doc->diags, RULE_ENCODING, 1, 1,
+			 "file is larger than %zu MiB, more than policyc reads; expected a policy file of at most "
+			 "%zu bytes",
+			 POLICY_MAX_BYTES >> 20, POLICY_MAX_BYTES);
+		doc->readable = false;
+	}
 	return doc;
 }
 
@@ -218,6 +269,8 @@ void document_slim(struct document *doc)
 	if (doc->md)
 		cmark_node_free(doc->md);
 	doc->md = NULL;
+	md_arena_free(doc->md_arena);
+	doc->md_arena = NULL;
 	/* Only 《title》 references concern the corpus; their text node is gone. */
 	size_t kept = 0;
 	for (size_t i = 0; i < doc->nxrefs; i++) {
@@ -354,6 +407,7 @@ void document_free(struct document *doc)
 	pnode_tree_free(doc->root);
 	if (doc->md)
 		cmark_node_free(doc->md);
+	md_arena_free(doc->md_arena);
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		free(doc->xrefs[i].title);
 	free(doc->xrefs);

@@ -5,14 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+void out_of_memory(void)
+{
+	/* An internal failure is exit status 2 (SPEC §1), not a signal; _Exit
+	 * because other threads may still be running. */
+	fputs("policyc: out of memory\n", stderr);
+	_Exit(2);
+}
+
 static void *check(void *p)
 {
-	if (p == NULL) {
-		/* An internal failure is exit status 2 (SPEC §1), not a signal;
-		 * _Exit because other threads may still be running. */
-		fputs("policyc: out of memory\n", stderr);
-		_Exit(2);
-	}
+	if (p == NULL)
+		out_of_memory();
 	return p;
 }
 

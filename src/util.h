@@ -9,6 +9,8 @@
 
 /* Out of memory is not a recoverable condition for a compiler: the program
  * says so and exits with status 2. */
+/* Says so and exits with status 2. */
+_Noreturn void out_of_memory(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -1,0 +1,129 @@
+/* md_arena.c — see md_arena.h. */
+#include "md_arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum { BLOCK_SIZE = 64 * 1024 };
+
+/* Before every allocation: its size, and whether the heap holds it. */
+struct header {
+	size_t size;
+	size_t on_heap;
+};
+/* Keeps what follows a header aligned for any type. */
+#define HEADER_SIZE ((sizeof(struct header) + alignof(max_align_t) - 1) / alignof(max_align_t) * alignof(max_align_t))
+
+struct block {
+	struct block *next;
+};
+#define BLOCK_HEADER ((sizeof(struct block) + alignof(max_align_t) - 1) / alignof(max_align_t) * alignof(max_align_t))
+
+struct md_arena {
+	struct block *blocks;
+	char *next;  /* free space in the newest block */
+	size_t left;
+};
+
+static _Thread_local struct md_arena *current;
+
+struct md_arena *md_arena_new(void)
+{
+	return xcalloc(1, sizeof(struct md_arena));
+}
+
+void md_arena_free(struct md_arena *arena)
+{
+	if (arena == NULL)
+		return;
+	for (struct block *b = arena->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(arena);
+}
+
+void md_arena_enter(struct md_arena *arena) { current = arena; }
+void md_arena_leave(void) { current = NULL; }
+
+static size_t round_up(size_t n)
+{
+	size_t align = alignof(max_align_t);
+	return (n + align - 1) / align * align;
+}
+
+/* Zeroed memory for `size` bytes after a header. */
+static struct header *take(size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		out_of_memory();
+	size_t need = HEADER_SIZE + round_up(size);
+	struct md_arena *arena = current;
+	struct header *h;
+	if (arena == NULL) {
+		h = xcalloc(1, need);
+		h->on_heap = 1;
+	} else {
+		if (need > arena->left) {
+			size_t block_size = need > BLOCK_SIZE - BLOCK_HEADER ? BLOCK_HEADER + need : BLOCK_SIZE;
+			struct block *b = xmalloc(block_size);
+			b->next = arena->blocks;
+			arena->blocks = b;
+			arena->next = (char *)b + BLOCK_HEADER;
+			arena->left = block_size - BLOCK_HEADER;
+		}
+		h = (struct header *)arena->next;
+		arena->next += need;
+		arena->left -= need;
+		memset(h, 0, need);
+	}
+	h->size = size;
+	return h;
+}
+
+static void *arena_calloc(size_t count, size_t size)
+{
+	if (size != 0 && count > SIZE_MAX / size)
+		out_of_memory();
+	return (char *)take(count * size) + HEADER_SIZE;
+}
+
+static void arena_free(void *p)
+{
+	if (p == NULL)
+		return;
+	struct header *h = (struct header *)((char *)p - HEADER_SIZE);
+	if (h->on_heap)
+		free(h);
+}
+
+static void *arena_realloc(void *p, size_t size)
+{
+	if (p == NULL)
+		return arena_calloc(1, size);
+	struct header *old = (struct header *)((char *)p - HEADER_SIZE);
+	if (old->on_heap && current == NULL) {
+		struct header *h = xrealloc(old, HEADER_SIZE + size);
+		h->size = size;
+		return (char *)h + HEADER_SIZE;
+	}
+	if (size <= old->size) {
+		old->size = size;
+		return p;
+	}
+	void *moved = (char *)take(size) + HEADER_SIZE;
+	memcpy(moved, p, old->size);
+	arena_free(p);
+	return moved;
+}
+
+static cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *md_arena_mem(void)
+{
+	return &arena_mem;
+}

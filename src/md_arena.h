@@ -1,0 +1,25 @@
+/* md_arena.h — one arena per document for its cmark-gfm tree.
+ *
+ * A parsed policy is thousands of small cmark allocations, each freed again
+ * one by one when the document is done with; from an arena they cost a
+ * pointer increment and go all at once. cmark's allocator callbacks carry no
+ * context, so the arena that serves them is the calling thread's current one
+ * (md_arena_enter/leave around the parse); outside that window they fall back
+ * to the heap, and every block says where it came from, so a free is always
+ * right. */
+#ifndef POLICYC_MD_ARENA_H
+#define POLICYC_MD_ARENA_H
+
+#include <cmark-gfm.h>
+
+struct md_arena;
+
+struct md_arena *md_arena_new(void);
+/* Frees every block; the tree allocated in it must be gone (cmark_node_free). */
+void md_arena_free(struct md_arena *arena);
+/* The allocator to give cmark_parser_new_with_mem. */
+cmark_mem *md_arena_mem(void);
+/* Makes arena the current thread's arena until md_arena_leave. */
+void md_arena_enter(struct md_arena *arena);
+void md_arena_leave(void);
+#endif
