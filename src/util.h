@@ -60,9 +60,15 @@ char *buf_take(struct buf *b);
 size_t utf8_decode_multibyte(const char *s, size_t n, uint32_t *cp);
 static inline size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
-	if (n > 0 && (unsigned char)s[0] < 0x80) {
-		*cp = (unsigned char)s[0];
+	const unsigned char *u = (const unsigned char *)s;
+	if (n > 0 && u[0] < 0x80) {
+		*cp = u[0];
 		return 1;
+	}
+	/* three bytes, not a surrogate, not overlong: every Chinese character */
+	if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
 	}
 	return utf8_decode_multibyte(s, n, cp);
 }
