@@ -391,10 +391,50 @@ void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *b
 	free_input(&in);
 }
 
+/* A text that fits on its first line, as wrap_text would write it: the
+ * prefix, the text without its trailing spaces, a newline; "" for a text of
+ * spaces only. NULL when the text does not fit, holds a line break, or holds
+ * bytes wrap_text would replace: then it takes the long way. Most texts
+ * wrapped are short (a title, a table cell, an item), and this spares them
+ * the decoding, the allocations and the break opportunities. */
+static char *fits_one_line(const char *text, size_t n, long avail, const char *prefix)
+{
+	long used = 0, running = 0;
+	size_t kept = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(text + i, n - i, &cp);
+		if (len == 0 || cp == 0 || cp == '\n')
+			return NULL;
+		running += cp_width(cp);
+		i += len;
+		if (!is_break_space(cp)) {
+			used = running;
+			kept = i;
+		}
+		if (used > avail)
+			return NULL;
+	}
+	if (kept == 0 && !(n > 0 && !is_break_space((unsigned char)text[0])))
+		return xstrdup("");
+	size_t plen = strlen(prefix);
+	char *out = xmalloc(plen + kept + 2);
+	memcpy(out, prefix, plen);
+	memcpy(out + plen, text, kept);
+	out[plen + kept] = '\n';
+	out[plen + kept + 1] = '\0';
+	return out;
+}
+
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
 {
 	first_indent = first_indent ? first_indent : "";
 	indent = indent ? indent : "";
+	char *short_text = text ? fits_one_line(text, n, (long)width - (long)text_width(first_indent, strlen(first_indent)),
+						first_indent)
+				: NULL;
+	if (short_text)
+		return short_text;
 	struct wrap_input in;
 	decode_input(&in, text ? text : "", text ? n : 0);
 	in.fast = true;
