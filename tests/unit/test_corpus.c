@@ -1,0 +1,122 @@
+/* test_corpus.c — the corpus keeps a slim summary of each document, and build
+ * reads a document again for rendering. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "corpus.h"
+#include "form.h"
+#include "model.h"
+#include "util.h"
+#include "unit.h"
+
+static const char policy_a[] =
+	"---\ntitle: 甲制度\nid: A-1\nversion: \"1.0\"\nowner: 行政部\neffective: 2026-01-01\n---\n\n"
+	"# 第一章 总则\n\n第一条 为了规范工作，制定本制度，目的是统一做法。\n\n第二条 本制度的适用范围为全体员工。参照《乙制度》。\n\n"
+	"# 第二章 附则\n\n第三条 本制度由行政部负责解释，自发布之日起施行。\n\n"
+	"## 附件一 工作呈报\n\n```form\nid: report\ntitle: 工作呈报\ncolumns: 4\nrows:\n  - [{label: 主题, span: 3}]\n```\n";
+static const char policy_b[] =
+	"---\ntitle: 乙制度\nid: B-1\nversion: \"1.0\"\nowner: 行政部\neffective: 2026-01-01\n---\n\n"
+	"# 第一章 总则\n\n第一条 为了规范工作，制定本制度，目的是统一做法。\n\n第二条 本制度的适用范围为全体员工。\n\n"
+	"# 第二章 附则\n\n第三条 本制度由行政部负责解释，自发布之日起施行。\n";
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/policyc-corpus-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(0, "mkdtemp");
+		UNIT_END();
+	}
+	char *a = xasprintf("%s/a.md", dir), *b = xasprintf("%s/b.md", dir);
+	write_text(a, policy_a);
+	write_text(b, policy_b);
+
+	struct config *config = config_default();
+	struct options options = {.jobs = 2, .width = 72, .quiet = true};
+	char *paths[] = {dir};
+	struct corpus *corpus = corpus_load(paths, 1, config, &options);
+	CHECK(corpus && corpus->ndocs == 2, "the corpus holds both documents");
+	if (!corpus)
+		UNIT_END();
+	struct document *first = corpus->docs[0];
+	CHECK(first->slim && first->md == NULL && first->root == NULL,
+	      "a checked document keeps no Markdown or provision tree");
+	CHECK(first->src == NULL && first->diags.n == 0, "nor its text, when it has no diagnostics");
+	CHECK(first->nforms == 1 && first->forms[0] && strcmp(first->forms[0]->id, "report") == 0,
+	      "its forms stay, for the corpus checks and the catalogue");
+	CHECK(first->nxrefs == 1 && first->xrefs[0].kind == XREF_TITLE && first->xrefs[0].text == NULL &&
+		      first->xrefs[0].target_doc == corpus->docs[1],
+	      "its 《title》 references stay, resolved, without their text node");
+
+	char *failure = NULL;
+	struct document *full = corpus_reread(corpus, first, &failure);
+	CHECK(full && failure == NULL && full->root && full->md && full->summary == first,
+	      "read again, the document has its trees and knows its summary");
+	if (full) {
+		CHECK(full->nforms == 1 && full->forms[0] == first->forms[0],
+		      "the form read again is the summary's, not a second copy");
+		size_t titles = 0;
+		for (size_t i = 0; i < full->nxrefs; i++)
+			if (full->xrefs[i].kind == XREF_TITLE)
+				titles += full->xrefs[i].target_doc == corpus->docs[1];
+		CHECK(titles == 1, "its 《乙制度》 points at the corpus's document");
+		CHECK(full->meta.title && strcmp(full->meta.title, "甲制度") == 0, "its front matter is the summary's");
+	}
+	document_free(full);
+
+	/* Changed between the check and the rendering: refused. */
+	write_text(a, "---\ntitle: 甲制度\n---\n");
+	failure = NULL;
+	full = corpus_reread(corpus, first, &failure);
+	CHECK(full == NULL && failure && strstr(failure, "changed while it was built"),
+	      "a file changed since it was checked is not rendered: %s", failure ? failure : "(none)");
+	free(failure);
+	unlink(a);
+	failure = NULL;
+	full = corpus_reread(corpus, first, &failure);
+	CHECK(full == NULL && failure && strstr(failure, "cannot read"), "a file gone since: %s",
+	      failure ? failure : "(none)");
+	free(failure);
+	corpus_free(corpus);
+
+	/* A diagnostic of the corpus checks (a repeated id) on a document whose
+	 * text was let go: the text is read again for the context line. */
+	write_text(a, policy_a);
+	char *twin = xasprintf("%s/c.md", dir);
+	char *copy = xstrdup(policy_b);
+	char *title = strstr(copy, "乙制度");
+	memcpy(title, "丙", strlen("丙")); /* another title, the same id B-1 */
+	write_text(twin, copy);
+	corpus = corpus_load(paths, 1, config, &options);
+	struct document *later = corpus ? corpus->docs[2] : NULL;
+	CHECK(later && later->diags.n == 1 && later->diags.v[0].rule == RULE_ID_DUPLICATE && later->src != NULL,
+	      "a document given a diagnostic by the corpus checks has its text again for the context line");
+	if (later) {
+		size_t n;
+		const char *line = document_line(later, later->diags.v[0].line, &n);
+		CHECK(n > 0 && strncmp(line, "id: B-1", n) == 0, "the context line is the id's line");
+	}
+	corpus_free(corpus);
+
+	unlink(a);
+	unlink(b);
+	unlink(twin);
+	rmdir(dir);
+	free(a);
+	free(b);
+	free(twin);
+	free(copy);
+	config_free(config);
+	UNIT_END();
+}
