@@ -25,7 +25,7 @@ HEADERS  = $(wildcard src/*.h) tests/unit/unit.h
 DEB_PACKAGES = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
 	libyaml-dev libicu-dev python3
 
-.PHONY: all deps site test unit bench install clean fuzz
+.PHONY: all deps site test unit bench install clean fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: policyc site
@@ -70,7 +70,15 @@ FUZZ_SAN   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 FUZZ_OBJ   = $(filter-out build/fuzz/main.o,$(SRC:src/%.c=build/fuzz/%.o))
 FUZZ_BIN   = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/fuzz_*.c))
 
-fuzz: $(FUZZ_BIN)
+FUZZ_TIME ?= 60
+FUZZ_HARNESSES = check render form frontmatter wrap config corpus
+
+fuzz-build: $(FUZZ_BIN)
+
+# Each harness in turn (one CPU), FUZZ_TIME seconds each: make fuzz FUZZ_TIME=600
+fuzz: fuzz-build
+	sh fuzz/seeds.sh > /dev/null
+	@for h in $(FUZZ_HARNESSES); do sh fuzz/run.sh $$h $(FUZZ_TIME) || exit 1; done
 
 # Objects reached only through a pattern chain would be deleted as intermediates.
 .SECONDARY: $(FUZZ_OBJ)

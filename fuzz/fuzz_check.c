@@ -10,6 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct document *doc = document_from_memory("fuzz.md", (const char *)data, size, config);
 	document_check(doc);
 	fuzz_resolve_titles(doc);
+	fuzz_check_positions(doc);
 	/* The format and colour from bits of the length beside the one that
 	 * chose the configuration. */
 	struct options options = {

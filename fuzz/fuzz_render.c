@@ -54,6 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct document *doc = document_from_memory("fuzz.md", (const char *)data, size, config);
 	document_check(doc);
 	fuzz_resolve_titles(doc);
+	fuzz_check_positions(doc);
 
 	struct options options = {.out_dir = "fuzz-out", .force = true, .quiet = true, .jobs = 1, .width = width};
 	struct document *docs[] = {doc};

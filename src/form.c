@@ -373,8 +373,16 @@ struct form *form_parse(struct document *doc, const char *yaml, size_t len, int 
 	p.form->columns = 1;
 	struct yaml_error err;
 	if (!yaml_load(&p.yaml, yaml, len, &err)) {
-		diag_add(&doc->diags, RULE_FORM_SYNTAX, first_line + err.line - 1, err.col + indent,
-			 "form YAML does not parse: %s", err.problem);
+		int line = first_line + err.line - 1, col = err.col + indent;
+		if ((size_t)line == doc->nlines + 1) {
+			/* The end of a block left open at the end of the file: libyaml
+			 * points at the line after the last, which the file lacks. */
+			size_t n;
+			const char *last = document_line(doc, (int)doc->nlines, &n);
+			line = (int)doc->nlines;
+			col = (int)utf8_count(last, n) + 1;
+		}
+		diag_add(&doc->diags, RULE_FORM_SYNTAX, line, col, "form YAML does not parse: %s", err.problem);
 		form_free(p.form);
 		return NULL;
 	}

@@ -128,23 +128,36 @@ static cmark_node *enclosing_block(cmark_node *node)
 	return node;
 }
 
+/* The block whose sourcepos stands for `block`'s. cmark-gfm (0.29) cuts the
+ * lines of a paragraph that come before a table's header row into a paragraph
+ * of their own without any sourcepos; they begin where the table begins (its
+ * start is the old paragraph's). Any other block without one: its parent. */
+static cmark_node *positioned_block(cmark_node *block)
+{
+	while (block && cmark_node_get_start_line(block) <= 0) {
+		cmark_node *next = cmark_node_next(block);
+		block = next && cmark_node_get_start_line(next) > 0 ? next : cmark_node_parent(block);
+	}
+	return block;
+}
+
 /* Where text's literal starts: sets *line and *pos (a byte of that line) and
  * returns whether the literal was found there. */
 static bool locate(const struct document *doc, struct text_cursor *cur, cmark_node *text,
 		   const char *lit, int *line, size_t *pos)
 {
-	cmark_node *block = enclosing_block(text);
+	cmark_node *block = enclosing_block(text), *anchor = positioned_block(block);
 	if (block != cur->block) {
 		cur->block = block;
-		cur->floor_line = block ? cmark_node_get_start_line(block) : 1;
-		int col = block ? cmark_node_get_start_column(block) : 1;
+		cur->floor_line = anchor ? cmark_node_get_start_line(anchor) : 1;
+		int col = anchor ? cmark_node_get_start_column(anchor) : 1;
 		cur->floor_pos = col > 1 ? (size_t)col - 1 : 0;
 	}
 	size_t len = lit ? strlen(lit) : 0, n, end;
 	cmark_node *at = text;
 	/* Nodes made by extensions carry no sourcepos: use their parent's. */
 	while (at && cmark_node_get_start_line(at) <= 0)
-		at = cmark_node_parent(at);
+		at = at == block ? anchor : cmark_node_parent(at);
 	*line = at ? cmark_node_get_start_line(at) : cur->floor_line;
 	int col = at ? cmark_node_get_start_column(at) : 1;
 	*pos = col > 1 ? (size_t)col - 1 : 0;
@@ -154,7 +167,16 @@ static bool locate(const struct document *doc, struct text_cursor *cur, cmark_no
 		cur->floor_pos = end;
 		return true;
 	}
-	int last = block ? cmark_node_get_end_line(block) : *line;
+	int last = anchor ? cmark_node_get_end_line(anchor) : *line;
+	/* cmark-gfm (0.29) gives the header cells of a table that follows lines
+	 * of a paragraph the paragraph's first line and columns; the table's own
+	 * end line is right, so the search runs on to it. */
+	for (cmark_node *up = anchor; up; up = cmark_node_parent(up))
+		if (strcmp(cmark_node_get_type_string(up), "table") == 0) {
+			int table_end = cmark_node_get_end_line(up);
+			last = table_end > last ? table_end : last;
+			break;
+		}
 	size_t tried = 0;
 	for (int l = cur->floor_line; lit && l <= last && tried < SEARCH_LIMIT; l++) {
 		src = document_line(doc, l, &n);

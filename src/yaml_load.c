@@ -7,7 +7,8 @@
 #include "util.h"
 
 /* Reader errors (bad encoding) carry a byte offset, not a mark: turn it into a
- * line and code-point column the way libyaml would have counted them. */
+ * line and code-point column the way libyaml would have counted them — and
+ * source.c does: lines end at "\n", "\r\n" or a lone "\r". */
 static void position_of_offset(const char *text, size_t len, size_t offset, int *line, int *col)
 {
 	size_t line_start = 0;
@@ -15,7 +16,9 @@ static void position_of_offset(const char *text, size_t len, size_t offset, int 
 	if (offset > len)
 		offset = len;
 	for (size_t i = 0; i < offset; i++) {
-		if (text[i] == '\n') {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			continue;
+		if (text[i] == '\n' || text[i] == '\r') {
 			(*line)++;
 			line_start = i + 1;
 		}
