@@ -322,6 +322,22 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 	return item;
 }
 
+/* An article named by the first run of digits in s[from..to), as written:
+ * Articles 1 to 99999999999 names its end Article 99999999999, a number no
+ * long holds. */
+static char *name_written(const struct naming *naming, const char *s, size_t from, size_t to)
+{
+	while (from < to && (s[from] < '0' || s[from] > '9'))
+		from++;
+	size_t end = from;
+	while (end < to && s[end] >= '0' && s[end] <= '9')
+		end++;
+	char *digits = xstrndup(s + from, end - from);
+	char *name = xasprintf(naming->article, digits);
+	free(digits);
+	return name;
+}
+
 /* 第N条至第M条: each end on its own, so a missing end is named at its place. */
 static void resolve_range(struct context *cx, const struct piece *piece,
 			  const struct reference *ref, struct xref *x)
@@ -333,9 +349,9 @@ static void resolve_range(struct context *cx, const struct piece *piece,
 	/* Each end in the document's words (第八条), or named (Article 8) when
 	 * the words of one end are not a name of their own (Articles 8 to 9). */
 	char *start_words = ref->start_len ? xstrndup(piece->s + ref->off, ref->start_len)
-					   : name_of(cx->naming, cx->naming->article, ref->article);
+					   : name_written(cx->naming, piece->s, ref->off, end.off);
 	char *end_words = ref->start_len ? xstrndup(piece->s + end.off, ref->off + ref->len - end.off)
-					 : name_of(cx->naming, cx->naming->article, ref->range_end);
+					 : name_written(cx->naming, piece->s, end.off, ref->off + ref->len);
 	x->target = resolve_article(cx, piece, ref, start_words);
 	x->target_end = resolve_article(cx, piece, &end, end_words);
 	if (x->target && x->target_end && ref->range_end < ref->article) {
@@ -474,6 +490,13 @@ static bool is_blank_text(cmark_node *node)
  * document's 第一条, say), not a reference (SPEC §5). */
 static bool at_marker_position(const struct context *cx, const struct piece *piece, const struct reference *ref)
 {
+	/* A marker has nothing but blanks before it in its text node: anything
+	 * else rules it out at once, so a line of thousands of references does
+	 * not match the node's whole text for a marker once per reference. */
+	const char *lit = cmark_node_get_literal(piece->node);
+	size_t at = piece->base + ref->off;
+	if (!lit || marker_spaces(lit, at) != at)
+		return false;
 	const struct scheme_syntax *syntax = scheme_syntax(cx->doc->meta.scheme);
 	cmark_node *first = piece->node, *parent = cmark_node_parent(first);
 	if (!syntax || !parent)

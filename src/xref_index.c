@@ -60,7 +60,7 @@ void xref_index_build(struct xref_index *ix, const struct pnode *root)
 			size_t n = ix->narticles;
 			ARRAY_PUSH(ix->articles, ix->narticles, acap, p);
 			ARRAY_PUSH(ix->article_chapter, n, chapter_cap, chapter);
-			if (!chapter) {
+			if (!chapter && p->number >= 1) { /* as span_extent */
 				if (!ix->chapterless_count++)
 					ix->chapterless_first = p->number;
 				ix->chapterless_last = p->number;
@@ -116,11 +116,20 @@ const struct pnode *xref_index_article(const struct xref_index *ix, long number,
 	return NULL;
 }
 
+/* The first and last numbers of nodes[begin..end), and how many there are.
+ * A marker whose number is no number (zero, or too large: 第一亿条) holds
+ * 0 and counts for none, so messages never name 第零条. */
 static struct extent span_extent(const struct pnode *const *nodes, size_t begin, size_t end)
 {
-	if (begin == end)
-		return (struct extent){0, 0, 0};
-	return (struct extent){nodes[begin]->number, nodes[end - 1]->number, end - begin};
+	struct extent e = {0, 0, 0};
+	for (size_t i = begin; i < end; i++) {
+		if (nodes[i]->number < 1)
+			continue;
+		if (e.count++ == 0)
+			e.first = nodes[i]->number;
+		e.last = nodes[i]->number;
+	}
+	return e;
 }
 
 struct extent xref_index_article_extent(const struct xref_index *ix, const struct scope *scope)
