@@ -283,7 +283,11 @@ static void read_rows(struct form_parser *p, yaml_node_t *rows)
 	free(sure);
 }
 
-static bool id_is_valid(const char *id)
+/* A form id names output files (forms/ID.html, and a hidden temporary
+ * beside it while it is written), which must fit in 255 bytes. */
+enum { FORM_ID_MAX_LENGTH = 100 };
+
+static bool id_chars_valid(const char *id)
 {
 	if (!((*id >= 'a' && *id <= 'z') || (*id >= '0' && *id <= '9')))
 		return false;
@@ -291,6 +295,11 @@ static bool id_is_valid(const char *id)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
 			return false;
 	return true;
+}
+
+static bool id_is_valid(const char *id)
+{
+	return id_chars_valid(id) && strlen(id) <= FORM_ID_MAX_LENGTH;
 }
 
 static void read_id(struct form_parser *p, const yaml_node_t *key, yaml_node_t *value)
@@ -306,9 +315,15 @@ static void read_id(struct form_parser *p, const yaml_node_t *key, yaml_node_t *
 	form->id_valid = id_is_valid(form->id);
 	if (!form->id_valid) {
 		char *shown = yaml_shown(value);
-		form_report(p, RULE_FORM_SYNTAX, value,
-		       "form id %s is not valid; expected lower-case letters, digits and hyphens, e.g. work-report",
-		       shown);
+		if (id_chars_valid(form->id))
+			form_report(p, RULE_FORM_SYNTAX, value,
+				    "form id %s is %zu characters long; expected at most %d, e.g. work-report", shown,
+				    utf8_count(form->id, strlen(form->id)), FORM_ID_MAX_LENGTH);
+		else
+			form_report(p, RULE_FORM_SYNTAX, value,
+				    "form id %s is not valid; expected lower-case letters, digits and hyphens, e.g. "
+				    "work-report",
+				    shown);
 		free(shown);
 	}
 }

@@ -144,6 +144,13 @@ char *form_read_words(struct form_parser *p, const yaml_node_t *value, const cha
 		form_report(p, RULE_FORM_SYNTAX, value, "%s is empty; expected text", what);
 		return NULL;
 	}
+	if (strlen(text) != value->data.scalar.length) {
+		/* a quoted "\0": read as a C string it would end there, unseen */
+		char *shown = yaml_shown(value);
+		form_report(p, RULE_FORM_SYNTAX, value, "%s %s holds a NUL character (\\0); expected text", what, shown);
+		free(shown);
+		return NULL;
+	}
 	return xstrdup(text);
 }
 

@@ -49,6 +49,10 @@ static bool has_nul(const yaml_node_t *scalar)
 	return strlen(yaml_scalar(scalar)) != scalar->data.scalar.length;
 }
 
+/* An id names output files (ID.html, and .ID.html.XXXXXX while it is
+ * written), which must fit in a file name of 255 bytes. */
+enum { ID_MAX_LENGTH = 100 };
+
 static bool valid_id(const char *s)
 {
 	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
@@ -99,6 +103,14 @@ static char *text_value(struct fm *fm, const char *key, const yaml_node_t *value
 {
 	if (value->type != YAML_SCALAR_NODE) {
 		report_wrong_kind(fm, key, value, expected);
+		return NULL;
+	}
+	if (has_nul(value)) {
+		/* read as a C string it would end at the NUL, unseen */
+		char *shown = yaml_shown(value);
+		fm_report(fm, RULE_FRONTMATTER_TYPE, value, "%s %s holds a NUL character (\\0); expected %s", key,
+		          shown, expected);
+		free(shown);
 		return NULL;
 	}
 	return xstrdup(yaml_scalar(value));
@@ -154,6 +166,15 @@ static char *id_value(struct fm *fm, const char *what, const yaml_node_t *value)
 				       "that starts with a letter or digit, such as HR-001";
 	if (value->type != YAML_SCALAR_NODE) {
 		report_wrong_kind(fm, what, value, expected);
+		return NULL;
+	}
+	size_t length = utf8_count(yaml_scalar(value), strlen(yaml_scalar(value)));
+	if (length > ID_MAX_LENGTH && valid_id(yaml_scalar(value)) && !has_nul(value)) {
+		char *shown = yaml_shown(value);
+		fm_report(fm, RULE_FRONTMATTER_TYPE, value,
+		          "%s %s is %zu characters long; expected a document number of at most %d, such as HR-001",
+		          what, shown, length, ID_MAX_LENGTH);
+		free(shown);
 		return NULL;
 	}
 	if (!valid_id(yaml_scalar(value)) || has_nul(value)) {

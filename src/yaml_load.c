@@ -326,7 +326,10 @@ char *yaml_shown(const yaml_node_t *node)
 		}
 		uint32_t cp;
 		size_t n = utf8_decode(text + i, len - i, &cp);
-		if (n == 0 || cp < 0x20 || cp == 0x7F) {
+		if (n == 1 && cp == 0) {
+			buf_puts(&out, "\\0"); /* as a drafter writes it in YAML, not a blank */
+			i++;
+		} else if (n == 0 || cp < 0x20 || cp == 0x7F) {
 			buf_putc(&out, ' ');
 			i += n ? n : 1;
 		} else {
