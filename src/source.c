@@ -259,6 +259,22 @@ static void detach_forms(struct pnode *root)
 		node->form = NULL;
 }
 
+/* Arrays grown by doubling keep their spare room; a summary kept for the
+ * whole run gives it back (realloc shrinks in place). */
+static void *fit(void *v, size_t n, size_t size)
+{
+	return v ? xrealloc(v, (n ? n : 1) * size) : NULL;
+}
+
+static void fit_form(struct form *form)
+{
+	if (form == NULL)
+		return;
+	for (size_t r = 0; r < form->nrows; r++)
+		form->rows[r].cells = fit(form->rows[r].cells, form->rows[r].ncells, sizeof *form->rows[r].cells);
+	form->rows = fit(form->rows, form->nrows, sizeof *form->rows);
+}
+
 void document_slim(struct document *doc)
 {
 	if (doc->slim)
@@ -288,6 +304,15 @@ void document_slim(struct document *doc)
 		free(doc->xrefs);
 		doc->xrefs = NULL;
 		doc->xrefs_cap = 0;
+	} else {
+		doc->xrefs = fit(doc->xrefs, kept, sizeof *doc->xrefs);
+		doc->xrefs_cap = kept;
+	}
+	for (size_t i = 0; i < doc->nforms; i++)
+		fit_form(doc->forms[i]);
+	if (doc->forms) {
+		doc->forms = fit(doc->forms, doc->nforms, sizeof *doc->forms);
+		doc->forms_cap = doc->nforms ? doc->nforms : 1;
 	}
 	if (doc->diags.n == 0) {
 		free(doc->src);
