@@ -133,11 +133,58 @@ static bool repeats_side(const struct run *run, uint32_t cp)
 	return !is_transparent(cp) && is_chinese(cp) == is_chinese(last);
 }
 
+static bool holds_half_width_mark(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (full_width((unsigned char)s[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* A text without a half-width mark shows a mark elsewhere in the run only
+ * its first and its last letter or ideograph (sides() looks no further). */
+static void push_ends(struct run *run, const struct piece *piece)
+{
+	const char *s = piece->s;
+	size_t n = piece->len, first = SIZE_MAX, last = SIZE_MAX;
+	uint32_t first_cp = 0, last_cp = 0;
+	for (size_t i = 0; i < n && first == SIZE_MAX;) {
+		uint32_t cp = 0xFFFD;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (!is_transparent(cp))
+			first = i, first_cp = cp;
+		i += k ? k : 1;
+	}
+	/* the last one, stepping back from the end; bytes that do not decode
+	 * are U+FFFD, one each, as going forward */
+	for (size_t end = n; end > first && first != SIZE_MAX && last == SIZE_MAX;) {
+		size_t start = end - 1;
+		while (start > 0 && end - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+			start--;
+		uint32_t cp = 0xFFFD;
+		if (utf8_decode(s + start, end - start, &cp) != end - start) {
+			cp = 0xFFFD;
+			start = end - 1;
+		}
+		if (!is_transparent(cp))
+			last = start, last_cp = cp;
+		end = start;
+	}
+	if (first != SIZE_MAX && !repeats_side(run, first_cp))
+		push(run, first_cp, piece->node, piece->base + first);
+	if (last != SIZE_MAX && last != first && !repeats_side(run, last_cp))
+		push(run, last_cp, piece->node, piece->base + last);
+}
+
 static void on_piece(void *arg, const struct piece *piece)
 {
 	struct run *run = arg;
 	switch (piece->kind) {
 	case PIECE_TEXT:
+		if (!holds_half_width_mark(piece->s, piece->len)) {
+			push_ends(run, piece);
+			break;
+		}
 		for (size_t i = 0; i < piece->len;) {
 			uint32_t cp = 0xFFFD;
 			size_t k = utf8_decode(piece->s + i, piece->len - i, &cp);

@@ -205,13 +205,22 @@ static size_t reference_at(enum scheme scheme, const char *s, size_t n, size_t i
  * are none of these, and skipping them is most of the scan's time. */
 static bool may_begin_reference(enum scheme scheme, const char *s, size_t n, size_t i)
 {
-	switch (scheme) {
-	case SCHEME_ARTICLES:
-		return at(s, n, i, DI) || at(s, n, i, "本") || at(s, n, i, "前") || at(s, n, i, "《");
-	case SCHEME_OUTLINE:
-		return at(s, n, i, "《");
-	default:
+	if (scheme != SCHEME_ARTICLES && scheme != SCHEME_OUTLINE)
 		return true;
+	/* by the first byte, which all four differ in (E7 E6 E5 E3) */
+	if (n - i < 3)
+		return false;
+	switch ((unsigned char)s[i]) {
+	case 0xE3:
+		return memcmp(s + i, "《", 3) == 0;
+	case 0xE5:
+		return scheme == SCHEME_ARTICLES && memcmp(s + i, "前", 3) == 0;
+	case 0xE6:
+		return scheme == SCHEME_ARTICLES && memcmp(s + i, "本", 3) == 0;
+	case 0xE7:
+		return scheme == SCHEME_ARTICLES && memcmp(s + i, DI, 3) == 0;
+	default:
+		return false;
 	}
 }
 
