@@ -8,7 +8,8 @@
  *   spaces are the input without its spaces (invalid bytes and NUL shown as
  *   U+FFFD, as wrap_text documents);
  * - the output is valid UTF-8, each line ends with '\n' and begins with its
- *   indent, and no line ends with a space;
+ *   indent, and no line but the last ends with a space (spaces at a break
+ *   are dropped; a text that fits on one line is written as it is);
  * - clreq: no line but the first begins with a closing mark, no line but the
  *   last ends with an opening one (the marks as the lists below; textwidth.c's
  *   own lists are wider, so these are a subset it must honour). */
@@ -82,19 +83,21 @@ static void check_lines(const char *out, const char *first_indent, const char *i
 		const char *end = strchr(line, '\n');
 		const char *prefix = first ? first_indent : indent;
 		size_t plen = strlen(prefix), n = (size_t)(end - line);
-		if (n > 0) {
-			if (n <= plen || memcmp(line, prefix, plen) != 0)
+		if (n > plen || (n == plen && plen > 0)) { /* text, or the indent alone (all of the text was spaces) */
+			if (memcmp(line, prefix, plen) != 0)
 				abort();
 			const char *text = line + plen;
 			size_t tn = n - plen;
 			uint32_t head = first_cp(text, tn), tail = last_cp(text, tn);
-			if (is_space(tail))
+			if (is_space(tail) && end[1] != '\0')
 				abort();
 			if (!first && in_list(head, closing, sizeof closing / sizeof *closing))
 				abort();
 			if (end[1] != '\0' && in_list(tail, opening, sizeof opening / sizeof *opening))
 				abort();
 			visible(text, tn, seen, nseen, cap);
+		} else if (n > 0) {
+			abort(); /* a line cut inside its indent */
 		}
 		first = false;
 		line = end + 1;

@@ -388,7 +388,7 @@ struct form *form_parse(struct document *doc, const char *yaml, size_t len, int 
 	p.form->columns = 1;
 	struct yaml_error err;
 	if (!yaml_load(&p.yaml, yaml, len, &err)) {
-		int line = first_line + err.line - 1, col = err.col + indent;
+		int line = first_line + err.line - 1, col = err.col + form_line_shift(&p, line);
 		if ((size_t)line == doc->nlines + 1) {
 			/* The end of a block left open at the end of the file: libyaml
 			 * points at the line after the last, which the file lacks. */

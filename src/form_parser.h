@@ -26,6 +26,10 @@ struct form_parser {
 /* Positions in the policy file of a node of the block's YAML. */
 int form_file_line(const struct form_parser *p, const yaml_node_t *node);
 int form_file_col(const struct form_parser *p, const yaml_node_t *node);
+/* Code points before the block's content on file line `line`: the fence's
+ * column less one, but a content line indented less than an indented fence
+ * loses only the spaces it has (CommonMark). */
+int form_line_shift(const struct form_parser *p, int line);
 /* Reports at the node's position; `at` NULL: at the opening fence. */
 void form_report(struct form_parser *p, enum rule rule, const yaml_node_t *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -15,9 +15,39 @@ int form_file_line(const struct form_parser *p, const yaml_node_t *node)
 	return p->first_line + yaml_line(node) - 1;
 }
 
+/* Byte offset of code point `index` of s[0..n), or n. */
+static size_t byte_of_index(const char *s, size_t n, int index)
+{
+	size_t at = 0;
+	for (int i = 0; i < index && at < n; i++) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + at, n - at, &cp);
+		at += len ? len : 1;
+	}
+	return at < n ? at : n;
+}
+
+int form_line_shift(const struct form_parser *p, int line)
+{
+	size_t n;
+	const char *fence = document_line(p->doc, p->first_line - 1, &n);
+	/* the spaces before the fence inside its container (a list item, a quote) */
+	size_t at = byte_of_index(fence, n, p->indent);
+	int fence_spaces = 0;
+	while (at > 0 && fence[at - 1] == ' ' && fence_spaces < 3)
+		at--, fence_spaces++;
+	int container = p->indent - fence_spaces;
+	const char *text = document_line(p->doc, line, &n);
+	size_t from = byte_of_index(text, n, container);
+	int spaces = 0;
+	while (from + (size_t)spaces < n && text[from + (size_t)spaces] == ' ' && spaces < fence_spaces)
+		spaces++;
+	return container + spaces;
+}
+
 int form_file_col(const struct form_parser *p, const yaml_node_t *node)
 {
-	return yaml_col(node) + p->indent;
+	return yaml_col(node) + form_line_shift(p, form_file_line(p, node));
 }
 
 /* `at` NULL: the opening fence, for what is missing from the whole block. */
