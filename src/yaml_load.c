@@ -100,12 +100,24 @@ static bool check_events(const char *text, size_t len, struct yaml_error *err)
 	return ok;
 }
 
+/* Every list or mapping opens at one of [ { - ? : (a flow collection, a
+ * block sequence entry, a key); a text with no more of these than MAX_DEPTH
+ * cannot nest deeper and is spared the pass that looks — front matter and
+ * forms nearly always. */
+static bool may_nest_too_deep(const char *text, size_t len)
+{
+	size_t openers = 0;
+	for (size_t i = 0; i < len; i++)
+		openers += text[i] == '[' || text[i] == '{' || text[i] == '-' || text[i] == '?' || text[i] == ':';
+	return openers > MAX_DEPTH;
+}
+
 bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
 {
 	yaml_parser_t parser;
 	memset(doc, 0, sizeof *doc);
 	memset(err, 0, sizeof *err);
-	if (!check_events(text, len, err) || !start_parser(&parser, text, len, err))
+	if ((may_nest_too_deep(text, len) && !check_events(text, len, err)) || !start_parser(&parser, text, len, err))
 		return false;
 	if (!yaml_parser_load(&parser, doc)) {
 		fill_error(&parser, text, len, err);
