@@ -35,7 +35,12 @@ void block_owners_init(struct block_owners *owners, const struct pnode *root)
 	for (const struct pnode *p = root; p; p = pnode_next_preorder(p))
 		if (p->block)
 			ARRAY_PUSH(owners->v, owners->n, cap, p->block);
-	if (owners->n)
+	/* Nodes of one parse mostly lie in memory in document order (one arena,
+	 * md_arena.h), so the list often is sorted already. */
+	bool sorted = true;
+	for (size_t i = 1; i < owners->n && sorted; i++)
+		sorted = compare_pointers(&owners->v[i - 1], &owners->v[i]) <= 0;
+	if (!sorted)
 		qsort(owners->v, owners->n, sizeof *owners->v, compare_pointers);
 }
 
