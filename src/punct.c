@@ -22,20 +22,26 @@
 #include "model.h"
 #include "util.h"
 
-struct glyph {
-	uint32_t cp;      /* 0: something opaque (code, an autolink) */
-	cmark_node *node; /* the text node; NULL for a line break */
-	size_t off;       /* byte offset in the node's literal */
-};
-
-struct run {
-	struct document *doc;
-	struct glyph *v;
-	size_t n, cap;
-	struct text_cursor cursor;
+struct mark {
+	uint32_t cp;
+	cmark_node *node;
+	size_t off; /* byte offset in the node's literal */
 };
 
 enum side { SIDE_CHINESE, SIDE_OTHER, SIDE_EDGE };
+
+/* A run of text is read once, left to right. The side before a mark is the
+ * last glyph seen that is not transparent; the side after it is only known
+ * at the next such glyph, so the marks in between wait in `pending`. Only
+ * they are kept, never the run: a paragraph of millions of characters costs
+ * no more memory than its longest row of marks. */
+struct run {
+	struct document *doc;
+	struct mark *pending;
+	size_t n, cap;
+	enum side before;
+	struct text_cursor cursor;
+};
 
 static const struct {
 	char half;
@@ -72,65 +78,39 @@ static bool is_transparent(uint32_t cp)
 	return cp == ' ' || cp == '\t' || full_width(cp) != NULL;
 }
 
-/* The side of each glyph of the run looking back (step -1) or ahead (+1):
- * what the nearest glyph that is not transparent is. Filled in one pass, so a
- * run of thousands of marks in a row stays linear. */
-static void sides(const struct run *run, enum side *out, int step)
+static void resolve_pending(struct run *run, enum side after)
 {
-	enum side side = SIDE_EDGE;
-	for (size_t k = 0; k < run->n; k++) {
-		size_t i = step < 0 ? k : run->n - 1 - k;
-		out[i] = side;
-		uint32_t cp = run->v[i].cp;
-		if (!is_transparent(cp))
-			side = is_chinese(cp) ? SIDE_CHINESE : SIDE_OTHER;
-	}
-}
-
-static void check_run(struct run *run)
-{
-	enum side *before_of = xmalloc((run->n + 1) * sizeof *before_of);
-	enum side *after_of = xmalloc((run->n + 1) * sizeof *after_of);
-	sides(run, before_of, -1);
-	sides(run, after_of, +1);
 	for (size_t i = 0; i < run->n; i++) {
-		const struct glyph *g = &run->v[i];
-		const char *full = g->node ? full_width(g->cp) : NULL;
-		if (!full)
-			continue;
-		enum side before = before_of[i], after = after_of[i];
-		bool between = g->cp == '('
-				       ? after == SIDE_CHINESE && before != SIDE_OTHER
-				       : before == SIDE_CHINESE && after != SIDE_OTHER;
+		const struct mark *m = &run->pending[i];
+		bool between = m->cp == '('
+				       ? after == SIDE_CHINESE && run->before != SIDE_OTHER
+				       : run->before == SIDE_CHINESE && after != SIDE_OTHER;
 		if (!between)
 			continue;
 		int line, col;
-		text_position(run->doc, &run->cursor, g->node, g->off, &line, &col);
+		text_position(run->doc, &run->cursor, m->node, m->off, &line, &col);
 		diag_add(&run->doc->diags, RULE_PUNCTUATION_WIDTH, line, col,
-			 "half-width '%c' between Chinese characters; expected '%s'", (char)g->cp, full);
+			 "half-width '%c' between Chinese characters; expected '%s'", (char)m->cp,
+			 full_width(m->cp));
 	}
-	free(before_of);
-	free(after_of);
 	run->n = 0;
 }
 
-static void push(struct run *run, uint32_t cp, cmark_node *node, size_t off)
+/* One glyph of the run: cp 0 is something opaque (code, an autolink), node
+ * NULL a line break or a space between pieces. */
+static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 {
-	struct glyph g = {cp, node, off};
-	ARRAY_PUSH(run->v, run->n, run->cap, g);
-}
-
-/* A letter or ideograph like the glyph before it adds nothing: only the side
- * of the nearest one counts (sides()), so a run of Chinese text is kept as
- * one glyph and the run stays short. */
-static bool repeats_side(const struct run *run, uint32_t cp)
-{
-	if (run->n == 0)
-		return false;
-	uint32_t last = run->v[run->n - 1].cp;
-	if (cp == ' ' || cp == '\t' || is_transparent(last) || last == 0 || cp == 0)
-		return false;
-	return !is_transparent(cp) && is_chinese(cp) == is_chinese(last);
+	if (is_transparent(cp)) {
+		if (node && full_width(cp)) {
+			struct mark m = {cp, node, off};
+			ARRAY_PUSH(run->pending, run->n, run->cap, m);
+		}
+		return;
+	}
+	enum side side = is_chinese(cp) ? SIDE_CHINESE : SIDE_OTHER;
+	if (run->n > 0)
+		resolve_pending(run, side);
+	run->before = side;
 }
 
 static bool holds_half_width_mark(const char *s, size_t n)
@@ -142,7 +122,7 @@ static bool holds_half_width_mark(const char *s, size_t n)
 }
 
 /* A text without a half-width mark shows a mark elsewhere in the run only
- * its first and its last letter or ideograph (sides() looks no further). */
+ * its first and its last letter or ideograph. */
 static void push_ends(struct run *run, const struct piece *piece)
 {
 	const char *s = piece->s;
@@ -170,10 +150,10 @@ static void push_ends(struct run *run, const struct piece *piece)
 			last = start, last_cp = cp;
 		end = start;
 	}
-	if (first != SIZE_MAX && !repeats_side(run, first_cp))
-		push(run, first_cp, piece->node, piece->base + first);
-	if (last != SIZE_MAX && last != first && !repeats_side(run, last_cp))
-		push(run, last_cp, piece->node, piece->base + last);
+	if (first != SIZE_MAX)
+		see(run, first_cp, piece->node, piece->base + first);
+	if (last != SIZE_MAX && last != first)
+		see(run, last_cp, piece->node, piece->base + last);
 }
 
 static void on_piece(void *arg, const struct piece *piece)
@@ -188,19 +168,18 @@ static void on_piece(void *arg, const struct piece *piece)
 		for (size_t i = 0; i < piece->len;) {
 			uint32_t cp = 0xFFFD;
 			size_t k = utf8_decode(piece->s + i, piece->len - i, &cp);
-			if (!repeats_side(run, cp))
-				push(run, cp, piece->node, piece->base + i);
+			see(run, cp, piece->node, piece->base + i);
 			i += k ? k : 1;
 		}
 		break;
 	case PIECE_SPACE:
-		push(run, ' ', NULL, 0);
 		break;
 	case PIECE_OPAQUE:
-		push(run, 0, NULL, 0);
+		see(run, 0, NULL, 0);
 		break;
 	case PIECE_END:
-		check_run(run);
+		resolve_pending(run, SIDE_EDGE);
+		run->before = SIDE_EDGE;
 		break;
 	}
 }
@@ -213,8 +192,9 @@ void punct_check(struct document *doc)
 	block_owners_init(&owners, doc->root);
 	struct run run = {0};
 	run.doc = doc;
+	run.before = SIDE_EDGE;
 	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
 		pnode_walk_inline(&owners, p, on_piece, &run);
-	free(run.v);
+	free(run.pending);
 	block_owners_free(&owners);
 }

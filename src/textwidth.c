@@ -105,13 +105,17 @@ struct wrap_input {
 	const char *text;     /* the bytes, when they are shown as they are */
 	uint32_t *cps;
 	size_t count;
-	size_t *offset;       /* byte offset of cps[i] in text; offset[count]: the end */
+	uint32_t *offset;     /* byte offset of cps[i] in text; offset[count]: the end */
 	bool replaced;        /* invalid bytes or NUL were replaced: write cps, not text */
 	bool fast;            /* may take the opportunities of simple text without ICU */
 	unsigned char *width; /* cp_width of cps[i] */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
-	size_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
+	uint32_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
 };
+
+/* Offsets and indices are 32 bits: a text is at most a policy file (8 MiB),
+ * and a paragraph of millions of characters must wrap in little memory. */
+#define WRAP_MAX_TEXT (UINT32_MAX - 1)
 
 static void decode_input(struct wrap_input *in, const char *text, size_t n)
 {
@@ -130,17 +134,17 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 			len = 1;
 			in->replaced = true;
 		}
-		in->offset[in->count] = i;
+		in->offset[in->count] = (uint32_t)i;
 		in->width[in->count] = (unsigned char)cp_width(cp);
 		in->cps[in->count++] = cp;
 		i += len;
 	}
-	in->offset[in->count] = n;
+	in->offset[in->count] = (uint32_t)n;
 	in->break_before = xcalloc(in->count + 1, sizeof *in->break_before);
 	in->next_visible = xmalloc((in->count + 1) * sizeof *in->next_visible);
-	in->next_visible[in->count] = in->count;
+	in->next_visible[in->count] = (uint32_t)in->count;
 	for (size_t i = in->count; i-- > 0;)
-		in->next_visible[i] = is_break_space(in->cps[i]) ? in->next_visible[i + 1] : i;
+		in->next_visible[i] = is_break_space(in->cps[i]) ? in->next_visible[i + 1] : (uint32_t)i;
 }
 
 static void free_input(struct wrap_input *in)
@@ -279,32 +283,35 @@ static void mark_uax14_breaks(struct wrap_input *in)
 		mark_fallback_breaks(in);
 		return;
 	}
-	UChar *units = xmalloc((2 * in->count + 1) * sizeof *units);
-	/* UTF-16 offset -> code point index; SIZE_MAX inside a surrogate pair */
-	size_t *cp_at = xmalloc((2 * in->count + 1) * sizeof *cp_at);
 	int32_t length = 0;
+	for (size_t i = 0; i < in->count; i++)
+		length += U16_LENGTH(in->cps[i]);
+	UChar *units = xmalloc(((size_t)length + 1) * sizeof *units);
+	int32_t at = 0;
 	for (size_t i = 0; i < in->count; i++) {
-		cp_at[length] = i;
 		UBool unused_error = false;
-		U16_APPEND(units, length, (int32_t)(2 * in->count + 1), (UChar32)in->cps[i], unused_error);
+		U16_APPEND(units, at, length + 1, (UChar32)in->cps[i], unused_error);
 		(void)unused_error;
-		if (U16_LENGTH(in->cps[i]) == 2)
-			cp_at[length - 1] = SIZE_MAX;
 	}
-	cp_at[length] = in->count;
 
 	UBreakIterator *breaks = thread_breaker(units, length);
 	if (breaks == NULL) {
 		mark_fallback_breaks(in);
 	} else {
-		for (int32_t b = ubrk_first(breaks); b != UBRK_DONE; b = ubrk_next(breaks))
-			if (b > 0 && b < length && cp_at[b] != SIZE_MAX)
-				in->break_before[cp_at[b]] = true;
+		/* The boundaries come in order: walk the code points beside them
+		 * instead of keeping a map from UTF-16 offsets (16 bytes a character). */
+		size_t cp = 0;
+		int32_t unit = 0;
+		for (int32_t b = ubrk_first(breaks); b != UBRK_DONE; b = ubrk_next(breaks)) {
+			while (cp < in->count && unit < b)
+				unit += U16_LENGTH(in->cps[cp++]);
+			if (b > 0 && b < length && unit == b)
+				in->break_before[cp] = true;
+		}
 		/* the iterator keeps no pointer into text about to be freed */
 		UErrorCode status = U_ZERO_ERROR;
 		ubrk_setText(breaks, NULL, 0, &status);
 	}
-	free(cp_at);
 	free(units);
 }
 
@@ -435,6 +442,14 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 				: NULL;
 	if (short_text)
 		return short_text;
+	if (text && n > WRAP_MAX_TEXT) {
+		/* beyond any file policyc reads: shown whole rather than cut */
+		struct buf whole = {0};
+		buf_puts(&whole, first_indent);
+		buf_put(&whole, text, n);
+		buf_putc(&whole, '\n');
+		return buf_take(&whole);
+	}
 	struct wrap_input in;
 	decode_input(&in, text ? text : "", text ? n : 0);
 	in.fast = true;

@@ -82,16 +82,11 @@ head -c 9000000 /dev/zero | tr '\0' 'x' > "$T/in/over-8mb.md"
 expect over-8mb.md 1 'over-8mb.md:1:1: error: file is larger than 8 MiB, more than policyc reads; expected a policy file of at most 8388608 bytes \[encoding\]'
 rm "$T/in/over-8mb.md"
 
-# The outputs of each, as build --force writes them, in the same space. The
-# one exception: wrap_text (src/textwidth.c) takes about 40 bytes for each
-# character of a paragraph, so a paragraph of 7 million ASCII letters needs
-# 300 MB for its plain text; it is built in 512 MB.
+# The outputs of each, as build --force writes them, in the same space.
 for f in "$T"/in/*.md; do
 	name=$(basename "$f")
-	kb=$MEMORY_KB
-	[ "$name" != line-7mb-ascii.md ] || kb=524288
 	rm -rf "$T/site"
-	limited $kb "$POLICYC" build --force -q --color never -o "$T/site" "$f"
+	limited $MEMORY_KB "$POLICYC" build --force -q --color never -o "$T/site" "$f"
 	[ "$rc" -le 1 ] || { head -3 "$T/err" >&2; fail "build $name: exit status $rc"; }
 	case $name in
 	empty.md | frontmatter-unclosed-* | invalid-utf8-* | nul-bytes-*) ;; # nothing to render
