@@ -75,6 +75,8 @@ size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces);
  * characters), runs of spaces collapsed, hard breaks kept as '\n', ends
  * trimmed. from == NULL: empty. Caller frees. */
 char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop);
+/* The same text appended to out. */
+void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_node *stop);
 /* A front-matter value as text: tabs and other control characters, which
  * would break the layout, become spaces or go; line breaks stay. */
 char *plain_value(const char *s);

@@ -303,32 +303,153 @@ const char *marker_separator(const char *marker)
 
 /* ---- plain text of inline content ---- */
 
-#define SOFT_BREAK '\x01'
-
 static bool is_block(cmark_node *node)
 {
 	return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
+/* The plain text is written in one pass, straight into its buffer: runs of
+ * spaces and soft breaks are held back as `pending` and settled when the next
+ * character comes (or dropped, at a line's end). What it writes is the text
+ * the literals would give once their spaces are collapsed (normalize). Link
+ * targets need the text as written, before collapsing: from the first link
+ * on, that is kept too (`raw`), links being rare. */
+enum pending_space { PENDING_NONE, PENDING_SOFT, PENDING_REAL };
+
+struct plain {
+	struct buf *out;
+	size_t start;               /* where this text begins in out */
+	enum pending_space pending; /* a run of soft breaks, or of spaces (and soft breaks), waits */
+	uint32_t raw_last;          /* the last code point as written (0: none yet) */
+	bool keep_raw;
+	struct buf raw;             /* the text as written, from the first link on */
+};
+
+static uint32_t last_code_point_of(const char *s, size_t from, size_t to)
+{
+	size_t i = to;
+	while (i > from && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == from)
+		return 0;
+	size_t len;
+	return decode_at(s + i - 1, to - i + 1, &len);
+}
+
+static void raw_put(struct plain *p, const char *s, size_t n, uint32_t last)
+{
+	p->raw_last = last;
+	if (p->keep_raw)
+		buf_put(&p->raw, s, n);
+}
+
+/* A space (real) or a soft break (not real) in the text. */
+static void plain_space(struct plain *p, bool real)
+{
+	if (real) {
+		p->pending = PENDING_REAL;
+		raw_put(p, " ", 1, ' ');
+	} else {
+		if (p->pending == PENDING_NONE)
+			p->pending = PENDING_SOFT;
+		raw_put(p, "\x01", 1, 0x01);
+	}
+}
+
+static void plain_newline(struct plain *p)
+{
+	p->pending = PENDING_NONE;
+	if (p->out->len > p->start)
+		buf_putc(p->out, '\n');
+	raw_put(p, "\n", 1, '\n');
+}
+
+/* n > 0 bytes holding no space, soft break or newline. A waiting run of spaces
+ * becomes one space, unless it starts a line or, made of soft breaks alone,
+ * joins two wide characters (Chinese lines joined). */
+static void plain_bytes(struct plain *p, const char *s, size_t n)
+{
+	struct buf *out = p->out;
+	if (p->pending != PENDING_NONE && out->len > p->start && out->data[out->len - 1] != '\n') {
+		size_t len;
+		if (p->pending == PENDING_REAL ||
+		    cp_width(last_code_point_of(out->data, p->start, out->len)) != 2 ||
+		    cp_width(decode_at(s, n, &len)) != 2)
+			buf_putc(out, ' ');
+	}
+	p->pending = PENDING_NONE;
+	buf_put(out, s, n);
+	raw_put(p, s, n, last_code_point_of(s, 0, n));
+}
+
 /* Text literals lose control characters: they would corrupt the layout, and
  * C1 controls (U+0080 to U+009F, CSI among them) are terminal commands. The
- * line and paragraph separators U+2028 and U+2029 are spaces like '\n'. */
-static void put_literal(struct buf *b, const char *s, size_t n)
+ * line and paragraph separators U+2028 and U+2029 are spaces like '\n'.
+ * Returns how many bytes at s[i] are such a character (0: none, the byte is
+ * text) and whether they stand for a space. */
+/* The bytes that may begin such a character: the C0 controls, the space,
+ * DEL, and the lead bytes of U+0080..U+00BF and U+2000..U+2FFF. */
+static bool may_be_control(unsigned char c)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
-			i++;
-		} else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-			   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-			buf_putc(b, ' ');
-			i += 2;
-		} else if (c == '\t' || c == '\n' || c == '\r') {
-			buf_putc(b, ' ');
-		} else if (c >= 0x20 && c != 0x7f) {
-			buf_putc(b, (char)c);
+	return c <= 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2;
+}
+
+static size_t control_at(const char *s, size_t n, size_t i, bool *space)
+{
+	unsigned char c = (unsigned char)s[i];
+	*space = false;
+	if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f)
+		return 2;
+	if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
+		*space = true;
+		return 3;
+	}
+	if (c >= 0x80 || (c > 0x20 && c < 0x7f))
+		return 0;
+	*space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+	return 1;
+}
+
+/* The first control character (see control_at) at or after `from`: false
+ * when there is none. */
+static bool next_control(const char *s, size_t n, size_t from, size_t *at, size_t *len, bool *space)
+{
+	for (size_t i = from; i < n; i++) {
+		if (may_be_control((unsigned char)s[i]) && (*len = control_at(s, n, i, space)) > 0) {
+			*at = i;
+			return true;
 		}
 	}
+	return false;
+}
+
+/* A literal's text, its spaces collapsed on the way. */
+static void plain_literal(struct plain *p, const char *s, size_t n)
+{
+	size_t run = 0, at, len; /* run: start of the bytes not yet written */
+	bool space;
+	for (; next_control(s, n, run, &at, &len, &space); run = at + len) {
+		if (at > run)
+			plain_bytes(p, s + run, at - run);
+		if (space)
+			plain_space(p, true);
+	}
+	if (n > run)
+		plain_bytes(p, s + run, n - run);
+}
+
+/* A front-matter line as a literal's text, its spaces kept. */
+static void put_literal(struct buf *b, const char *s, size_t n)
+{
+	size_t run = 0, at, len;
+	bool space;
+	for (; next_control(s, n, run, &at, &len, &space); run = at + len) {
+		buf_put(b, s + run, at - run);
+		if (space)
+			buf_putc(b, ' ');
+	}
+	buf_put(b, s + run, n - run);
 }
 
 char *plain_value(const char *s)
@@ -346,76 +467,33 @@ char *plain_value(const char *s)
 	return buf_take(&b);
 }
 
-static uint32_t last_code_point(const struct buf *b)
-{
-	size_t i = b->len;
-	while (i > 0 && ((unsigned char)b->data[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i == 0)
-		return 0;
-	size_t len;
-	return decode_at(b->data + i - 1, b->len - i + 1, &len);
-}
-
-/* Collapses runs of spaces and soft breaks into one space (none between two
- * wide characters when the run is only soft breaks: Chinese lines joined),
- * drops spaces at the ends of lines. */
-static char *normalize_space(const char *s, size_t n)
-{
-	struct buf out = {0};
-	size_t i = 0;
-	while (i < n) {
-		if (s[i] == ' ' || s[i] == SOFT_BREAK) {
-			bool real_space = false;
-			while (i < n && (s[i] == ' ' || s[i] == SOFT_BREAK))
-				real_space |= s[i++] == ' ';
-			if (i == n || s[i] == '\n' || out.len == 0 || out.data[out.len - 1] == '\n')
-				continue;
-			size_t len;
-			uint32_t next = decode_at(s + i, n - i, &len);
-			if (!real_space && cp_width(last_code_point(&out)) == 2 && cp_width(next) == 2)
-				continue;
-			buf_putc(&out, ' ');
-		} else if (s[i] == '\n') {
-			if (out.len > 0)
-				buf_putc(&out, '\n');
-			i++;
-		} else {
-			buf_putc(&out, s[i++]);
-		}
-	}
-	while (out.len > 0 && out.data[out.len - 1] == '\n')
-		out.data[--out.len] = '\0';
-	return buf_take(&out);
-}
-
 /* A link's address after its text, unless the text already says it. */
-static void put_link_target(struct buf *b, size_t text_start, cmark_node *link)
+static void put_link_target(struct plain *p, size_t text_start, cmark_node *link)
 {
 	const char *url = cmark_node_get_url(link);
 	if (!url || !*url || url[0] == '#')
 		return;
-	const char *text = b->data ? b->data + text_start : "";
-	size_t tlen = b->len - text_start;
+	const char *text = p->raw.data ? p->raw.data + text_start : "";
+	size_t tlen = p->raw.len - text_start;
 	if (strlen(url) == tlen && memcmp(url, text, tlen) == 0)
 		return;
 	if (str_starts_with(url, "mailto:") && strlen(url + 7) == tlen && memcmp(url + 7, text, tlen) == 0)
 		return;
 	/* after Chinese text in full-width parentheses, like any 注 */
-	bool wide = cp_width(last_code_point(b)) == 2;
-	buf_puts(b, wide ? "\xef\xbc\x88" : " <"); /* （ */
-	put_literal(b, url, strlen(url));
-	buf_puts(b, wide ? "\xef\xbc\x89" : ">"); /* ） */
+	bool wide = cp_width(p->raw_last) == 2;
+	plain_literal(p, wide ? "\xef\xbc\x88" : " <", wide ? 3 : 2); /* （ */
+	plain_literal(p, url, strlen(url));
+	plain_literal(p, wide ? "\xef\xbc\x89" : ">", wide ? 3 : 1); /* ） */
 }
 
-char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
+void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_node *stop)
 {
 	cmark_node *leaf = from;
 	while (leaf && !is_block(leaf))
 		leaf = cmark_node_parent(leaf);
 	if (!leaf)
-		return xstrdup("");
-	struct buf raw = {0};
+		return;
+	struct plain p = {.out = out, .start = out->len};
 	size_t link_start = 0;
 	bool started = false;
 	cmark_iter *iter = cmark_iter_new(leaf);
@@ -436,35 +514,44 @@ char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
 		cmark_node_type type = cmark_node_get_type(node);
 		if (ev == CMARK_EVENT_EXIT) {
 			if (type == CMARK_NODE_LINK)
-				put_link_target(&raw, link_start, node);
+				put_link_target(&p, link_start, node);
 			continue;
 		}
-		const char *lit = cmark_node_get_literal(node);
-		size_t len = lit ? strlen(lit) : 0, from_byte = node == from ? skip : 0;
-		if (from_byte > len)
-			from_byte = len;
 		switch (type) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			put_literal(&raw, lit + from_byte, len - from_byte);
+		case CMARK_NODE_CODE: {
+			const char *lit = cmark_node_get_literal(node);
+			size_t len = lit ? strlen(lit) : 0, from_byte = node == from ? skip : 0;
+			if (from_byte > len)
+				from_byte = len;
+			plain_literal(&p, lit + from_byte, len - from_byte);
 			break;
+		}
 		case CMARK_NODE_SOFTBREAK:
-			buf_putc(&raw, SOFT_BREAK);
+			plain_space(&p, false);
 			break;
 		case CMARK_NODE_LINEBREAK:
-			buf_putc(&raw, '\n');
+			plain_newline(&p);
 			break;
 		case CMARK_NODE_LINK:
-			link_start = raw.len;
+			p.keep_raw = true;
+			link_start = p.raw.len;
 			break;
 		default: /* emphasis, images (their alt text follows), raw HTML: dropped */
 			break;
 		}
 	}
 	cmark_iter_free(iter);
-	char *text = normalize_space(raw.data ? raw.data : "", raw.len);
-	buf_free(&raw);
-	return text;
+	buf_free(&p.raw);
+	while (out->len > p.start && out->data[out->len - 1] == '\n')
+		out->data[--out->len] = '\0';
+}
+
+char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
+{
+	struct buf b = {0};
+	inline_plain_into(&b, from, skip, stop);
+	return buf_take(&b);
 }
 
 char *leaf_plain(cmark_node *leaf)
