@@ -273,10 +273,8 @@ int longest_token(const char *text)
 	while (*text) {
 		const char *end = strchr(text, '\n');
 		size_t n = end ? (size_t)(end - text) : strlen(text);
-		char *tokens = n ? wrap_text(text, n, 1, "", "") : NULL;
-		int w = tokens ? (int)widest_line(tokens) : (int)text_width(text, n);
+		int w = (int)wrap_widest_line(text, n, 1);
 		longest = w > longest ? w : longest;
-		free(tokens);
 		text += n + (end != NULL);
 	}
 	return longest;

@@ -31,6 +31,11 @@ int cp_width(uint32_t cp)
 	/* CJK Unified Ideographs: all East Asian Wide letters, the bulk of a policy */
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
 		return 2;
+	/* the punctuation around them: 、。〈〉《》「」『』【】〔〕 and the
+	 * full-width forms （），：；！？ (all East Asian Wide or Fullwidth, none a
+	 * mark; tests/unit/test_textwidth.c holds them to ICU's properties) */
+	if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xFF01 && cp <= 0xFF60))
+		return 2;
 	if (cp > 0x10FFFF)
 		return 1;
 	int8_t type = u_charType((UChar32)cp);
@@ -62,37 +67,31 @@ size_t text_width(const char *s, size_t n)
 /* clreq 行首禁则: marks that may not begin a line. */
 static bool is_closing_mark(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
+	switch (cp) {
+	case ')': case ']': case '}': case ',': case '.': case ';': case ':': case '?': case '!':
+	case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF1F: case 0xFF01: /* 、。，．：；？！ */
+	case 0xFF09: case 0xFF3D: case 0xFF5D: case 0x3015: case 0x3009: case 0x300B: case 0x300D: case 0x300F: /* ）］｝〕〉》」』 */
+	case 0x3011: case 0x3017: case 0x3019: case 0x301F: case 0xFF60: case 0x2019: case 0x201D: case 0x00BB: /* 】〗〙〟｠’”» */
+	case 0x2026: case 0x2025: case 0x00B7: case 0x30FB: case 0xFF65: case 0xFF5E: case 0x301C:             /* …‥·・･～〜 */
+	case 0xFF61: case 0xFF64: case 0x203C: case 0x2047: case 0x2048: case 0x2049: case 0x00B0: case 0x2030: /* ｡､‼⁇⁈⁉°‰ */
+	case 0x2103: case 0xFF05:                                                                             /* ℃％ */
+		return true;
+	default:
 		return false;
-	static const uint32_t marks[] = {
-		')', ']', '}', ',', '.', ';', ':', '?', '!',
-		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, /* 、。，．：；？！ */
-		0xFF09, 0xFF3D, 0xFF5D, 0x3015, 0x3009, 0x300B, 0x300D, 0x300F, /* ）］｝〕〉》」』 */
-		0x3011, 0x3017, 0x3019, 0x301F, 0xFF60, 0x2019, 0x201D, 0x00BB, /* 】〗〙〟｠’”» */
-		0x2026, 0x2025, 0x00B7, 0x30FB, 0xFF65, 0xFF5E, 0x301C,         /* …‥·・･～〜 */
-		0xFF61, 0xFF64, 0x203C, 0x2047, 0x2048, 0x2049, 0x00B0, 0x2030, /* ｡､‼⁇⁈⁉°‰ */
-		0x2103, 0xFF05,                                                 /* ℃％ */
-	};
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (marks[i] == cp)
-			return true;
-	return false;
+	}
 }
 
 /* clreq 行尾禁则: marks that may not end a line. */
 static bool is_opening_mark(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
+	switch (cp) {
+	case '(': case '[': case '{':
+	case 0xFF08: case 0xFF3B: case 0xFF5B: case 0x3014: case 0x3008: case 0x300A: case 0x300C: case 0x300E: /* （［｛〔〈《「『 */
+	case 0x3010: case 0x3016: case 0x3018: case 0x301D: case 0xFF5F: case 0x2018: case 0x201C: case 0x00AB: /* 【〖〘〝｟‘“« */
+		return true;
+	default:
 		return false;
-	static const uint32_t marks[] = {
-		'(', '[', '{',
-		0xFF08, 0xFF3B, 0xFF5B, 0x3014, 0x3008, 0x300A, 0x300C, 0x300E, /* （［｛〔〈《「『 */
-		0x3010, 0x3016, 0x3018, 0x301D, 0xFF5F, 0x2018, 0x201C, 0x00AB, /* 【〖〘〝｟‘“« */
-	};
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if (marks[i] == cp)
-			return true;
-	return false;
+	}
 }
 
 /* Spaces at a break are dropped rather than printed at the end of a line. */
@@ -101,6 +100,15 @@ static bool is_break_space(uint32_t cp)
 	return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
+/* What the filling needs to know of each character, found once. */
+enum char_kind {
+	KIND_SPACE = 1,   /* is_break_space */
+	KIND_CLOSING = 2, /* is_closing_mark */
+	KIND_OPENING = 4, /* is_opening_mark */
+	WIDTH_UNIT = 8,   /* the columns above the kind bits */
+};
+
+
 struct wrap_input {
 	const char *text;     /* the bytes, when they are shown as they are */
 	uint32_t *cps;
@@ -108,23 +116,41 @@ struct wrap_input {
 	uint32_t *offset;     /* byte offset of cps[i] in text; offset[count]: the end */
 	bool replaced;        /* invalid bytes or NUL were replaced: write cps, not text */
 	bool fast;            /* may take the opportunities of simple text without ICU */
-	unsigned char *width; /* cp_width of cps[i] */
+	bool quotes;          /* holds one of “ ” ‘ ’ */
+	unsigned char *props; /* enum char_kind of cps[i], and its cp_width times WIDTH_UNIT */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
 	uint32_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
 };
+
+static unsigned width_at(const struct wrap_input *in, size_t i) { return in->props[i] / WIDTH_UNIT; }
 
 /* Offsets and indices are 32 bits: a text is at most a policy file (8 MiB),
  * and a paragraph of millions of characters must wrap in little memory. */
 #define WRAP_MAX_TEXT (UINT32_MAX - 1)
 
+static unsigned char char_kind(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
+		return 0;
+	return (unsigned char)((is_break_space(cp) ? KIND_SPACE : 0) | (is_closing_mark(cp) ? KIND_CLOSING : 0) |
+			       (is_opening_mark(cp) ? KIND_OPENING : 0));
+}
+
+/* The arrays of a text of n bytes (at most n code points) come in one
+ * allocation, 14 bytes a code point. */
 static void decode_input(struct wrap_input *in, const char *text, size_t n)
 {
+	size_t slots = n + 1;
+	char *block = xmalloc(slots * (3 * sizeof(uint32_t) + 1 + sizeof(bool)));
+	in->cps = (uint32_t *)block;
+	in->offset = in->cps + slots;
+	in->next_visible = in->offset + slots;
+	in->break_before = (bool *)(in->next_visible + slots);
+	in->props = (unsigned char *)(in->break_before + slots);
 	in->text = text;
-	in->cps = xmalloc((n + 1) * sizeof *in->cps);
-	in->offset = xmalloc((n + 1) * sizeof *in->offset);
-	in->width = xmalloc(n + 1);
 	in->count = 0;
 	in->replaced = false;
+	in->quotes = false;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
@@ -135,25 +161,21 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 			in->replaced = true;
 		}
 		in->offset[in->count] = (uint32_t)i;
-		in->width[in->count] = (unsigned char)cp_width(cp);
+		in->props[in->count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
+		in->quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
 		in->cps[in->count++] = cp;
 		i += len;
 	}
 	in->offset[in->count] = (uint32_t)n;
-	in->break_before = xcalloc(in->count + 1, sizeof *in->break_before);
-	in->next_visible = xmalloc((in->count + 1) * sizeof *in->next_visible);
+	memset(in->break_before, 0, (in->count + 1) * sizeof *in->break_before);
 	in->next_visible[in->count] = (uint32_t)in->count;
 	for (size_t i = in->count; i-- > 0;)
-		in->next_visible[i] = is_break_space(in->cps[i]) ? in->next_visible[i + 1] : (uint32_t)i;
+		in->next_visible[i] = in->props[i] & KIND_SPACE ? in->next_visible[i + 1] : (uint32_t)i;
 }
 
 static void free_input(struct wrap_input *in)
 {
 	free(in->cps);
-	free(in->offset);
-	free(in->width);
-	free(in->break_before);
-	free(in->next_visible);
 }
 
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
@@ -161,12 +183,12 @@ static void free_input(struct wrap_input *in)
 static void mark_fallback_breaks(struct wrap_input *in)
 {
 	for (size_t i = 1; i < in->count; i++)
-		in->break_before[i] = !is_break_space(in->cps[i]) && in->width[i] > 0;
+		in->break_before[i] = !(in->props[i] & KIND_SPACE) && width_at(in, i) > 0;
 }
 
 static bool is_east_asian_at(const struct wrap_input *in, size_t i)
 {
-	return i < in->count && in->width[i] == 2;
+	return i < in->count && width_at(in, i) == 2;
 }
 
 /* ICU 72 implements UAX #14 of Unicode 15.0, which never breaks next to an
@@ -176,6 +198,8 @@ static bool is_east_asian_at(const struct wrap_input *in, size_t i)
  * opens up: before “ and ‘, after ” and ’. */
 static void mark_east_asian_quote_breaks(struct wrap_input *in)
 {
+	if (!in->quotes)
+		return;
 	for (size_t i = 1; i + 1 < in->count; i++) {
 		uint32_t cp = in->cps[i];
 		if (!is_east_asian_at(in, i - 1) || !is_east_asian_at(in, i + 1))
@@ -234,10 +258,31 @@ static UBreakIterator *thread_breaker(const UChar *units, int32_t length)
  * quotation marks, numeric punctuation) leaves the text to ICU. */
 enum simple_class { SIMPLE_OTHER, SIMPLE_IDEOGRAPH, SIMPLE_DIGIT, SIMPLE_OPENING, SIMPLE_CLOSING };
 
+/* The classes of U+3000..U+303F and U+FF00..U+FF5F, which hold nearly all
+ * the punctuation of Chinese text, as simple_class gives them from ICU's
+ * properties (tests/unit/test_textwidth.c compares them): I ideograph,
+ * O opening, C closing, '-' other. */
+static const char cjk_punctuation_classes[] = "CCCIICIIOCOCOCOCOCIIOCOCOCOCCOCC"
+					      "IIIIIIIIII------IIIII-IIIIICCIII";
+static const char fullwidth_form_classes[] = "-CII--IIOCIICICIIIIIIIIIIICCIIIC"
+					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICII"
+					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICIO";
+
+static enum simple_class class_of_letter(char c)
+{
+	return c == 'I' ? SIMPLE_IDEOGRAPH : c == 'O' ? SIMPLE_OPENING : c == 'C' ? SIMPLE_CLOSING : SIMPLE_OTHER;
+}
+
 static enum simple_class simple_class(uint32_t cp)
 {
 	if (cp >= 0x4E00 && cp <= 0x9FFF)
 		return SIMPLE_IDEOGRAPH;
+	if (cp >= '0' && cp <= '9')
+		return SIMPLE_DIGIT;
+	if (cp >= 0x3000 && cp < 0x3000 + sizeof cjk_punctuation_classes - 1)
+		return class_of_letter(cjk_punctuation_classes[cp - 0x3000]);
+	if (cp >= 0xFF00 && cp < 0xFF00 + sizeof fullwidth_form_classes - 1)
+		return class_of_letter(fullwidth_form_classes[cp - 0xFF00]);
 	switch (u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK)) {
 	case U_LB_IDEOGRAPHIC:
 		return SIMPLE_IDEOGRAPH;
@@ -323,7 +368,7 @@ static bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
 	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
 		return false;
 	size_t shown = in->next_visible[at];
-	return (shown == in->count || !is_closing_mark(in->cps[shown])) && !is_opening_mark(in->cps[last_kept]);
+	return (shown == in->count || !(in->props[shown] & KIND_CLOSING)) && !(in->props[last_kept] & KIND_OPENING);
 }
 
 struct line {
@@ -346,8 +391,8 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 			line.next = i < in->count ? i + 1 : i;
 			return line;
 		}
-		running += in->width[i];
-		if (!is_break_space(in->cps[i])) {
+		running += width_at(in, i);
+		if (!(in->props[i] & KIND_SPACE)) {
 			used = running;
 			last_kept = i;
 		}
@@ -366,7 +411,7 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 	}
 	/* Nothing fits: the token runs on to its first permitted break. */
 	while (i < in->count && in->cps[i] != '\n' && !may_break(in, i, last_kept)) {
-		if (!is_break_space(in->cps[i]))
+		if (!(in->props[i] & KIND_SPACE))
 			last_kept = i;
 		i++;
 	}
@@ -398,57 +443,57 @@ void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *b
 	free_input(&in);
 }
 
-/* A text that fits on its first line, as wrap_text would write it: the
- * prefix, the text without its trailing spaces, a newline; "" for a text of
- * spaces only. NULL when the text does not fit, holds a line break, or holds
- * bytes wrap_text would replace: then it takes the long way. Most texts
- * wrapped are short (a title, a table cell, an item), and this spares them
- * the decoding, the allocations and the break opportunities. */
-static char *fits_one_line(const char *text, size_t n, long avail, const char *prefix)
+/* A text that fits on its first line, as wrap_text writes it: the prefix,
+ * the text's first *kept bytes (without its trailing spaces), a newline —
+ * or no line at all (*kept = SIZE_MAX) for a text of ASCII spaces. False when
+ * the text does not fit, holds a line break, or holds bytes wrap_text would
+ * replace: then it takes the long way. Most texts wrapped are short (a title,
+ * a table cell, an item), and this spares them the decoding and the break
+ * opportunities. */
+static bool fits_one_line(const char *text, size_t n, long avail, size_t *kept)
 {
 	long used = 0, running = 0;
-	size_t kept = 0;
+	*kept = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0 || cp == '\n')
-			return NULL;
+			return false;
 		running += cp_width(cp);
 		i += len;
 		if (!is_break_space(cp)) {
 			used = running;
-			kept = i;
+			*kept = i;
 		}
 		if (used > avail)
-			return NULL;
+			return false;
 	}
-	if (kept == 0 && !(n > 0 && !is_break_space((unsigned char)text[0])))
-		return xstrdup("");
-	size_t plen = strlen(prefix);
-	char *out = xmalloc(plen + kept + 2);
-	memcpy(out, prefix, plen);
-	memcpy(out + plen, text, kept);
-	out[plen + kept] = '\n';
-	out[plen + kept + 1] = '\0';
-	return out;
+	if (*kept == 0 && !(n > 0 && !is_break_space((unsigned char)text[0])))
+		*kept = SIZE_MAX;
+	return true;
 }
 
-char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
+void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
+		    const char *indent)
 {
 	first_indent = first_indent ? first_indent : "";
 	indent = indent ? indent : "";
-	char *short_text = text ? fits_one_line(text, n, (long)width - (long)text_width(first_indent, strlen(first_indent)),
-						first_indent)
-				: NULL;
-	if (short_text)
-		return short_text;
+	long first_avail = (long)width - (long)text_width(first_indent, strlen(first_indent));
+	size_t kept;
+	if (text && fits_one_line(text, n, first_avail, &kept)) {
+		if (kept != SIZE_MAX) {
+			buf_puts(out, first_indent);
+			buf_put(out, text, kept);
+			buf_putc(out, '\n');
+		}
+		return;
+	}
 	if (text && n > WRAP_MAX_TEXT) {
 		/* beyond any file policyc reads: shown whole rather than cut */
-		struct buf whole = {0};
-		buf_puts(&whole, first_indent);
-		buf_put(&whole, text, n);
-		buf_putc(&whole, '\n');
-		return buf_take(&whole);
+		buf_puts(out, first_indent);
+		buf_put(out, text, n);
+		buf_putc(out, '\n');
+		return;
 	}
 	struct wrap_input in;
 	decode_input(&in, text ? text : "", text ? n : 0);
@@ -456,28 +501,61 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 	mark_uax14_breaks(&in);
 	mark_east_asian_quote_breaks(&in);
 
-	struct buf out = {0};
+	long rest_avail = (long)width - (long)text_width(indent, strlen(indent));
 	size_t pos = 0;
 	bool first = true;
 	for (;;) {
-		size_t visible = pos;
-		while (visible < in.count && is_break_space(in.cps[visible]))
-			visible++;
+		size_t visible = in.next_visible[pos];
 		if (visible == in.count)
 			break;
 		if (!first)
 			pos = visible;
-		const char *prefix = first ? first_indent : indent;
-		long avail = (long)width - (long)text_width(prefix, strlen(prefix));
-		struct line line = fill_line(&in, pos, avail);
+		struct line line = fill_line(&in, pos, first ? first_avail : rest_avail);
 		if (line.kept_end > line.start) {
-			buf_puts(&out, prefix);
-			put_codepoints(&out, &in, line.start, line.kept_end);
+			buf_puts(out, first ? first_indent : indent);
+			put_codepoints(out, &in, line.start, line.kept_end);
 		}
-		buf_putc(&out, '\n');
+		buf_putc(out, '\n');
 		pos = line.next;
 		first = false;
 	}
 	free_input(&in);
+}
+
+char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
+{
+	struct buf out = {0};
+	wrap_text_into(&out, text, n, width, first_indent, indent);
 	return buf_take(&out);
+}
+
+/* wrap_text's lines measured instead of written. */
+size_t wrap_widest_line(const char *text, size_t n, int width)
+{
+	size_t kept;
+	if (fits_one_line(text, n, width, &kept))
+		return kept == SIZE_MAX ? 0 : text_width(text, kept);
+	if (n > WRAP_MAX_TEXT)
+		return text_width(text, n);
+	struct wrap_input in;
+	decode_input(&in, text, n);
+	in.fast = true;
+	mark_uax14_breaks(&in);
+	mark_east_asian_quote_breaks(&in);
+	size_t widest = 0;
+	for (size_t pos = 0, first = 1;; first = 0) {
+		size_t visible = in.next_visible[pos];
+		if (visible == in.count)
+			break;
+		if (!first)
+			pos = visible;
+		struct line line = fill_line(&in, pos, width);
+		size_t w = 0;
+		for (size_t i = line.start; i < line.kept_end; i++)
+			w += width_at(&in, i);
+		widest = w > widest ? w : widest;
+		pos = line.next;
+	}
+	free_input(&in);
+	return widest;
 }

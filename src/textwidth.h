@@ -20,6 +20,13 @@ size_t text_width(const char *s, size_t n);
  * (e.g. two U+3000) written before the first and the following lines; their
  * width counts. Returns a NUL-terminated string of lines, each ended by '\n'. */
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent);
+/* The same lines appended to out. */
+struct buf;
+void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
+		    const char *indent);
+/* Columns of the widest line wrap_text(text, n, width, "", "") gives (at
+ * width 1: the widest unbreakable token); text is not NULL. */
+size_t wrap_widest_line(const char *text, size_t n, int width);
 /* The UAX #14 opportunities wrap_text starts from, one flag per code point of
  * text (a line may begin there), with or without its shortcut for plain
  * Chinese text (icu_only: ICU's iterator alone). For tests. */

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <unicode/uchar.h>
+
 #define IDEOGRAPHIC_SPACE "\xE3\x80\x80"
 #define INDENT2 IDEOGRAPHIC_SPACE IDEOGRAPHIC_SPACE
 
@@ -397,6 +399,26 @@ static void check_random(void)
 	CHECK(faults == 0, "3000 random strings: valid lines, marks in place, text rejoins (%zu faults)", faults);
 }
 
+/* Whether the opportunities wrap_text takes for text are ICU's; where not,
+ * says so when `show`. */
+static bool shortcut_agrees(const char *text, size_t len, bool show)
+{
+	size_t count = utf8_count(text, len);
+	bool *fast = xcalloc(count + 1, sizeof *fast), *icu = xcalloc(count + 1, sizeof *icu);
+	text_break_opportunities(text, len, false, fast);
+	text_break_opportunities(text, len, true, icu);
+	bool same = true;
+	for (size_t k = 0; k < count && same; k++)
+		if (fast[k] != icu[k]) {
+			if (show)
+				printf("    %s: at code point %zu: shortcut %d, ICU %d\n", text, k, fast[k], icu[k]);
+			same = false;
+		}
+	free(fast);
+	free(icu);
+	return same;
+}
+
 /* wrap_text takes the break opportunities of plain Chinese text (ideographs
  * and the punctuation around them) without ICU's iterator: on random texts
  * from such characters, with others mixed in now and then, they must be
@@ -415,32 +437,69 @@ static void check_shortcut_agrees_with_icu(void)
 	size_t differ = 0, simple_texts = 0;
 	for (int t = 0; t < 20000; t++) {
 		struct buf text = {0};
-		size_t count = 0, len = 1 + (size_t)(t % 24);
+		size_t len = 1 + (size_t)(t % 24);
 		bool simple = t % 4 != 0;
-		for (size_t k = 0; k < len; k++, count++) {
+		for (size_t k = 0; k < len; k++) {
 			seed = seed * 1103515245u + 12345u;
 			buf_puts(&text, pool[(seed >> 8) % (simple ? nsimple : npool)]);
 		}
 		simple_texts += simple;
-		bool *fast = xcalloc(count + 1, sizeof *fast), *icu = xcalloc(count + 1, sizeof *icu);
-		text_break_opportunities(text.data, text.len, false, fast);
-		text_break_opportunities(text.data, text.len, true, icu);
-		for (size_t k = 0; k < count; k++)
-			if (fast[k] != icu[k]) {
-				if (differ++ < 5)
-					printf("    %s: at code point %zu: shortcut %d, ICU %d\n", text.data, k, fast[k], icu[k]);
-				break;
-			}
-		free(fast);
-		free(icu);
+		differ += !shortcut_agrees(text.data, text.len, differ < 5);
 		buf_free(&text);
 	}
 	CHECK(differ == 0, "the shortcut for plain Chinese text breaks where ICU does (%zu of 20000 texts differ, %zu of them plain)",
 	      differ, simple_texts);
 }
 
+/* cp_width answers the common ranges without asking ICU: every code point
+ * must still get the width ICU's properties give it. */
+static void check_widths_against_icu(void)
+{
+	size_t differ = 0;
+	for (uint32_t cp = 0x20; cp <= 0x10FFFF; cp++) {
+		int8_t type = u_charType((UChar32)cp);
+		int ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+		int want = type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+				   type == U_CONTROL_CHAR
+			       ? 0
+			   : ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2
+								     : 1;
+		if (cp_width(cp) != want && differ++ < 5)
+			printf("    U+%04X: cp_width %d, ICU %d\n", (unsigned)cp, cp_width(cp), want);
+	}
+	CHECK(differ == 0, "cp_width agrees with ICU's properties on every code point (%zu differ)", differ);
+}
+
+/* The shortcut's classes of the CJK punctuation and full-width forms are a
+ * table: each of those characters, between ideographs, digits and marks,
+ * must break where ICU breaks. */
+static void check_punctuation_classes(void)
+{
+	static const char *const contexts[][2] = {
+		{"中", "中"}, {"1", "1"}, {"（", "）"}, {"", "、"}, {"。", ""}, {"《", "1"}, {"1", "（"},
+	};
+	size_t differ = 0;
+	const uint32_t ranges[][2] = {{0x3000, 0x303F}, {0xFF00, 0xFF65}};
+	for (size_t r = 0; r < 2; r++)
+		for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++)
+			for (size_t c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
+				char mark[5] = {0};
+				utf8_encode(cp, mark);
+				struct buf text = {0};
+				buf_puts(&text, contexts[c][0]);
+				buf_puts(&text, mark);
+				buf_puts(&text, mark);
+				buf_puts(&text, contexts[c][1]);
+				differ += !shortcut_agrees(text.data, text.len, differ < 5);
+				buf_free(&text);
+			}
+	CHECK(differ == 0, "CJK punctuation and full-width forms break where ICU does (%zu texts differ)", differ);
+}
+
 int main(void)
 {
+	check_widths_against_icu();
+	check_punctuation_classes();
 	check_shortcut_agrees_with_icu();
 	check_widths();
 	check_plain_wrapping();
