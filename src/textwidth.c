@@ -100,6 +100,61 @@ static bool is_break_space(uint32_t cp)
 	return cp == ' ' || cp == '\t' || cp == 0x3000;
 }
 
+/* Most Chinese text is ideographs, digits, the ideographic space and the
+ * punctuation that opens or closes around them. Among these classes alone
+ * UAX #14 comes down to a few rules: no break before a closing mark or the
+ * ideographic space (LB13, LB21: CL CP EX NS BA), none after an opening mark
+ * (LB14: OP), none inside a number (LB25: NU × NU); everything else breaks
+ * (LB31; LB30 keeps NU with an OP only when the OP is narrow, and narrow OPs
+ * are left out). For such a text these give the same opportunities as ICU's
+ * iterator at a fraction of the cost; any other class (letters, spaces,
+ * quotation marks, numeric punctuation) leaves the text to ICU. */
+enum simple_class { SIMPLE_OTHER, SIMPLE_IDEOGRAPH, SIMPLE_DIGIT, SIMPLE_OPENING, SIMPLE_CLOSING };
+
+/* The classes of U+3000..U+303F and U+FF00..U+FF5F, which hold nearly all
+ * the punctuation of Chinese text, as simple_class gives them from ICU's
+ * properties (tests/unit/test_textwidth.c compares them): I ideograph,
+ * O opening, C closing, '-' other. */
+static const char cjk_punctuation_classes[] = "CCCIICIIOCOCOCOCOCIIOCOCOCOCCOCC"
+					      "IIIIIIIIII------IIIII-IIIIICCIII";
+static const char fullwidth_form_classes[] = "-CII--IIOCIICICIIIIIIIIIIICCIIIC"
+					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICII"
+					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICIO";
+
+static enum simple_class class_of_letter(char c)
+{
+	return c == 'I' ? SIMPLE_IDEOGRAPH : c == 'O' ? SIMPLE_OPENING : c == 'C' ? SIMPLE_CLOSING : SIMPLE_OTHER;
+}
+
+static enum simple_class simple_class(uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return SIMPLE_IDEOGRAPH;
+	if (cp >= '0' && cp <= '9')
+		return SIMPLE_DIGIT;
+	if (cp >= 0x3000 && cp < 0x3000 + sizeof cjk_punctuation_classes - 1)
+		return class_of_letter(cjk_punctuation_classes[cp - 0x3000]);
+	if (cp >= 0xFF00 && cp < 0xFF00 + sizeof fullwidth_form_classes - 1)
+		return class_of_letter(fullwidth_form_classes[cp - 0xFF00]);
+	switch (u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK)) {
+	case U_LB_IDEOGRAPHIC:
+		return SIMPLE_IDEOGRAPH;
+	case U_LB_NUMERIC:
+		return SIMPLE_DIGIT;
+	case U_LB_OPEN_PUNCTUATION:
+		return cp_width(cp) == 2 ? SIMPLE_OPENING : SIMPLE_OTHER;
+	case U_LB_BREAK_AFTER:
+		return cp == 0x3000 ? SIMPLE_CLOSING : SIMPLE_OTHER;
+	case U_LB_CLOSE_PUNCTUATION:
+	case U_LB_CLOSE_PARENTHESIS:
+	case U_LB_EXCLAMATION:
+	case U_LB_NONSTARTER:
+		return SIMPLE_CLOSING;
+	default:
+		return SIMPLE_OTHER;
+	}
+}
+
 /* What the filling needs to know of each character, found once. */
 enum char_kind {
 	KIND_SPACE = 1,   /* is_break_space */
@@ -115,7 +170,7 @@ struct wrap_input {
 	size_t count;
 	uint32_t *offset;     /* byte offset of cps[i] in text; offset[count]: the end */
 	bool replaced;        /* invalid bytes or NUL were replaced: write cps, not text */
-	bool fast;            /* may take the opportunities of simple text without ICU */
+	bool simple;          /* made of the simple classes only: break_before is marked already */
 	bool quotes;          /* holds one of “ ” ‘ ’ */
 	unsigned char *props; /* enum char_kind of cps[i], and its cp_width times WIDTH_UNIT */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
@@ -136,9 +191,19 @@ static unsigned char char_kind(uint32_t cp)
 			       (is_opening_mark(cp) ? KIND_OPENING : 0));
 }
 
-/* The arrays of a text of n bytes (at most n code points) come in one
- * allocation, 14 bytes a code point. */
-static void decode_input(struct wrap_input *in, const char *text, size_t n)
+/* The break opportunities of a text made only of the simple classes, marked
+ * at cps[i] as the characters come; `before` is the class of cps[i - 1]. */
+static bool simple_break_before(enum simple_class class, enum simple_class before, size_t i)
+{
+	return i > 0 && class != SIMPLE_CLOSING && before != SIMPLE_OPENING &&
+	       !(class == SIMPLE_DIGIT && before == SIMPLE_DIGIT);
+}
+
+/* Decodes the text and finds what the filling needs of each character; when
+ * `fast`, also the opportunities of a text made of the simple classes only
+ * (in->simple). The arrays of a text of n bytes (at most n code points) come
+ * in one allocation, 14 bytes a code point. */
+static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast)
 {
 	size_t slots = n + 1;
 	char *block = xmalloc(slots * (3 * sizeof(uint32_t) + 1 + sizeof(bool)));
@@ -148,10 +213,12 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 	in->break_before = (bool *)(in->next_visible + slots);
 	in->props = (unsigned char *)(in->break_before + slots);
 	in->text = text;
-	in->count = 0;
 	in->replaced = false;
 	in->quotes = false;
-	for (size_t i = 0; i < n;) {
+	bool simple = fast;
+	enum simple_class before = SIMPLE_OTHER;
+	size_t count = 0;
+	for (size_t i = 0; i < n; count++) {
 		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0) {
@@ -160,16 +227,31 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n)
 			len = 1;
 			in->replaced = true;
 		}
-		in->offset[in->count] = (uint32_t)i;
-		in->props[in->count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
-		in->quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
-		in->cps[in->count++] = cp;
+		in->offset[count] = (uint32_t)i;
+		in->cps[count] = cp;
 		i += len;
+		enum simple_class class = SIMPLE_IDEOGRAPH;
+		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* ideographs, most of the text */
+			in->props[count] = 2 * WIDTH_UNIT;
+		} else {
+			in->props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
+			in->quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
+			class = simple ? simple_class(cp) : SIMPLE_OTHER;
+		}
+		if (simple) {
+			simple = class != SIMPLE_OTHER;
+			in->break_before[count] = simple_break_before(class, before, count);
+			before = class;
+		}
 	}
-	in->offset[in->count] = (uint32_t)n;
-	memset(in->break_before, 0, (in->count + 1) * sizeof *in->break_before);
-	in->next_visible[in->count] = (uint32_t)in->count;
-	for (size_t i = in->count; i-- > 0;)
+	in->count = count;
+	in->offset[count] = (uint32_t)n;
+	in->simple = simple;
+	if (!simple)
+		memset(in->break_before, 0, (count + 1) * sizeof *in->break_before);
+	in->break_before[count] = false;
+	in->next_visible[count] = (uint32_t)count;
+	for (size_t i = count; i-- > 0;)
 		in->next_visible[i] = in->props[i] & KIND_SPACE ? in->next_visible[i + 1] : (uint32_t)i;
 }
 
@@ -247,82 +329,9 @@ static UBreakIterator *thread_breaker(const UChar *units, int32_t length)
 	return breaker;
 }
 
-/* Most Chinese text is ideographs, digits, the ideographic space and the
- * punctuation that opens or closes around them. Among these classes alone
- * UAX #14 comes down to a few rules: no break before a closing mark or the
- * ideographic space (LB13, LB21: CL CP EX NS BA), none after an opening mark
- * (LB14: OP), none inside a number (LB25: NU × NU); everything else breaks
- * (LB31; LB30 keeps NU with an OP only when the OP is narrow, and narrow OPs
- * are left out). For such a text these give the same opportunities as ICU's
- * iterator at a fraction of the cost; any other class (letters, spaces,
- * quotation marks, numeric punctuation) leaves the text to ICU. */
-enum simple_class { SIMPLE_OTHER, SIMPLE_IDEOGRAPH, SIMPLE_DIGIT, SIMPLE_OPENING, SIMPLE_CLOSING };
-
-/* The classes of U+3000..U+303F and U+FF00..U+FF5F, which hold nearly all
- * the punctuation of Chinese text, as simple_class gives them from ICU's
- * properties (tests/unit/test_textwidth.c compares them): I ideograph,
- * O opening, C closing, '-' other. */
-static const char cjk_punctuation_classes[] = "CCCIICIIOCOCOCOCOCIIOCOCOCOCCOCC"
-					      "IIIIIIIIII------IIIII-IIIIICCIII";
-static const char fullwidth_form_classes[] = "-CII--IIOCIICICIIIIIIIIIIICCIIIC"
-					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICII"
-					     "IIIIIIIIIIIIIIIIIIIIIIIIIIIOICIO";
-
-static enum simple_class class_of_letter(char c)
-{
-	return c == 'I' ? SIMPLE_IDEOGRAPH : c == 'O' ? SIMPLE_OPENING : c == 'C' ? SIMPLE_CLOSING : SIMPLE_OTHER;
-}
-
-static enum simple_class simple_class(uint32_t cp)
-{
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return SIMPLE_IDEOGRAPH;
-	if (cp >= '0' && cp <= '9')
-		return SIMPLE_DIGIT;
-	if (cp >= 0x3000 && cp < 0x3000 + sizeof cjk_punctuation_classes - 1)
-		return class_of_letter(cjk_punctuation_classes[cp - 0x3000]);
-	if (cp >= 0xFF00 && cp < 0xFF00 + sizeof fullwidth_form_classes - 1)
-		return class_of_letter(fullwidth_form_classes[cp - 0xFF00]);
-	switch (u_getIntPropertyValue((UChar32)cp, UCHAR_LINE_BREAK)) {
-	case U_LB_IDEOGRAPHIC:
-		return SIMPLE_IDEOGRAPH;
-	case U_LB_NUMERIC:
-		return SIMPLE_DIGIT;
-	case U_LB_OPEN_PUNCTUATION:
-		return cp_width(cp) == 2 ? SIMPLE_OPENING : SIMPLE_OTHER;
-	case U_LB_BREAK_AFTER:
-		return cp == 0x3000 ? SIMPLE_CLOSING : SIMPLE_OTHER;
-	case U_LB_CLOSE_PUNCTUATION:
-	case U_LB_CLOSE_PARENTHESIS:
-	case U_LB_EXCLAMATION:
-	case U_LB_NONSTARTER:
-		return SIMPLE_CLOSING;
-	default:
-		return SIMPLE_OTHER;
-	}
-}
-
-/* The opportunities of a text made only of the simple classes; false, with
- * nothing marked, for any other text. */
-static bool mark_simple_breaks(struct wrap_input *in)
-{
-	enum simple_class before = SIMPLE_OTHER;
-	for (size_t i = 0; i < in->count; i++) {
-		enum simple_class class = simple_class(in->cps[i]);
-		if (class == SIMPLE_OTHER) {
-			memset(in->break_before, 0, in->count * sizeof *in->break_before);
-			return false;
-		}
-		in->break_before[i] = i > 0 && class != SIMPLE_CLOSING && before != SIMPLE_OPENING &&
-				      !(class == SIMPLE_DIGIT && before == SIMPLE_DIGIT);
-		before = class;
-	}
-	return true;
-}
-
 static void mark_uax14_breaks(struct wrap_input *in)
 {
-	if (in->fast && mark_simple_breaks(in))
+	if (in->simple)
 		return;
 	if (in->count > INT32_MAX / 2 - 1) {
 		mark_fallback_breaks(in);
@@ -363,7 +372,7 @@ static void mark_uax14_breaks(struct wrap_input *in)
 /* May a line end before `at`? `last_kept` is the index of the last non-space
  * character of the line, or SIZE_MAX for none. Spaces around the break are
  * dropped, so the marks that count are the visible ones on either side. */
-static bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
+static inline bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
 {
 	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
 		return false;
@@ -436,8 +445,7 @@ static void put_codepoints(struct buf *out, const struct wrap_input *in, size_t 
 void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *break_before)
 {
 	struct wrap_input in;
-	decode_input(&in, text, n);
-	in.fast = !icu_only;
+	decode_input(&in, text, n, !icu_only);
 	mark_uax14_breaks(&in);
 	memcpy(break_before, in.break_before, in.count * sizeof *break_before);
 	free_input(&in);
@@ -496,8 +504,7 @@ void wrap_text_into(struct buf *out, const char *text, size_t n, int width, cons
 		return;
 	}
 	struct wrap_input in;
-	decode_input(&in, text ? text : "", text ? n : 0);
-	in.fast = true;
+	decode_input(&in, text ? text : "", text ? n : 0, true);
 	mark_uax14_breaks(&in);
 	mark_east_asian_quote_breaks(&in);
 
@@ -538,8 +545,7 @@ size_t wrap_widest_line(const char *text, size_t n, int width)
 	if (n > WRAP_MAX_TEXT)
 		return text_width(text, n);
 	struct wrap_input in;
-	decode_input(&in, text, n);
-	in.fast = true;
+	decode_input(&in, text, n, true);
 	mark_uax14_breaks(&in);
 	mark_east_asian_quote_breaks(&in);
 	size_t widest = 0;
