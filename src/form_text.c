@@ -58,11 +58,12 @@ static void add_line(struct region *g, const char *text, size_t n, enum align al
 	int room = g->width - (int)text_width(text, n);
 	int before = align == ALIGN_LEFT || room <= 0 ? 0 : align == ALIGN_CENTRE ? room / 2 : room;
 	int after = room - before > 0 ? room - before : 0;
-	struct buf line = {0};
-	buf_printf(&line, "%*s", before, "");
-	buf_put(&line, text, n);
-	buf_printf(&line, "%*s", after, "");
-	ARRAY_PUSH(g->lines, g->nlines, g->cap, buf_take(&line));
+	char *line = xmalloc((size_t)before + n + (size_t)after + 1);
+	memset(line, ' ', (size_t)before);
+	memcpy(line + before, text, n);
+	memset(line + before + n, ' ', (size_t)after);
+	line[(size_t)before + n + (size_t)after] = '\0';
+	ARRAY_PUSH(g->lines, g->nlines, g->cap, line);
 }
 
 static void add_blank_lines(struct region *g, int count)
@@ -270,9 +271,8 @@ static void put_rule(struct buf *out, const struct grid *grid, const bool *above
 		else
 			joint = up && down ? "┼" : up ? "┴" : down ? "┬" : "─";
 		buf_puts(out, joint);
-		if (x < grid->columns)
-			for (int i = 0; i < grid->column_width; i++)
-				buf_puts(out, "─");
+		if (x < grid->columns && grid->column_width > 0)
+			buf_put_repeat(out, "─", strlen("─"), (size_t)grid->column_width);
 	}
 	buf_putc(out, '\n');
 }
@@ -291,7 +291,8 @@ static void put_row_lines(struct buf *out, const struct grid *grid)
 			if (y >= top && y - top < g->nlines)
 				buf_puts(out, g->lines[y - top]);
 			else
-				buf_printf(out, "%*s", g->width, "");
+				/* as printf's "%*s" pads: a negative width counts too */
+				buf_put_repeat(out, " ", 1, (size_t)(g->width < 0 ? -(long)g->width : g->width));
 			buf_puts(out, "│");
 		}
 		buf_putc(out, '\n');

@@ -88,6 +88,37 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	free(s);
 }
 
+void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
+{
+	if (times == 0 || n == 0)
+		return;
+	buf_put(b, s, n); /* makes room for the first copy */
+	size_t need = b->len + n * (times - 1) + 1;
+	if (need > b->cap) {
+		size_t cap = b->cap;
+		while (cap < need)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	for (size_t i = 1; i < times; i++, b->len += n)
+		memcpy(b->data + b->len, s, n);
+	b->data[b->len] = '\0';
+}
+
+void buf_put_long(struct buf *b, long value)
+{
+	char digits[24];
+	size_t at = sizeof digits;
+	unsigned long magnitude = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
+	do
+		digits[--at] = (char)('0' + magnitude % 10);
+	while ((magnitude /= 10) > 0);
+	if (value < 0)
+		digits[--at] = '-';
+	buf_put(b, digits + at, sizeof digits - at);
+}
+
 void buf_free(struct buf *b)
 {
 	free(b->data);

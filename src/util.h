@@ -51,6 +51,10 @@ static inline void buf_putc(struct buf *b, char c)
 	}
 }
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* `times` copies of the n bytes at s (a padding, a rule). */
+void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times);
+/* A number in decimal, as printf's %ld writes it. */
+void buf_put_long(struct buf *b, long value);
 void buf_free(struct buf *b);
 /* Hands the contents over (never NULL) and empties the buffer. */
 char *buf_take(struct buf *b);
