@@ -41,9 +41,12 @@ static void put_cell(struct buf *out, const struct form_cell *cell, size_t row, 
 		put_key(out, "type");
 		json_put_string(out, form_type_name(cell->type));
 	}
-	buf_printf(out, ", \"span\": %d", cell->span);
-	if (cell->kind != CELL_HEADING)
-		buf_printf(out, ", \"lines\": %d", cell->lines);
+	buf_puts(out, ", \"span\": ");
+	buf_put_long(out, cell->span);
+	if (cell->kind != CELL_HEADING) {
+		buf_puts(out, ", \"lines\": ");
+		buf_put_long(out, cell->lines);
+	}
 	if (cell->noptions) {
 		buf_puts(out, ", \"options\": [");
 		for (size_t i = 0; i < cell->noptions; i++) {
@@ -52,7 +55,11 @@ static void put_cell(struct buf *out, const struct form_cell *cell, size_t row, 
 		}
 		buf_putc(out, ']');
 	}
-	buf_printf(out, ", \"row\": %zu, \"column\": %d}", row, column);
+	buf_puts(out, ", \"row\": ");
+	buf_put_long(out, (long)row);
+	buf_puts(out, ", \"column\": ");
+	buf_put_long(out, column);
+	buf_putc(out, '}');
 }
 
 static void put_fields(struct buf *out, const struct form *form)
