@@ -89,7 +89,8 @@ static bool dotted_parts(const char *marker, struct buf *b)
 		for (; *s >= '0' && *s <= '9'; s++)
 			if ((part = part * 10 + (*s - '0')) > 99999999)
 				return false;
-		buf_printf(b, "-%ld", part);
+		buf_putc(b, '-');
+		buf_put_long(b, part);
 		if (*s == '\0')
 			return true;
 		if (*s++ != '.')
@@ -123,8 +124,10 @@ static char *clause_anchor(const struct pnode *node)
 		if (on_clause_path(p))
 			numbers[--n] = shown_number(p);
 	buf_puts(&b, "clause");
-	for (size_t i = 0; i < depth; i++)
-		buf_printf(&b, "-%d", numbers[i]);
+	for (size_t i = 0; i < depth; i++) {
+		buf_putc(&b, '-');
+		buf_put_long(&b, numbers[i]);
+	}
 	free(numbers);
 	return buf_take(&b);
 }
@@ -134,35 +137,47 @@ static bool clause_scheme(const struct document *doc)
 	return doc->meta.scheme == SCHEME_OUTLINE || doc->meta.scheme == SCHEME_DECIMAL;
 }
 
+/* prefix, separator, number: article-8, article-8-2, clause-2-1-p1 — the
+ * ids of most nodes, written without printf, which cost more than the rest
+ * of the anchors. */
+static char *numbered_id(const char *prefix, const char *separator, int number)
+{
+	struct buf b = {0};
+	buf_puts(&b, prefix);
+	buf_puts(&b, separator);
+	buf_put_long(&b, number);
+	return buf_take(&b);
+}
+
 static char *base_anchor(const struct html_page *page, const struct pnode *node)
 {
 	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
 	const char *parent_id = html_anchor(page, node->parent);
 	switch (node->level) {
 	case LV_CHAPTER:
-		return xasprintf("chapter-%d", shown_number(node));
+		return numbered_id("chapter", "-", shown_number(node));
 	case LV_SECTION:
 		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
-			       : xasprintf("section-%d", shown_number(node));
+			       : numbered_id("section", "-", shown_number(node));
 	case LV_ARTICLE:
 		if (clause_scheme(page->doc))
 			return clause_anchor(node);
 		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
 			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
-		return xasprintf("article-%d", shown_number(node));
+		return numbered_id("article", "-", shown_number(node));
 	case LV_ATTACHMENT:
-		return xasprintf("attachment-%d", node->seq);
+		return numbered_id("attachment", "-", node->seq);
 	case LV_PARAGRAPH:
 		if (parent_id == NULL)
-			return xasprintf("preamble-%d", node->seq);
+			return numbered_id("preamble", "-", node->seq);
 		/* clause-2-1-p1, so that the first paragraph of 2.1 is not clause 2.1.1 */
 		if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
-			return xasprintf("%s-p%d", parent_id, node->seq);
-		return xasprintf("%s-%d", parent_id, node->seq);
+			return numbered_id(parent_id, "-p", node->seq);
+		return numbered_id(parent_id, "-", node->seq);
 	case LV_ITEM:
 	case LV_SUBITEM:
 	case LV_SUBSUBITEM:
-		return parent_id ? xasprintf("%s-%d", parent_id, node->seq) : NULL;
+		return parent_id ? numbered_id(parent_id, "-", node->seq) : NULL;
 	default:
 		return NULL;
 	}
@@ -273,6 +288,16 @@ static void xrefs_index(struct html_page *page)
 	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
 }
 
+/* "#" and the id. */
+static char *href_to(const char *id)
+{
+	size_t n = strlen(id);
+	char *href = xmalloc(n + 2);
+	href[0] = '#';
+	memcpy(href + 1, id, n + 1);
+	return href;
+}
+
 char *html_xref_href(const struct html_page *page, const struct xref *x)
 {
 	if (x->kind == XREF_TITLE) {
@@ -285,7 +310,7 @@ char *html_xref_href(const struct html_page *page, const struct xref *x)
 		return NULL;
 	}
 	const char *id = html_anchor(page, x->target);
-	return id ? xasprintf("#%s", id) : NULL;
+	return id ? href_to(id) : NULL;
 }
 
 void html_page_index(struct html_page *page)

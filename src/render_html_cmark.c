@@ -437,13 +437,15 @@ void html_render_range(struct html_page *page, cmark_node *start, size_t skip, c
 	size_t depth = 0;
 	for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))
 		depth++;
-	cmark_node **outer = xcalloc(depth + 1, sizeof *outer);
-	size_t i = depth;
-	for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))
-		outer[--i] = n;
-	for (i = 0; i < depth; i++)
-		open_container(&w, outer[i]);
-	free(outer);
+	if (depth > 0) {
+		cmark_node **outer = xcalloc(depth, sizeof *outer);
+		size_t i = depth;
+		for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))
+			outer[--i] = n;
+		for (i = 0; i < depth; i++)
+			open_container(&w, outer[i]);
+		free(outer);
+	}
 	walk(&w, root, start, skip, stop, false);
 }
 

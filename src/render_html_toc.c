@@ -58,15 +58,21 @@ static char *shorten(const char *s, size_t end, size_t max)
 	return bytes < end ? xasprintf("%.*s…", (int)bytes, s) : xstrndup(s, bytes);
 }
 
-/* The first phrase of a Chinese text: up to its first pause. */
+/* The first phrase of a Chinese text: up to its first pause, one of
+ * \u3000 ： ， 。 ； 、 (E3 80 80, EF BC 9A, EF BC 8C, E3 80 82, EF BC 9B,
+ * E3 80 81) or ' ' ':' ',' ';' — found in one pass over the text. */
 static char *chinese_caption(const char *text)
 {
-	static const char *const pauses[] = {"\u3000", " ", "：", ":", "，", ",", "。", "；", ";", "、"};
-	size_t end = strlen(text);
-	for (size_t i = 0; i < sizeof pauses / sizeof pauses[0]; i++) {
-		const char *p = strstr(text, pauses[i]);
-		if (p && (size_t)(p - text) < end)
-			end = (size_t)(p - text);
+	const unsigned char *u = (const unsigned char *)text;
+	size_t end = 0;
+	for (; u[end]; end++) {
+		unsigned char c = u[end];
+		if (c == ' ' || c == ':' || c == ',' || c == ';')
+			break;
+		if (c == 0xE3 && u[end + 1] == 0x80 && (u[end + 2] == 0x80 || u[end + 2] == 0x81 || u[end + 2] == 0x82))
+			break;
+		if (c == 0xEF && u[end + 1] == 0xBC && (u[end + 2] == 0x9A || u[end + 2] == 0x8C || u[end + 2] == 0x9B))
+			break;
 	}
 	return shorten(text, end, CAPTION_CHARS);
 }
@@ -156,7 +162,9 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	static const char *const classes[LV_COUNT] = {
 		[LV_CHAPTER] = "toc-chapter", [LV_SECTION] = "toc-section",
 		[LV_ARTICLE] = "toc-article", [LV_ATTACHMENT] = "toc-attachment"};
-	buf_printf(b, "<li class=\"%s\"><a href=\"#", classes[node->level]);
+	buf_puts(b, "<li class=\"");
+	buf_puts(b, classes[node->level]);
+	buf_puts(b, "\"><a href=\"#");
 	html_put_escaped(b, html_anchor(t->page, node));
 	buf_puts(b, "\">");
 	html_put_marker(b, node->marker);
