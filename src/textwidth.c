@@ -174,7 +174,6 @@ struct wrap_input {
 	bool quotes;          /* holds one of “ ” ‘ ’ */
 	unsigned char *props; /* enum char_kind of cps[i], and its cp_width times WIDTH_UNIT */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
-	uint32_t *next_visible; /* the first non-space at or after i: what a line begun at i shows first */
 };
 
 static unsigned width_at(const struct wrap_input *in, size_t i) { return in->props[i] / WIDTH_UNIT; }
@@ -202,20 +201,16 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
  * (in->simple). The arrays of a text of n bytes (at most n code points) come
- * in one allocation, 14 bytes a code point. */
+ * in one allocation, 10 bytes a code point. */
 static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast)
 {
 	size_t slots = n + 1;
-	char *block = xmalloc(slots * (3 * sizeof(uint32_t) + 1 + sizeof(bool)));
-	in->cps = (uint32_t *)block;
-	in->offset = in->cps + slots;
-	in->next_visible = in->offset + slots;
-	in->break_before = (bool *)(in->next_visible + slots);
-	in->props = (unsigned char *)(in->break_before + slots);
-	in->text = text;
-	in->replaced = false;
-	in->quotes = false;
-	bool simple = fast;
+	/* the arrays in locals: stores through them cannot change them, so the
+	 * loop keeps them in registers */
+	uint32_t *cps = xmalloc(slots * sizeof *cps), *offset = xmalloc(slots * sizeof *offset);
+	bool *break_before = xmalloc(slots * sizeof *break_before);
+	unsigned char *props = xmalloc(slots);
+	bool replaced = false, quotes = false, simple = fast;
 	enum simple_class before = SIMPLE_OTHER;
 	size_t count = 0;
 	for (size_t i = 0; i < n; count++) {
@@ -225,39 +220,39 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 			/* invalid bytes and NUL would corrupt the output: show U+FFFD */
 			cp = REPLACEMENT_CHARACTER;
 			len = 1;
-			in->replaced = true;
+			replaced = true;
 		}
-		in->offset[count] = (uint32_t)i;
-		in->cps[count] = cp;
+		offset[count] = (uint32_t)i;
+		cps[count] = cp;
 		i += len;
 		enum simple_class class = SIMPLE_IDEOGRAPH;
 		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* ideographs, most of the text */
-			in->props[count] = 2 * WIDTH_UNIT;
+			props[count] = 2 * WIDTH_UNIT;
 		} else {
-			in->props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
-			in->quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
+			props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
+			quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
 			class = simple ? simple_class(cp) : SIMPLE_OTHER;
 		}
 		if (simple) {
 			simple = class != SIMPLE_OTHER;
-			in->break_before[count] = simple_break_before(class, before, count);
+			break_before[count] = simple_break_before(class, before, count);
 			before = class;
 		}
 	}
-	in->count = count;
-	in->offset[count] = (uint32_t)n;
-	in->simple = simple;
+	offset[count] = (uint32_t)n;
 	if (!simple)
-		memset(in->break_before, 0, (count + 1) * sizeof *in->break_before);
-	in->break_before[count] = false;
-	in->next_visible[count] = (uint32_t)count;
-	for (size_t i = count; i-- > 0;)
-		in->next_visible[i] = in->props[i] & KIND_SPACE ? in->next_visible[i + 1] : (uint32_t)i;
+		memset(break_before, 0, (count + 1) * sizeof *break_before);
+	break_before[count] = false;
+	*in = (struct wrap_input){.text = text, .cps = cps, .count = count, .offset = offset, .replaced = replaced,
+				  .simple = simple, .quotes = quotes, .props = props, .break_before = break_before};
 }
 
 static void free_input(struct wrap_input *in)
 {
 	free(in->cps);
+	free(in->offset);
+	free(in->break_before);
+	free(in->props);
 }
 
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
@@ -372,11 +367,23 @@ static void mark_uax14_breaks(struct wrap_input *in)
 /* May a line end before `at`? `last_kept` is the index of the last non-space
  * character of the line, or SIZE_MAX for none. Spaces around the break are
  * dropped, so the marks that count are the visible ones on either side. */
+/* The first non-space at or after i: what a line begun at i shows first.
+ * Found when asked rather than kept for every character (4 bytes each, too
+ * many for a paragraph of millions): it is asked at line starts and at break
+ * opportunities, and no opportunity falls before a space except after a
+ * closing quote, so each run of spaces is walked about once. */
+static size_t next_visible(const struct wrap_input *in, size_t i)
+{
+	while (i < in->count && (in->props[i] & KIND_SPACE))
+		i++;
+	return i;
+}
+
 static inline bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
 {
 	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
 		return false;
-	size_t shown = in->next_visible[at];
+	size_t shown = next_visible(in, at);
 	return (shown == in->count || !(in->props[shown] & KIND_CLOSING)) && !(in->props[last_kept] & KIND_OPENING);
 }
 
@@ -512,7 +519,7 @@ void wrap_text_into(struct buf *out, const char *text, size_t n, int width, cons
 	size_t pos = 0;
 	bool first = true;
 	for (;;) {
-		size_t visible = in.next_visible[pos];
+		size_t visible = next_visible(&in, pos);
 		if (visible == in.count)
 			break;
 		if (!first)
@@ -550,7 +557,7 @@ size_t wrap_widest_line(const char *text, size_t n, int width)
 	mark_east_asian_quote_breaks(&in);
 	size_t widest = 0;
 	for (size_t pos = 0, first = 1;; first = 0) {
-		size_t visible = in.next_visible[pos];
+		size_t visible = next_visible(&in, pos);
 		if (visible == in.count)
 			break;
 		if (!first)
