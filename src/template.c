@@ -68,16 +68,8 @@ void html_escape_buf(struct buf *b, const char *s, size_t n)
 {
 	size_t plain = 0; /* start of the run not yet copied */
 	for (size_t i = 0; i < n;) {
-		size_t end = n;
-		if (n - i >= sizeof(uint64_t)) {
-			uint64_t word;
-			memcpy(&word, s + i, sizeof word);
-			if (!word_has_byte_below_question_mark(word)) {
-				i += sizeof word;
-				continue;
-			}
-			end = i + sizeof word;
-		}
+		i = skip_clean_words(s, i, n, word_has_byte_below_question_mark);
+		size_t end = n - i >= sizeof(uint64_t) ? i + sizeof(uint64_t) : n;
 		for (; i < end; i++) {
 			const char *entity;
 			switch (s[i]) {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Out of memory is not a recoverable condition for a compiler: the program
  * says so and exits with status 2. */
@@ -58,6 +59,21 @@ void buf_put_long(struct buf *b, long value);
 void buf_free(struct buf *b);
 /* Hands the contents over (never NULL) and empties the buffer. */
 char *buf_take(struct buf *b);
+
+/* The start of the first 8-byte word of s at or after `from` in which
+ * `flagged` (a test of all 8 bytes at once) may find a byte, or of the tail
+ * shorter than a word: the bytes before it need no look one by one. */
+static inline size_t skip_clean_words(const char *s, size_t from, size_t n, bool (*flagged)(uint64_t word))
+{
+	while (n - from >= sizeof(uint64_t)) {
+		uint64_t word;
+		memcpy(&word, s + from, sizeof word);
+		if (flagged(word))
+			break;
+		from += sizeof word;
+	}
+	return from;
+}
 
 /* Decodes one code point at s (at most n bytes). Returns its length in bytes
  * (>= 1) and stores the code point, or returns 0 for an invalid sequence. */
