@@ -140,16 +140,20 @@ static void put_header(struct text_ctx *ctx)
 
 /* ---- provisions ---- */
 
-static char *own_text(const struct pnode *n)
+/* The node's own text, in b (emptied first). */
+static const char *own_text(struct buf *b, const struct pnode *n)
 {
-	return n->text ? inline_plain(n->text, n->skip, n->stop) : xstrdup("");
+	buf_reset(b);
+	if (n->text)
+		inline_plain_into(b, n->text, n->skip, n->stop);
+	return b->data ? b->data : "";
 }
 
 /* The node's text without its title, when the text repeats it (a heading
- * whose text range covers the title). */
-static char *body_text(const struct pnode *n)
+ * whose text range covers the title), in b. */
+static const char *body_text(struct buf *b, const struct pnode *n)
 {
-	char *text = own_text(n);
+	const char *text = own_text(b, n);
 	size_t tlen = n->title ? strlen(n->title) : 0;
 	if (tlen == 0 || strncmp(text, n->title, tlen) != 0)
 		return text;
@@ -162,9 +166,7 @@ static char *body_text(const struct pnode *n)
 		else
 			break;
 	}
-	char *body = xstrdup(rest);
-	free(text);
-	return body;
+	return rest;
 }
 
 /* Between a title and the text after it. */
@@ -173,26 +175,26 @@ static const char *title_separator(const struct text_ctx *ctx)
 	return english(ctx) ? " \xe2\x80\x94 " : IDEOGRAPHIC_SPACE; /* " — " */
 }
 
-/* marker, title and body joined: 第一条　目的　加强… */
-static char *compose(const struct text_ctx *ctx, const char *marker, const char *title,
-		     const char *body)
+/* marker, title and body joined: 第一条　目的　加强… (in ctx->composed) */
+static const char *compose(struct text_ctx *ctx, const char *marker, const char *title, const char *body)
 {
-	struct buf b = {0};
+	struct buf *b = &ctx->composed;
+	buf_reset(b);
 	const char *sep = marker_separator(marker);
 	if (marker)
-		buf_puts(&b, marker);
+		buf_puts(b, marker);
 	if (title && *title) {
-		if (b.len)
-			buf_puts(&b, sep);
-		buf_puts(&b, title);
+		if (b->len)
+			buf_puts(b, sep);
+		buf_puts(b, title);
 		sep = title_separator(ctx);
 	}
 	if (body && *body) {
-		if (b.len)
-			buf_puts(&b, sep);
-		buf_puts(&b, body);
+		if (b->len)
+			buf_puts(b, sep);
+		buf_puts(b, body);
 	}
-	return buf_take(&b);
+	return b->data ? b->data : "";
 }
 
 /* Schemes outline and decimal number their headings as titles (GB/T 9704's
@@ -208,18 +210,15 @@ static bool titled_clause(const struct text_ctx *ctx, const struct pnode *articl
 /* A heading-form article (`## 第一条 目的`) has no text of its own: its
  * first paragraph is written on the marker's line (第一条　目的　为加强…),
  * except a titled clause's. */
-static bool takes_first_paragraph(const struct text_ctx *ctx, const struct pnode *article)
+static bool takes_first_paragraph(struct text_ctx *ctx, const struct pnode *article)
 {
 	const struct pnode *p = article->first;
 	if (!p || p->level != LV_PARAGRAPH || !p->text || titled_clause(ctx, article))
 		return false;
-	char *body = body_text(article);
-	bool empty = *body == '\0';
-	free(body);
-	return empty;
+	return *body_text(&ctx->probe, article) == '\0';
 }
 
-static bool on_article_line(const struct text_ctx *ctx, const struct pnode *p)
+static bool on_article_line(struct text_ctx *ctx, const struct pnode *p)
 {
 	const struct pnode *a = p->parent;
 	if (p->level != LV_PARAGRAPH || !a || a->level != LV_ARTICLE)
@@ -239,20 +238,16 @@ static bool is_text_block(cmark_node *block)
 
 static void put_article(struct text_ctx *ctx, const struct pnode *n)
 {
-	char *body = body_text(n);
-	if (!*body && takes_first_paragraph(ctx, n)) {
-		free(body);
-		body = own_text(n->first);
-	}
-	char *text = compose(ctx, n->marker, n->title, body);
+	const char *body = body_text(&ctx->body, n);
+	if (!*body && takes_first_paragraph(ctx, n))
+		body = own_text(&ctx->body, n->first);
+	const char *text = compose(ctx, n->marker, n->title, body);
 	/* outline's 1. 2. are numbered paragraphs of the official-document style:
 	 * indented like every paragraph, no blank line between them */
 	bool outline = ctx->doc->meta.scheme == SCHEME_OUTLINE;
 	if (!outline)
 		tout_blank(&ctx->out);
 	tout_wrap(&ctx->out, text, outline ? ctx->indent : "", "");
-	free(text);
-	free(body);
 }
 
 static bool centered_headings(const struct text_ctx *ctx)
@@ -276,12 +271,10 @@ static void put_outline_division(struct text_ctx *ctx, const struct pnode *n, co
 /* Chapters, sections and attachments. */
 static void put_division(struct text_ctx *ctx, const struct pnode *n)
 {
-	char *body = body_text(n);
-	char *text = compose(ctx, n->marker, n->title, body);
-	if (!*text && n->block && cmark_node_get_type(n->block) == CMARK_NODE_HEADING) {
-		free(text);
-		text = leaf_plain(n->block);
-	}
+	const char *text = compose(ctx, n->marker, n->title, body_text(&ctx->body, n));
+	char *heading = NULL;
+	if (!*text && n->block && cmark_node_get_type(n->block) == CMARK_NODE_HEADING)
+		text = heading = leaf_plain(n->block);
 	if (ctx->doc->meta.scheme == SCHEME_OUTLINE && n->level != LV_ATTACHMENT) {
 		put_outline_division(ctx, n, text);
 	} else {
@@ -293,8 +286,7 @@ static void put_division(struct text_ctx *ctx, const struct pnode *n)
 			tout_wrap(&ctx->out, text, "", "");
 		tout_blank(&ctx->out);
 	}
-	free(text);
-	free(body);
+	free(heading);
 }
 
 static bool is_item(const struct pnode *n)
@@ -354,14 +346,11 @@ static void put_provision(struct text_ctx *ctx, const struct pnode *n)
 {
 	if (on_article_line(ctx, n))
 		return;
-	char *body = body_text(n);
-	char *text = compose(ctx, n->marker, n->title, body);
+	const char *text = compose(ctx, n->marker, n->title, body_text(&ctx->body, n));
 	if (is_item(n) && nested_items(ctx))
 		put_nested_item(ctx, n, text);
 	else
 		tout_wrap(&ctx->out, text, ctx->indent, "");
-	free(text);
-	free(body);
 }
 
 static void put_form(struct text_ctx *ctx, const struct form *form)
@@ -438,5 +427,9 @@ char *text_render(struct text_renderer *r, const struct document *doc)
 	put_header(&ctx);
 	if (doc->root)
 		render_subtree(&ctx, doc->root);
+	buf_free(&ctx.body);
+	buf_free(&ctx.composed);
+	buf_free(&ctx.probe);
+	buf_free(&ctx.out.wrapped);
 	return buf_take(&ctx.out.buf);
 }

@@ -46,6 +46,7 @@ struct text_out {
 	struct buf buf;
 	int width;
 	bool blank_pending;
+	struct buf wrapped; /* tout_wrap's lines before they are written, kept for its room */
 };
 
 /* One line, without its trailing spaces. */
@@ -111,6 +112,10 @@ struct text_ctx {
 	const struct document *doc;
 	struct text_renderer *r;
 	const char *indent; /* first-line indent of paragraphs: two U+3000, or spaces in English */
+	/* the texts of the provision being written, their room kept from one
+	 * provision to the next: its own text, marker + title + text, and the
+	 * text an article's emptiness is judged by */
+	struct buf body, composed, probe;
 };
 
 /* The first-line indent of an item, sub-item or sub-sub-item: the paragraph

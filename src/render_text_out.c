@@ -88,17 +88,10 @@ static void wrap_segment(struct text_out *o, const char *s, size_t n, const char
 		put_nonblank_lines(o, first);
 		return;
 	}
-	char *lines = wrap_text(s, n, o->width, first, rest);
-	if (!lines) { /* no line breaker: one line per segment */
-		struct buf b = {0};
-		buf_puts(&b, first);
-		buf_put(&b, s, n);
-		put_nonblank_lines(o, b.data);
-		buf_free(&b);
-		return;
-	}
-	put_nonblank_lines(o, lines);
-	free(lines);
+	buf_reset(&o->wrapped);
+	wrap_text_into(&o->wrapped, s, n, o->width, first, rest);
+	if (o->wrapped.len > 0)
+		put_nonblank_lines(o, o->wrapped.data);
 }
 
 void tout_wrap(struct text_out *o, const char *text, const char *first, const char *rest)

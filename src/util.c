@@ -126,6 +126,13 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
 char *buf_take(struct buf *b)
 {
 	char *s = b->data ? b->data : xstrdup("");

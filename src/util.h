@@ -57,6 +57,8 @@ void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times);
 /* A number in decimal, as printf's %ld writes it. */
 void buf_put_long(struct buf *b, long value);
 void buf_free(struct buf *b);
+/* Empties the buffer and keeps its room, for the next text. */
+void buf_reset(struct buf *b);
 /* Hands the contents over (never NULL) and empties the buffer. */
 char *buf_take(struct buf *b);
 
