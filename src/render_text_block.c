@@ -190,8 +190,8 @@ static void put_rule(struct block_walk *w)
 	int n = w->o->width - (int)text_width(cont, strlen(cont));
 	struct buf b = {0};
 	buf_puts(&b, cont);
-	for (; n > 0; n--)
-		buf_puts(&b, HRULE);
+	if (n > 0)
+		buf_put_repeat(&b, HRULE, strlen(HRULE), (size_t)n);
 	tout_blank(w->o);
 	tout_line(w->o, b.data, b.len);
 	tout_blank(w->o);

@@ -183,8 +183,8 @@ static struct cell_lines cell_wrap(const char *text, int cols)
 
 static void put_spaces(struct buf *b, int n)
 {
-	for (; n > 0; n--)
-		buf_putc(b, ' ');
+	if (n > 0)
+		buf_put_repeat(b, " ", 1, (size_t)n);
 }
 
 static void put_rule(struct text_out *o, const struct table_grid *g, const char *indent,
@@ -194,8 +194,8 @@ static void put_rule(struct text_out *o, const struct table_grid *g, const char 
 	buf_puts(&b, indent);
 	buf_puts(&b, left);
 	for (size_t c = 0; c < g->ncols; c++) {
-		for (int i = 0; i < g->width[c] + 2; i++)
-			buf_puts(&b, BOX_H);
+		if (g->width[c] + 2 > 0)
+			buf_put_repeat(&b, BOX_H, strlen(BOX_H), (size_t)(g->width[c] + 2));
 		buf_puts(&b, c + 1 < g->ncols ? mid : right);
 	}
 	tout_line(o, b.data, b.len);

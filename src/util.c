@@ -101,8 +101,14 @@ void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
 		b->data = xrealloc(b->data, cap);
 		b->cap = cap;
 	}
-	for (size_t i = 1; i < times; i++, b->len += n)
-		memcpy(b->data + b->len, s, n);
+	/* the copies made so far copied at once: log2(times) memcpy calls */
+	size_t start = b->len - n, made = 1;
+	while (made < times) {
+		size_t more = made < times - made ? made : times - made;
+		memcpy(b->data + start + made * n, b->data + start, more * n);
+		made += more;
+	}
+	b->len = start + times * n;
 	b->data[b->len] = '\0';
 }
 
