@@ -190,6 +190,16 @@ static unsigned char char_kind(uint32_t cp)
 			       (is_opening_mark(cp) ? KIND_OPENING : 0));
 }
 
+/* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u: lead
+ * bytes E4..E9 and two continuation bytes. */
+static bool is_ideograph_at(const unsigned char *u, uint32_t *cp)
+{
+	if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+		return false;
+	*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	return *cp >= 0x4E00;
+}
+
 /* The break opportunities of a text made only of the simple classes, marked
  * at cps[i] as the characters come; `before` is the class of cps[i - 1]. */
 static bool simple_break_before(enum simple_class class, enum simple_class before, size_t i)
@@ -215,6 +225,19 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 	size_t count = 0;
 	for (size_t i = 0; i < n; count++) {
 		uint32_t cp;
+		offset[count] = (uint32_t)i;
+		if (n - i >= 3 && is_ideograph_at((const unsigned char *)text + i, &cp)) {
+			/* most of the text: wide, no mark, a break before it unless
+			 * it follows an opening mark */
+			cps[count] = cp;
+			props[count] = 2 * WIDTH_UNIT;
+			i += 3;
+			if (simple) {
+				break_before[count] = simple_break_before(SIMPLE_IDEOGRAPH, before, count);
+				before = SIMPLE_IDEOGRAPH;
+			}
+			continue;
+		}
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0) {
 			/* invalid bytes and NUL would corrupt the output: show U+FFFD */
@@ -222,7 +245,6 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 			len = 1;
 			replaced = true;
 		}
-		offset[count] = (uint32_t)i;
 		cps[count] = cp;
 		i += len;
 		enum simple_class class = SIMPLE_IDEOGRAPH;
@@ -471,6 +493,14 @@ static bool fits_one_line(const char *text, size_t n, long avail, size_t *kept)
 	*kept = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
+		if (n - i >= 3 && is_ideograph_at((const unsigned char *)text + i, &cp)) {
+			running += 2;
+			used = running;
+			*kept = i += 3;
+			if (used > avail)
+				return false;
+			continue;
+		}
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0 || cp == '\n')
 			return false;
