@@ -192,7 +192,7 @@ static unsigned char char_kind(uint32_t cp)
 
 /* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u: lead
  * bytes E4..E9 and two continuation bytes. */
-static bool is_ideograph_at(const unsigned char *u, uint32_t *cp)
+static inline bool is_ideograph_at(const unsigned char *u, uint32_t *cp)
 {
 	if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
 		return false;
