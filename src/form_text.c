@@ -111,14 +111,20 @@ static void add_wrapped(struct region *g, const char *text, enum align align)
 	free(wrapped);
 }
 
-/* Adds `text` (which it frees) as one line when it fits; false otherwise. */
-static bool add_if_fits(struct region *g, char *text, enum align align)
+/* Adds a, b and c joined as one line when it fits; false otherwise. Their
+ * widths add up (whole characters each), so nothing is joined that does
+ * not fit. */
+static bool add_if_fits(struct region *g, const char *a, const char *b, const char *c, enum align align)
 {
-	bool fits = display_width(text) <= g->width;
-	if (fits)
-		add_line(g, text, strlen(text), align);
-	free(text);
-	return fits;
+	if (display_width(a) + display_width(b) + display_width(c) > g->width)
+		return false;
+	struct buf line = {0};
+	buf_puts(&line, a);
+	buf_puts(&line, b);
+	buf_puts(&line, c);
+	add_line(g, line.data, line.len, align);
+	buf_free(&line);
+	return true;
 }
 
 /* prefix and the first of `forms` that fits with it on one line; when none
@@ -127,7 +133,7 @@ static bool add_if_fits(struct region *g, char *text, enum align align)
 static void add_fitting(struct region *g, const char *prefix, const char *const *forms, enum align align)
 {
 	for (size_t i = 0; forms[i]; i++)
-		if (add_if_fits(g, xasprintf("%s%s", prefix, forms[i]), align))
+		if (add_if_fits(g, prefix, forms[i], "", align))
 			return;
 	if (*prefix) {
 		add_wrapped(g, prefix, align);
@@ -143,7 +149,7 @@ static void add_fitting(struct region *g, const char *prefix, const char *const 
 static void add_signature(struct region *g)
 {
 	for (size_t i = 0; date_forms[i]; i++)
-		if (add_if_fits(g, xasprintf("%s\u3000日期：%s", sign_forms[0], date_forms[i]), ALIGN_RIGHT))
+		if (add_if_fits(g, sign_forms[0], "\u3000日期：", date_forms[i], ALIGN_RIGHT))
 			return;
 	add_fitting(g, "", sign_forms, ALIGN_RIGHT);
 	add_fitting(g, "日期：", date_forms, ALIGN_RIGHT);
@@ -152,8 +158,10 @@ static void add_signature(struct region *g)
 static void add_options(struct region *g, const struct form_cell *cell)
 {
 	struct buf options = {0};
-	for (size_t i = 0; i < cell->noptions; i++)
-		buf_printf(&options, "%s□%s", i ? "\u3000" : "", cell->options[i]);
+	for (size_t i = 0; i < cell->noptions; i++) {
+		buf_puts(&options, i ? "\u3000□" : "□");
+		buf_puts(&options, cell->options[i]);
+	}
 	char *text = buf_take(&options);
 	add_wrapped(g, text, ALIGN_LEFT);
 	free(text);
@@ -365,7 +373,7 @@ static void put_heading(struct buf *out, const struct form *form, int total)
 	free(title);
 	if (form->number && form->date) {
 		/* 编号 first, then the date: on one line when they fit. */
-		if (!add_if_fits(&head, xasprintf("%s\u3000\u3000%s", number_forms[0], date_forms[0]), ALIGN_RIGHT)) {
+		if (!add_if_fits(&head, number_forms[0], "\u3000\u3000", date_forms[0], ALIGN_RIGHT)) {
 			add_fitting(&head, "", number_forms, ALIGN_RIGHT);
 			add_fitting(&head, "", date_forms, ALIGN_RIGHT);
 		}
