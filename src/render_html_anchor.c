@@ -142,9 +142,10 @@ static bool clause_scheme(const struct document *doc)
  * of the anchors. */
 static char *numbered_id(const char *prefix, const char *separator, int number)
 {
-	struct buf b = {0};
-	buf_puts(&b, prefix);
-	buf_puts(&b, separator);
+	size_t plen = strlen(prefix), slen = strlen(separator);
+	struct buf b = {.data = xmalloc(plen + slen + 16), .cap = plen + slen + 16}; /* room for any int */
+	buf_put(&b, prefix, plen);
+	buf_put(&b, separator, slen);
 	buf_put_long(&b, number);
 	return buf_take(&b);
 }
