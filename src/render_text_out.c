@@ -173,6 +173,12 @@ static bool is_opening(uint32_t cp)
 
 size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
 {
+	if (n > 0 && (long)text_width(s, n) <= cols) { /* most lines: one piece, as the loop below gives */
+		size_t *whole = xmalloc(sizeof *whole);
+		whole[0] = n;
+		*npieces = 1;
+		return whole;
+	}
 	size_t count = utf8_count(s, n) + 1;
 	size_t *off = xmalloc(count * sizeof(*off)); /* start of each code point, then n */
 	int *width = xmalloc(count * sizeof(*width));
