@@ -16,12 +16,40 @@ struct claim {
 	int next_copy;
 };
 
+/* The ids' text, kept in blocks released with the page: one allocation for
+ * many ids instead of one each. */
+struct id_block {
+	struct id_block *next;
+	size_t used, size;
+	char text[];
+};
+enum { ID_BLOCK_SIZE = 4096 };
+
 struct anchor_map {
 	const struct pnode **nodes; /* open addressing by pointer */
-	char **ids;
+	const char **ids;
 	struct claim *used;         /* open addressing by string */
 	size_t cap;                 /* a power of two, more than twice the nodes */
+	struct id_block *blocks;
+	struct buf scratch;         /* the id being made */
 };
+
+/* A copy of s kept until the page is released. */
+static const char *keep_id(struct anchor_map *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct id_block *b = m->blocks;
+	if (b == NULL || b->size - b->used < n) {
+		size_t size = n > ID_BLOCK_SIZE ? n : ID_BLOCK_SIZE;
+		b = xmalloc(sizeof *b + size);
+		*b = (struct id_block){.next = m->blocks, .size = size};
+		m->blocks = b;
+	}
+	char *id = b->text + b->used;
+	memcpy(id, s, n);
+	b->used += n;
+	return id;
+}
 
 static size_t hash_pointer(const void *p) { return (size_t)(((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15u); }
 
@@ -56,7 +84,7 @@ static struct claim *find_claim(struct anchor_map *m, const char *id)
 	return &m->used[i];
 }
 
-static void set_anchor(struct anchor_map *m, const struct pnode *node, char *id)
+static void set_anchor(struct anchor_map *m, const struct pnode *node, const char *id)
 {
 	size_t i = hash_pointer(node) & (m->cap - 1);
 	while (m->nodes[i])
@@ -108,13 +136,12 @@ static bool on_clause_path(const struct pnode *p)
  * whose 2.1.1 is missing hangs under 2.1 but is still clause-2-1-1-1);
  * outline's 1. and a clause whose number could not be read take it from the
  * chapter, section and clauses above them. */
-static char *clause_anchor(const struct pnode *node)
+static void clause_anchor(struct buf *b, const struct pnode *node)
 {
-	struct buf b = {0};
-	buf_puts(&b, "clause");
-	if (dotted_parts(node->marker, &b))
-		return buf_take(&b);
-	buf_free(&b);
+	buf_puts(b, "clause");
+	if (dotted_parts(node->marker, b))
+		return;
+	buf_reset(b);
 	size_t depth = 0;
 	for (const struct pnode *p = node; p; p = p->parent)
 		depth += on_clause_path(p);
@@ -123,13 +150,12 @@ static char *clause_anchor(const struct pnode *node)
 	for (const struct pnode *p = node; p; p = p->parent)
 		if (on_clause_path(p))
 			numbers[--n] = shown_number(p);
-	buf_puts(&b, "clause");
+	buf_puts(b, "clause");
 	for (size_t i = 0; i < depth; i++) {
-		buf_putc(&b, '-');
-		buf_put_long(&b, numbers[i]);
+		buf_putc(b, '-');
+		buf_put_long(b, numbers[i]);
 	}
 	free(numbers);
-	return buf_take(&b);
 }
 
 static bool clause_scheme(const struct document *doc)
@@ -140,47 +166,58 @@ static bool clause_scheme(const struct document *doc)
 /* prefix, separator, number: article-8, article-8-2, clause-2-1-p1 — the
  * ids of most nodes, written without printf, which cost more than the rest
  * of the anchors. */
-static char *numbered_id(const char *prefix, const char *separator, int number)
+static void numbered_id(struct buf *b, const char *prefix, const char *separator, int number)
 {
-	size_t plen = strlen(prefix), slen = strlen(separator);
-	struct buf b = {.data = xmalloc(plen + slen + 16), .cap = plen + slen + 16}; /* room for any int */
-	buf_put(&b, prefix, plen);
-	buf_put(&b, separator, slen);
-	buf_put_long(&b, number);
-	return buf_take(&b);
+	buf_puts(b, prefix);
+	buf_puts(b, separator);
+	buf_put_long(b, number);
 }
 
-static char *base_anchor(const struct html_page *page, const struct pnode *node)
+/* The node's id before any suffix of a copy, in b; false for nodes without. */
+static bool base_anchor(const struct html_page *page, const struct pnode *node, struct buf *b)
 {
 	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
 	const char *parent_id = html_anchor(page, node->parent);
 	switch (node->level) {
 	case LV_CHAPTER:
-		return numbered_id("chapter", "-", shown_number(node));
+		numbered_id(b, "chapter", "-", shown_number(node));
+		return true;
 	case LV_SECTION:
-		return chapter ? xasprintf("section-%d-%d", shown_number(chapter), shown_number(node))
-			       : numbered_id("section", "-", shown_number(node));
+		if (chapter)
+			numbered_id(b, "section", "-", shown_number(chapter));
+		numbered_id(b, chapter ? "" : "section", "-", shown_number(node));
+		return true;
 	case LV_ARTICLE:
-		if (clause_scheme(page->doc))
-			return clause_anchor(node);
-		if (chapter && page->doc->config && page->doc->config->article_per_chapter)
-			return xasprintf("chapter-%d-article-%d", shown_number(chapter), shown_number(node));
-		return numbered_id("article", "-", shown_number(node));
+		if (clause_scheme(page->doc)) {
+			clause_anchor(b, node);
+		} else if (chapter && page->doc->config && page->doc->config->article_per_chapter) {
+			numbered_id(b, "chapter", "-", shown_number(chapter));
+			numbered_id(b, "", "-article-", shown_number(node));
+		} else {
+			numbered_id(b, "article", "-", shown_number(node));
+		}
+		return true;
 	case LV_ATTACHMENT:
-		return numbered_id("attachment", "-", node->seq);
+		numbered_id(b, "attachment", "-", node->seq);
+		return true;
 	case LV_PARAGRAPH:
 		if (parent_id == NULL)
-			return numbered_id("preamble", "-", node->seq);
+			numbered_id(b, "preamble", "-", node->seq);
 		/* clause-2-1-p1, so that the first paragraph of 2.1 is not clause 2.1.1 */
-		if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
-			return numbered_id(parent_id, "-p", node->seq);
-		return numbered_id(parent_id, "-", node->seq);
+		else if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
+			numbered_id(b, parent_id, "-p", node->seq);
+		else
+			numbered_id(b, parent_id, "-", node->seq);
+		return true;
 	case LV_ITEM:
 	case LV_SUBITEM:
 	case LV_SUBSUBITEM:
-		return parent_id ? numbered_id(parent_id, "-", node->seq) : NULL;
+		if (parent_id == NULL)
+			return false;
+		numbered_id(b, parent_id, "-", node->seq);
+		return true;
 	default:
-		return NULL;
+		return false;
 	}
 }
 
@@ -215,12 +252,14 @@ static bool count_node(void *ctx, const struct pnode *node, bool entering)
 static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
 {
 	struct html_page *page = ctx;
+	struct anchor_map *m = page->anchors;
 	if (!entering)
 		return true;
-	char *id = base_anchor(page, node);
-	if (id == NULL)
+	buf_reset(&m->scratch);
+	if (!base_anchor(page, node, &m->scratch))
 		return true;
-	struct claim *slot = find_claim(page->anchors, id);
+	const char *id = m->scratch.data;
+	struct claim *slot = find_claim(m, id);
 	/* Only a document with numbering errors built with --force repeats a
 	 * number; its later copies get a suffix no real anchor has. Each copy
 	 * goes on from the suffix the one before it took, so that thousands of
@@ -231,13 +270,17 @@ static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
 		do {
 			free(copy_id);
 			copy_id = xasprintf("%s-x%d", id, original->next_copy++);
-			slot = find_claim(page->anchors, copy_id);
+			slot = find_claim(m, copy_id);
 		} while (slot->id);
-		free(id);
-		id = copy_id;
+		const char *kept = keep_id(m, copy_id);
+		free(copy_id);
+		*slot = (struct claim){kept, 2};
+		set_anchor(m, node, kept);
+		return true;
 	}
-	*slot = (struct claim){id, 2};
-	set_anchor(page->anchors, node, id);
+	const char *kept = keep_id(m, id);
+	*slot = (struct claim){kept, 2};
+	set_anchor(m, node, kept);
 	return true;
 }
 
@@ -263,8 +306,11 @@ static void anchors_free(struct anchor_map *m)
 {
 	if (m == NULL)
 		return;
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->ids[i]);
+	for (struct id_block *b = m->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	buf_free(&m->scratch);
 	free(m->nodes);
 	free(m->ids);
 	free(m->used);
