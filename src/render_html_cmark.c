@@ -433,6 +433,14 @@ void html_render_range(struct html_page *page, cmark_node *start, size_t skip, c
 	if (root == NULL || root == start)
 		return;
 	struct walk w = {.page = page, .out = &page->out};
+	/* Most ranges are one text node of their paragraph (plain Chinese text):
+	 * written as the walk below would write it, without its iterator. */
+	cmark_node *after = cmark_node_next(start);
+	if (start != stop && cmark_node_parent(start) == root && cmark_node_get_type(start) == CMARK_NODE_TEXT &&
+	    (after == NULL || after == stop)) {
+		write_text(&w, start, skip);
+		return;
+	}
 	/* The range may begin inside emphasis or a link: open those first. */
 	size_t depth = 0;
 	for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))
