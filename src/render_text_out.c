@@ -497,6 +497,24 @@ static void put_link_target(struct plain *p, size_t text_start, cmark_node *link
 	plain_literal(p, wide ? "\xef\xbc\x89" : ">", wide ? 3 : 1); /* ） */
 }
 
+/* A text or code node's literal, its first `skip` bytes left out. */
+static void plain_node_literal(struct plain *p, cmark_node *node, size_t skip)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t len = lit ? strlen(lit) : 0, from_byte = skip < len ? skip : len;
+	if (len > from_byte)
+		plain_literal(p, lit + from_byte, len - from_byte);
+}
+
+/* The end of the text: what the buffer kept for links goes, and so do the
+ * line breaks the text would end with. */
+static void plain_finish(struct plain *p)
+{
+	buf_free(&p->raw);
+	while (p->out->len > p->start && p->out->data[p->out->len - 1] == '\n')
+		p->out->data[--p->out->len] = '\0';
+}
+
 void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_node *stop)
 {
 	cmark_node *leaf = from;
@@ -505,6 +523,15 @@ void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_nod
 	if (!leaf)
 		return;
 	struct plain p = {.out = out, .start = out->len};
+	/* Most texts are one text node of their paragraph (plain Chinese text):
+	 * written as the walk below would write it, without its iterator. */
+	cmark_node *after = cmark_node_next(from);
+	if (from != leaf && cmark_node_parent(from) == leaf && cmark_node_get_type(from) == CMARK_NODE_TEXT &&
+	    (after == NULL || after == stop)) {
+		plain_node_literal(&p, from, skip);
+		plain_finish(&p);
+		return;
+	}
 	size_t link_start = 0;
 	bool started = false;
 	cmark_iter *iter = cmark_iter_new(leaf);
@@ -530,14 +557,9 @@ void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_nod
 		}
 		switch (type) {
 		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE: {
-			const char *lit = cmark_node_get_literal(node);
-			size_t len = lit ? strlen(lit) : 0, from_byte = node == from ? skip : 0;
-			if (from_byte > len)
-				from_byte = len;
-			plain_literal(&p, lit + from_byte, len - from_byte);
+		case CMARK_NODE_CODE:
+			plain_node_literal(&p, node, node == from ? skip : 0);
 			break;
-		}
 		case CMARK_NODE_SOFTBREAK:
 			plain_space(&p, false);
 			break;
@@ -553,9 +575,7 @@ void inline_plain_into(struct buf *out, cmark_node *from, size_t skip, cmark_nod
 		}
 	}
 	cmark_iter_free(iter);
-	buf_free(&p.raw);
-	while (out->len > p.start && out->data[out->len - 1] == '\n')
-		out->data[--out->len] = '\0';
+	plain_finish(&p);
 }
 
 char *inline_plain(cmark_node *from, size_t skip, cmark_node *stop)
