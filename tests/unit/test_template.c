@@ -41,6 +41,21 @@ static void test_escape(void)
 	free(s);
 	s = html_escape(NULL);
 	CHECK_STR(s, "", "html_escape(NULL) is empty");
+	/* html_escape_buf passes 8 bytes at a time: each special character at
+	 * each place of a text longer than two words, among Chinese and ASCII */
+	static const char *const specials[][2] = {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}};
+	size_t differ = 0;
+	for (size_t k = 0; k < 5; k++)
+		for (size_t at = 0; at < 20; at++) {
+			char text[32], want[64];
+			const char *filler = at % 2 ? "zzzzzzzzzzzzzzzzzzzz" : "?@AZ[`az{~\x7f" "0123456789";
+			snprintf(text, sizeof text, "%.*s%s%s", (int)at, filler, specials[k][0], "中文");
+			snprintf(want, sizeof want, "%.*s%s%s", (int)at, filler, specials[k][1], "中文");
+			char *got = html_escape(text);
+			differ += strcmp(got, want) != 0;
+			free(got);
+		}
+	CHECK(differ == 0, "html_escape finds & < > \" ' at every place of a text (%zu of 100 differ)", differ);
 	free(s);
 }
 
