@@ -50,29 +50,6 @@ struct symbol {
 
 static bool classify(uint32_t cp, struct symbol *sym)
 {
-	static const struct {
-		uint32_t cp;
-		enum symbol_kind kind;
-		unsigned long long value;
-	} table[] = {
-		{0x96F6, SYM_ZERO, 0},          /* 零 */
-		{0x3007, SYM_ZERO, 0},          /* 〇 */
-		{0x4E00, SYM_DIGIT, 1},         /* 一 */
-		{0x4E8C, SYM_DIGIT, 2},         /* 二 */
-		{0x4E24, SYM_DIGIT, 2},         /* 两 */
-		{0x4E09, SYM_DIGIT, 3},         /* 三 */
-		{0x56DB, SYM_DIGIT, 4},         /* 四 */
-		{0x4E94, SYM_DIGIT, 5},         /* 五 */
-		{0x516D, SYM_DIGIT, 6},         /* 六 */
-		{0x4E03, SYM_DIGIT, 7},         /* 七 */
-		{0x516B, SYM_DIGIT, 8},         /* 八 */
-		{0x4E5D, SYM_DIGIT, 9},         /* 九 */
-		{0x5341, SYM_SMALL, 10},        /* 十 */
-		{0x767E, SYM_SMALL, 100},       /* 百 */
-		{0x5343, SYM_SMALL, 1000},      /* 千 */
-		{0x4E07, SYM_BIG, 10000},       /* 万 */
-		{0x4EBF, SYM_BIG, 100000000},   /* 亿 */
-	};
 	sym->liang = cp == 0x4E24;
 	if (cp >= '0' && cp <= '9') {
 		sym->kind = SYM_ARABIC;
@@ -84,19 +61,48 @@ static bool classify(uint32_t cp, struct symbol *sym)
 		sym->value = cp - 0xFF10;
 		return true;
 	}
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-		if (table[i].cp == cp) {
-			sym->kind = table[i].kind;
-			sym->value = table[i].value;
-			return true;
-		}
+	enum symbol_kind kind = SYM_DIGIT;
+	unsigned long long value;
+	switch (cp) {
+	case 0x96F6: /* 零 */
+	case 0x3007: /* 〇 */
+		kind = SYM_ZERO;
+		value = 0;
+		break;
+	case 0x4E00: value = 1; break; /* 一 */
+	case 0x4E8C:                   /* 二 */
+	case 0x4E24: value = 2; break; /* 两 */
+	case 0x4E09: value = 3; break; /* 三 */
+	case 0x56DB: value = 4; break; /* 四 */
+	case 0x4E94: value = 5; break; /* 五 */
+	case 0x516D: value = 6; break; /* 六 */
+	case 0x4E03: value = 7; break; /* 七 */
+	case 0x516B: value = 8; break; /* 八 */
+	case 0x4E5D: value = 9; break; /* 九 */
+	case 0x5341: kind = SYM_SMALL; value = 10; break;       /* 十 */
+	case 0x767E: kind = SYM_SMALL; value = 100; break;      /* 百 */
+	case 0x5343: kind = SYM_SMALL; value = 1000; break;     /* 千 */
+	case 0x4E07: kind = SYM_BIG; value = 10000; break;      /* 万 */
+	case 0x4EBF: kind = SYM_BIG; value = 100000000; break;  /* 亿 */
+	default:
+		return false;
 	}
-	return false;
+	sym->kind = kind;
+	sym->value = value;
+	return true;
 }
 
 /* Reads the symbol at s; returns its length in bytes, 0 when none is there. */
 static size_t next_symbol(const char *s, size_t n, struct symbol *sym)
 {
+	if (n == 0)
+		return 0;
+	/* Every symbol starts with an ASCII digit or one of these lead bytes
+	 * (〇 E3, 一…亿 E4 E5 E7 E9, ０…９ EF): text rules most runs out here. */
+	unsigned char lead = (unsigned char)s[0];
+	if (!(lead >= '0' && lead <= '9') && lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE7 &&
+	    lead != 0xE9 && lead != 0xEF)
+		return 0;
 	uint32_t cp;
 	size_t len = utf8_decode(s, n, &cp);
 	if (len == 0 || !classify(cp, sym))
@@ -294,6 +300,8 @@ static struct reading read_with_units(const char *s, size_t len)
 	return result;
 }
 
+static char *format_standard(long value, char *out);
+
 struct numeral numeral_parse(const char *s, size_t n)
 {
 	struct numeral result = {0, NUMERAL_INVALID, 0};
@@ -317,18 +325,21 @@ struct numeral numeral_parse(const char *s, size_t n)
 	}
 
 	result.value = (long)r.value;
-	char standard[64];
-	numeral_format(result.value, standard);
-	bool same = strlen(standard) == shape.len && memcmp(standard, s, shape.len) == 0;
+	char standard[64] = "零";
+	size_t standard_len = result.value == 0 ? strlen(standard)
+						: (size_t)(format_standard(result.value, standard) - standard);
+	bool same = standard_len == shape.len && memcmp(standard, s, shape.len) == 0;
 	result.status = same ? NUMERAL_STANDARD : NUMERAL_NONSTANDARD;
 	return result;
 }
 
-static char *put(char *p, const char *s)
+/* Every digit and unit of the standard form is one 3-byte UTF-8 sequence. */
+#define GLYPH 3
+
+static char *put(char *p, const char *glyph)
 {
-	size_t n = strlen(s);
-	memcpy(p, s, n);
-	return p + n;
+	memcpy(p, glyph, GLYPH);
+	return p + GLYPH;
 }
 
 /* One group of up to four digits. Zeros between digits are written once as
@@ -336,9 +347,9 @@ static char *put(char *p, const char *s)
  * 十万, but 一百一十). */
 static char *format_group(char *p, long group, bool starts_number)
 {
-	static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	static const char digits[10][GLYPH + 1] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	static const long place_value[] = {1000, 100, 10, 1};
-	static const char *const place_name[] = {"千", "百", "十", ""};
+	static const char place_name[3][GLYPH + 1] = {"千", "百", "十"};
 	bool written = false, gap = false;
 	for (int i = 0; i < 4; i++) {
 		long digit = group / place_value[i] % 10;
@@ -350,9 +361,28 @@ static char *format_group(char *p, long group, bool starts_number)
 			p = put(p, digits[0]);
 		if (!(digit == 1 && place_value[i] == 10 && starts_number && !written))
 			p = put(p, digits[digit]);
-		p = put(p, place_name[i]);
+		if (i < 3)
+			p = put(p, place_name[i]);
 		written = true;
 		gap = false;
+	}
+	return p;
+}
+
+/* The standard form of 1 <= value <= NUMERAL_MAX, unterminated; returns its end. */
+static char *format_standard(long value, char *out)
+{
+	char *p = out;
+	long high = value / 10000, low = value % 10000;
+	if (high > 0) {
+		p = format_group(p, high, true);
+		p = put(p, "万");
+		if (low > 0 && low < 1000)
+			p = put(p, "零");
+		if (low > 0)
+			p = format_group(p, low, false);
+	} else {
+		p = format_group(p, low, true);
 	}
 	return p;
 }
@@ -368,18 +398,6 @@ char *numeral_format(long value, char *out)
 		snprintf(out, 64, "%ld", value);
 		return out;
 	}
-	char *p = out;
-	long high = value / 10000, low = value % 10000;
-	if (high > 0) {
-		p = format_group(p, high, true);
-		p = put(p, "万");
-		if (low > 0 && low < 1000)
-			p = put(p, "零");
-		if (low > 0)
-			p = format_group(p, low, false);
-	} else {
-		p = format_group(p, low, true);
-	}
-	*p = '\0';
+	*format_standard(value, out) = '\0';
 	return out;
 }
