@@ -447,15 +447,38 @@ static enum marker_looseness unspaced_end(const struct marker_form *form, const 
 	return LOOSE_NONE;
 }
 
+/* The number read last in one marker_match: forms that share an opening
+ * and a style (第 of 章, 节 and 条) read the same number at the same place. */
+struct number_memo {
+	const char *at; /* NULL: none yet */
+	enum number_style style;
+	bool other_numerals;
+	struct numeral num;
+	int depth;
+};
+
+static struct numeral memo_number(struct number_memo *memo, const struct marker_form *form, const char *s,
+				  size_t n, int *depth)
+{
+	if (memo->at != s || memo->style != form->style || memo->other_numerals != form->other_numerals) {
+		memo->num = parse_number(form, s, n, &memo->depth);
+		memo->at = s;
+		memo->style = form->style;
+		memo->other_numerals = form->other_numerals;
+	}
+	*depth = memo->depth;
+	return memo->num;
+}
+
 static bool match_form(const struct marker_form *form, unsigned place, const char *s, size_t n,
-		       bool run_ends, struct marker_match *m)
+		       bool run_ends, struct number_memo *memo, struct marker_match *m)
 {
 	for (size_t o = 0; form->opens[o]; o++) {
 		size_t open = strlen(form->opens[o]);
 		if (open > n || memcmp(s, form->opens[o], open) != 0)
 			continue;
 		int depth;
-		struct numeral num = parse_number(form, s + open, n - open, &depth);
+		struct numeral num = memo_number(memo, form, s + open, n - open, &depth);
 		if (num.len == 0)
 			continue;
 		size_t after = open + num.len;
@@ -493,11 +516,12 @@ bool marker_match(const struct scheme_syntax *syntax, unsigned place, enum level
 	if (!syntax || !s)
 		return false;
 	size_t lead = marker_spaces(s, n);
+	struct number_memo memo = {NULL, STYLE_CHINESE, false, {0, NUMERAL_INVALID, 0}, 1};
 	for (size_t i = 0; i < syntax->nforms; i++) {
 		const struct marker_form *form = &syntax->forms[i];
 		if (!(form->places & place) || form->level < min_level || form->level > max_level)
 			continue;
-		if (match_form(form, place, s + lead, n - lead, run_ends, m)) {
+		if (match_form(form, place, s + lead, n - lead, run_ends, &memo, m)) {
 			m->lead = lead;
 			return true;
 		}
