@@ -100,9 +100,24 @@ static bool step(const char *src, size_t n, size_t *pos, const char *lit, size_t
 	return true;
 }
 
-/* The whole literal stands at src[pos]; sets *end past it. */
-static bool matches(const char *src, size_t n, size_t pos, const char *lit, size_t len, size_t *end)
+/* Whether lit can only stand in the source as its very bytes where those
+ * bytes are there: without a backslash or an ampersand in it, no escape or
+ * entity reference of the source matches a byte of it that is also the
+ * source's byte, so step() would go byte by byte. */
+static bool is_plain(const char *lit, size_t len)
 {
+	return !memchr(lit, '\\', len) && !memchr(lit, '&', len);
+}
+
+/* The whole literal stands at src[pos]; sets *end past it. `plain`:
+ * is_plain(lit, len), which lets a byte-for-byte match stand for step's. */
+static bool matches(const char *src, size_t n, size_t pos, const char *lit, size_t len, bool plain,
+		    size_t *end)
+{
+	if (plain && pos <= n && len <= n - pos && memcmp(src + pos, lit, len) == 0) {
+		*end = pos + len;
+		return true;
+	}
 	size_t i = 0;
 	while (i < len)
 		if (!step(src, n, &pos, lit, len, &i))
@@ -154,6 +169,7 @@ static bool locate(const struct document *doc, struct text_cursor *cur, cmark_no
 		cur->floor_pos = col > 1 ? (size_t)col - 1 : 0;
 	}
 	size_t len = lit ? strlen(lit) : 0, n, end;
+	bool plain = lit && is_plain(lit, len);
 	cmark_node *at = text;
 	/* Nodes made by extensions carry no sourcepos: use their parent's. */
 	while (at && cmark_node_get_start_line(at) <= 0)
@@ -162,7 +178,7 @@ static bool locate(const struct document *doc, struct text_cursor *cur, cmark_no
 	int col = at ? cmark_node_get_start_column(at) : 1;
 	*pos = col > 1 ? (size_t)col - 1 : 0;
 	const char *src = document_line(doc, *line, &n);
-	if (lit && matches(src, n, *pos, lit, len, &end)) {
+	if (lit && matches(src, n, *pos, lit, len, plain, &end)) {
 		cur->floor_line = *line;
 		cur->floor_pos = end;
 		return true;
@@ -181,7 +197,7 @@ static bool locate(const struct document *doc, struct text_cursor *cur, cmark_no
 	for (int l = cur->floor_line; lit && l <= last && tried < SEARCH_LIMIT; l++) {
 		src = document_line(doc, l, &n);
 		for (size_t p = l == cur->floor_line ? cur->floor_pos : 0; p < n && tried < SEARCH_LIMIT; p++, tried++) {
-			if (matches(src, n, p, lit, len, &end)) {
+			if (matches(src, n, p, lit, len, plain, &end)) {
 				*line = l;
 				*pos = p;
 				cur->floor_line = l;
@@ -209,6 +225,7 @@ void text_position(const struct document *doc, struct text_cursor *cur, cmark_no
 			cur->col = document_column(doc, at_line, (int)pos + 1);
 		cur->node = text;
 		cur->len = lit ? strlen(lit) : 0;
+		cur->plain = lit && is_plain(lit, cur->len);
 		cur->line = at_line;
 		cur->pos = pos;
 		cur->off = 0;
@@ -217,6 +234,11 @@ void text_position(const struct document *doc, struct text_cursor *cur, cmark_no
 	const char *src = document_line(doc, cur->line, &n);
 	if (lit && off > cur->off) {
 		size_t i = cur->off, pos = cur->pos, len = cur->len;
+		if (cur->exact && cur->plain && off <= len && pos <= n && off - i <= n - pos &&
+		    memcmp(src + pos, lit + i, off - i) == 0) {
+			pos += off - i; /* what step() would do byte by byte */
+			i = off;
+		}
 		while (cur->exact && i < off)
 			if (!step(src, n, &pos, lit, len, &i))
 				cur->exact = false;

@@ -57,6 +57,7 @@ struct text_cursor {
 	size_t len;               /* of node's literal */
 	size_t off, pos;          /* byte in the literal, byte in the source line */
 	bool exact;               /* false: the source did not match the literal */
+	bool plain;               /* the literal has no backslash or ampersand */
 	int floor_line;           /* where the next text node of the block can start */
 	size_t floor_pos;
 };
