@@ -17,6 +17,7 @@
  * not Chinese. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "inline_walk.h"
 #include "model.h"
@@ -113,12 +114,11 @@ static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 	run->before = side;
 }
 
+/* s is a piece of a literal, so it ends in the literal's NUL at s[n]; a NUL
+ * before it would only send the piece the long way (on_piece). */
 static bool holds_half_width_mark(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (full_width((unsigned char)s[i]) != NULL)
-			return true;
-	return false;
+	return strcspn(s, ",;:?!()") < n;
 }
 
 /* A text without a half-width mark shows a mark elsewhere in the run only
