@@ -32,6 +32,7 @@ void block_owners_init(struct block_owners *owners, const struct pnode *root)
 	size_t cap = 0;
 	owners->v = NULL;
 	owners->n = 0;
+	owners->iter = NULL;
 	for (const struct pnode *p = root; p; p = pnode_next_preorder(p))
 		if (p->block)
 			ARRAY_PUSH(owners->v, owners->n, cap, p->block);
@@ -49,6 +50,9 @@ void block_owners_free(struct block_owners *owners)
 	free(owners->v);
 	owners->v = NULL;
 	owners->n = 0;
+	if (owners->iter)
+		cmark_iter_free(owners->iter);
+	owners->iter = NULL;
 }
 
 static bool is_owned(const struct block_owners *owners, cmark_node *block)
@@ -105,23 +109,44 @@ static void emit(struct emitter *e, enum piece_kind kind, cmark_node *node, cons
 	e->any = true;
 }
 
-void pnode_walk_inline(const struct block_owners *owners, const struct pnode *node, piece_fn fn,
-		       void *ctx)
+/* An iterator over the whole tree that holds node, reset to node: making
+ * one per walk cost more than most walks. Unlike an iterator made on node,
+ * it runs on past node's exit, which the walk watches for. */
+static cmark_iter *iterator_at(struct block_owners *owners, cmark_node *node)
+{
+	if (!owners->iter) {
+		cmark_node *root = node;
+		while (cmark_node_parent(root))
+			root = cmark_node_parent(root);
+		owners->iter = cmark_iter_new(root);
+	}
+	cmark_iter_reset(owners->iter, node, CMARK_EVENT_ENTER);
+	return owners->iter;
+}
+
+void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, piece_fn fn, void *ctx)
 {
 	bool whole = node->level == LV_BLOCK;
 	if (!node->block || (!whole && !node->text))
 		return;
+	/* A block without children (a code block, a thematic break) has no
+	 * text; the shared iterator would not stop after such a leaf. */
+	if (!cmark_node_first_child(node->block))
+		return;
 
 	struct emitter e = {fn, ctx, PIECE_END, false};
 	bool started = whole, first_text = true;
-	cmark_iter *it = cmark_iter_new(node->block);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
+	cmark_iter *it = iterator_at(owners, node->block);
+	cmark_event_type ev = CMARK_EVENT_ENTER;
+	/* the first event is node's entry, which the reset stands on */
+	for (cmark_node *n = node->block; ev != CMARK_EVENT_DONE;
+	     ev = cmark_iter_next(it), n = cmark_iter_get_node(it)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
 			if (is_block(n))
 				emit(&e, PIECE_END, n, NULL, 0);
+			if (n == node->block)
+				break;
 			continue;
 		}
 		if (!whole && n == node->stop)
@@ -167,6 +192,5 @@ void pnode_walk_inline(const struct block_owners *owners, const struct pnode *no
 			break;
 		}
 	}
-	cmark_iter_free(it);
 	emit(&e, PIECE_END, node->block, NULL, 0);
 }

@@ -33,6 +33,7 @@ typedef void (*piece_fn)(void *ctx, const struct piece *piece);
 struct block_owners {
 	cmark_node **v;
 	size_t n;
+	cmark_iter *iter; /* one for every walk, made by the first (NULL before) */
 };
 void block_owners_init(struct block_owners *owners, const struct pnode *root);
 void block_owners_free(struct block_owners *owners);
@@ -42,8 +43,7 @@ void block_owners_free(struct block_owners *owners);
  * (form blocks included) and HTML blocks. Blocks inside node's block that
  * another pnode owns are left to it, so no text is reported twice. The last
  * piece is always PIECE_END when any piece was reported. */
-void pnode_walk_inline(const struct block_owners *owners, const struct pnode *node, piece_fn fn,
-		       void *ctx);
+void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, piece_fn fn, void *ctx);
 
 /* The pnode after node in document order (pre-order), or NULL. */
 const struct pnode *pnode_next_preorder(const struct pnode *node);
