@@ -90,20 +90,24 @@ static cmark_node *parse_markdown(struct document *doc)
 	/* Front matter lines stay as empty lines, so that cmark's line numbers
 	 * are the file's; lines come without BOM and with "\n" ends, as
 	 * document_line gives them, so cmark's byte columns are its columns. */
-	struct buf text = {0};
+	/* No line grows but by the "\n" that may end it, so the file's length
+	 * and one byte per line hold them all. */
+	char *text = xmalloc(doc->len + doc->nlines + 1);
+	size_t len = 0;
 	for (int line = 1; (size_t)line <= doc->nlines; line++) {
 		if (line >= doc->body_line) {
 			size_t n;
 			const char *s = document_line(doc, line, &n);
-			buf_put(&text, s, n);
+			memcpy(text + len, s, n);
+			len += n;
 		}
-		buf_putc(&text, '\n');
+		text[len++] = '\n';
 	}
-	cmark_parser_feed(parser, text.data ? text.data : "", text.len);
+	cmark_parser_feed(parser, text, len);
 	cmark_node *md = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	md_arena_leave();
-	buf_free(&text);
+	free(text);
 	return md;
 }
 
