@@ -189,47 +189,78 @@ void marker_position(const struct document *doc, cmark_node *block, cmark_node *
 	*col = document_column(doc, found, (int)at + 1);
 }
 
-static void append_inline(struct buf *out, cmark_node *node, size_t skip)
+/* The text one inline adds to a plain text: a text or code literal from
+ * byte skip, a space for a soft break, a newline for a hard one; NULL and
+ * *len 0 for the rest. */
+static const char *inline_piece(cmark_node *node, size_t skip, size_t *len)
 {
 	const char *lit;
+	*len = 0;
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(node);
-		if (lit && skip < strlen(lit))
-			buf_puts(out, lit + skip);
-		break;
+		*len = lit ? strlen(lit) : 0;
+		if (!lit || skip >= *len) {
+			*len = 0;
+			return NULL;
+		}
+		*len -= skip;
+		return lit + skip;
 	case CMARK_NODE_SOFTBREAK:
-		buf_putc(out, ' ');
-		break;
+		*len = 1;
+		return " ";
 	case CMARK_NODE_LINEBREAK:
-		buf_putc(out, '\n');
-		break;
+		*len = 1;
+		return "\n";
 	default:
-		break;
+		return NULL;
 	}
+}
+
+/* Receives each piece of a plain text in order; false stops the walk. */
+typedef bool (*text_fn)(void *ctx, const char *s, size_t len);
+
+static bool put_piece(void *ctx, const char *s, size_t len)
+{
+	buf_put(ctx, s, len);
+	return true;
+}
+
+static void walk_inline_text(cmark_node *node, text_fn fn, void *ctx)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	size_t len;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		const char *s = ev == CMARK_EVENT_ENTER ? inline_piece(cmark_iter_get_node(it), 0, &len) : NULL;
+		if (s && !fn(ctx, s, len))
+			break;
+	}
+	cmark_iter_free(it);
 }
 
 char *inline_text(cmark_node *node)
 {
 	struct buf out = {0};
 	buf_puts(&out, "");
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-		if (ev == CMARK_EVENT_ENTER)
-			append_inline(&out, cmark_iter_get_node(it), 0);
-	cmark_iter_free(it);
+	walk_inline_text(node, put_piece, &out);
 	return buf_take(&out);
 }
 
-char *pnode_own_text(const struct pnode *node)
+void inline_put_text(struct buf *out, cmark_node *node)
 {
-	struct buf out = {0};
-	buf_puts(&out, "");
+	walk_inline_text(node, put_piece, out);
+}
+
+static void walk_own_text(const struct pnode *node, text_fn fn, void *ctx)
+{
 	if (!node || !node->text || !node->block)
-		return buf_take(&out);
-	append_inline(&out, node->text, node->skip);
+		return;
+	size_t len;
+	const char *s = inline_piece(node->text, node->skip, &len);
+	if (s && !fn(ctx, s, len))
+		return;
 	/* Start the walk at the text itself: a paragraph of many sub-item lines
 	 * must not be walked from its start once per line. */
 	cmark_iter *it = cmark_iter_new(node->block);
@@ -241,10 +272,58 @@ char *pnode_own_text(const struct pnode *node)
 			continue;
 		if (n == node->stop)
 			break;
-		append_inline(&out, n, 0);
+		s = inline_piece(n, 0, &len);
+		if (s && !fn(ctx, s, len))
+			break;
 	}
 	cmark_iter_free(it);
+}
+
+char *pnode_own_text(const struct pnode *node)
+{
+	struct buf out = {0};
+	buf_puts(&out, "");
+	walk_own_text(node, put_piece, &out);
 	return buf_take(&out);
+}
+
+void pnode_put_own_text(struct buf *out, const struct pnode *node)
+{
+	walk_own_text(node, put_piece, out);
+}
+
+/* Whether a text read piece by piece is still blank as trim_spaces sees it:
+ * made only of U+0020, tab, U+3000, newline and carriage return. `ideo`
+ * counts the bytes of a U+3000 begun in one piece, should a literal ever
+ * end inside one. */
+struct blank_scan {
+	size_t ideo;
+	bool blank;
+};
+
+static bool scan_blank(void *ctx, const char *s, size_t len)
+{
+	static const char ideographic_space[] = "\xE3\x80\x80";
+	struct blank_scan *scan = ctx;
+	for (size_t i = 0; i < len && scan->blank; i++) {
+		char c = s[i];
+		if (scan->ideo > 0) {
+			scan->blank = c == ideographic_space[scan->ideo];
+			scan->ideo = scan->ideo == 2 ? 0 : scan->ideo + 1;
+		} else if (c == ideographic_space[0]) {
+			scan->ideo = 1;
+		} else {
+			scan->blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+		}
+	}
+	return scan->blank;
+}
+
+bool pnode_own_text_blank(const struct pnode *node)
+{
+	struct blank_scan scan = {0, true};
+	walk_own_text(node, scan_blank, &scan);
+	return scan.blank && scan.ideo == 0;
 }
 
 char *trim_spaces(char *s)

@@ -13,6 +13,7 @@
 
 #include "markers.h"
 #include "model.h"
+#include "util.h"
 
 struct segment {
 	cmark_node *brk;         /* the break before it; NULL for the first segment */
@@ -54,6 +55,12 @@ void block_position(const struct document *doc, cmark_node *block, int *line, in
 
 /* All text of the inlines of `node` (a heading, say), soft breaks as spaces. */
 char *inline_text(cmark_node *node);
+/* inline_text and pnode_own_text (model.h) appended to out. */
+void inline_put_text(struct buf *out, cmark_node *node);
+void pnode_put_own_text(struct buf *out, const struct pnode *node);
+/* Whether pnode_own_text(node) is blank once trim_spaces has trimmed it,
+ * found without making it. */
+bool pnode_own_text_blank(const struct pnode *node);
 
 /* s without leading and trailing whitespace (U+0020, tab, U+3000, newline),
  * in place; returns s. */

@@ -17,14 +17,6 @@
 
 /* ---- empty ---- */
 
-static bool is_blank(const char *s)
-{
-	char *copy = trim_spaces(xstrdup(s));
-	bool blank = copy[0] == '\0';
-	free(copy);
-	return blank;
-}
-
 static bool has_level_below(const struct pnode *node, enum level level)
 {
 	for (const struct pnode *p = node->first; p; p = validate_next(p, node))
@@ -36,20 +28,12 @@ static bool has_level_below(const struct pnode *node, enum level level)
 /* Text of an article: for the heading form its title does not count. */
 static bool article_has_text(const struct pnode *article)
 {
-	if (!article->heading) {
-		char *own = pnode_own_text(article);
-		bool blank = is_blank(own);
-		free(own);
-		if (!blank)
-			return true;
-	}
+	if (!article->heading && !pnode_own_text_blank(article))
+		return true;
 	for (const struct pnode *p = article->first; p; p = validate_next(p, article)) {
 		if (p->level != LV_PARAGRAPH)
 			return true;
-		char *own = pnode_own_text(p);
-		bool blank = is_blank(own);
-		free(own);
-		if (!blank)
+		if (!pnode_own_text_blank(p))
 			return true;
 	}
 	return false;
@@ -202,11 +186,15 @@ static char *subtree_text(const struct pnode *top)
 	struct buf out = {0};
 	buf_puts(&out, "");
 	for (const struct pnode *p = top; p; p = validate_next(p, top)) {
-		char *text = p->level == LV_BLOCK && p->block ? inline_text(p->block) : pnode_own_text(p);
-		if (p->title)
-			buf_printf(&out, "%s\n", p->title);
-		buf_printf(&out, "%s\n", text);
-		free(text);
+		if (p->title) {
+			buf_puts(&out, p->title);
+			buf_putc(&out, '\n');
+		}
+		if (p->level == LV_BLOCK && p->block)
+			inline_put_text(&out, p->block);
+		else
+			pnode_put_own_text(&out, p);
+		buf_putc(&out, '\n');
 	}
 	return buf_take(&out);
 }
