@@ -364,12 +364,17 @@ static void list_items_across(struct node_list *list, const struct pnode *parent
 	}
 }
 
+static const enum level list_levels[] = {LV_ITEM, LV_SUBITEM, LV_SUBSUBITEM};
+#define NLIST_LEVELS (sizeof list_levels / sizeof *list_levels)
+
+/* forms[k]: the form of list_levels[k] (NULL: none), found once per document. */
 static void check_list_levels(struct document *doc, const struct scheme_syntax *syntax, const struct pnode *p,
-			      struct node_list *list)
+			      const struct marker_form *const *forms, struct node_list *list)
 {
-	static const enum level list_levels[] = {LV_ITEM, LV_SUBITEM, LV_SUBSUBITEM};
-	for (size_t k = 0; k < sizeof list_levels / sizeof *list_levels; k++) {
-		const struct marker_form *form = marker_form_of(syntax, list_levels[k]);
+	if (!p->first) /* no children, nothing in sequence */
+		return;
+	for (size_t k = 0; k < NLIST_LEVELS; k++) {
+		const struct marker_form *form = forms[k];
 		if (!form)
 			continue;
 		if (list_levels[k] == LV_ITEM && syntax->items_per_article) {
@@ -392,6 +397,9 @@ void check_numbering(struct document *doc, const struct scheme_syntax *syntax)
 	const struct marker_form *chapter = marker_form_of(syntax, LV_CHAPTER);
 	const struct marker_form *section = marker_form_of(syntax, LV_SECTION);
 	const struct marker_form *article = marker_form_of(syntax, LV_ARTICLE);
+	const struct marker_form *list_forms[NLIST_LEVELS];
+	for (size_t k = 0; k < NLIST_LEVELS; k++)
+		list_forms[k] = marker_form_of(syntax, list_levels[k]);
 	if (chapter) {
 		list_children(&list, doc->root, LV_CHAPTER);
 		check_form(doc, chapter, &list);
@@ -410,7 +418,7 @@ void check_numbering(struct document *doc, const struct scheme_syntax *syntax)
 			list_children(&list, p, LV_ARTICLE);
 			check_form(doc, article, &list);
 		}
-		check_list_levels(doc, syntax, p, &list);
+		check_list_levels(doc, syntax, p, list_forms, &list);
 	}
 	free(list.v);
 }
