@@ -445,12 +445,69 @@ static bool is_attachment_heading(cmark_node *heading, char **title)
 	return false;
 }
 
+/* What last_structure read at the start of `block`, a heading or paragraph
+ * of the document's top level; NULL for any other block. */
+static const struct first_marker *known_marker(struct builder *b, cmark_node *block)
+{
+	if (cmark_node_parent(block) != b->doc->md)
+		return NULL;
+	/* The walk meets the blocks in last_structure's order. */
+	for (size_t i = b->first_markers_seen; i < b->nfirst_markers; i++)
+		if (b->first_markers[i].block == block) {
+			b->first_markers_seen = i + 1;
+			return &b->first_markers[i];
+		}
+	return NULL;
+}
+
+/* The marker of levels chapter to article at the start of a heading. */
+static bool heading_marker(struct builder *b, cmark_node *heading, struct segment *seg)
+{
+	const struct first_marker *known = known_marker(b, heading);
+	if (!known)
+		return inline_marker(b->syntax, seg->first, PLACE_HEADING, LV_CHAPTER, LV_ARTICLE, &seg->m,
+				     &seg->holder);
+	seg->m = known->m;
+	seg->holder = known->holder;
+	return known->marked;
+}
+
+/* The marker of levels lo to sub-sub-item at the start of a paragraph, into
+ * segs[0]. Forms are tried in their table's order and the first that fits
+ * is the marker (markers.h); where all forms of chapter to article come
+ * first, what last_structure read tells this one: its marker if it found
+ * one, else only the forms below article are left to try. */
+static bool paragraph_marker(struct builder *b, cmark_node *para, enum level lo, struct segment *seg)
+{
+	const struct first_marker *known = known_marker(b, para);
+	if (known && lo == LV_CHAPTER && b->structure_forms_first) {
+		if (known->marked) {
+			seg->m = known->m;
+			seg->holder = known->holder;
+			return true;
+		}
+		lo = LV_ITEM;
+	}
+	return inline_marker(b->syntax, seg->first, PLACE_PARAGRAPH, lo, LV_SUBSUBITEM, &seg->m, &seg->holder);
+}
+
+static bool forms_of_structure_first(const struct scheme_syntax *syntax)
+{
+	bool below = false;
+	for (size_t i = 0; syntax && i < syntax->nforms; i++) {
+		if (syntax->forms[i].level > LV_ARTICLE)
+			below = true;
+		else if (below)
+			return false;
+	}
+	return true;
+}
+
 static void take_heading(struct builder *b, cmark_node *heading)
 {
 	struct segment seg = {NULL, cmark_node_first_child(heading), false, {0}, NULL};
 	char *title;
-	if (b->list_depth == 0 && !b->attachment &&
-	    inline_marker(b->syntax, seg.first, PLACE_HEADING, LV_CHAPTER, LV_ARTICLE, &seg.m, &seg.holder) &&
+	if (b->list_depth == 0 && !b->attachment && heading_marker(b, heading, &seg) &&
 	    loose_fits(b, &seg.m, seg.holder)) {
 		structure_node(b, heading, &seg, NULL);
 	} else if (b->list_depth == 0 && b->attachments_open && is_attachment_heading(heading, &title)) {
@@ -474,7 +531,8 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	 * markers; an article there is text. */
 	enum level lo = b->attachment || b->list_depth ? LV_ITEM : LV_CHAPTER;
 	struct segment *segs;
-	size_t n = paragraph_segments(b->syntax, para, PLACE_PARAGRAPH, lo, LV_SUBSUBITEM, &segs);
+	size_t n = paragraph_segments(b->syntax, para, 0, lo, LV_SUBSUBITEM, &segs);
+	segs[0].marked = paragraph_marker(b, para, lo, &segs[0]);
 	if (segs[0].marked && !loose_fits(b, &segs[0].m, segs[0].holder))
 		segs[0].marked = false;
 	cmark_node *stop = n > 1 ? segs[1].brk : NULL;
@@ -529,7 +587,7 @@ static void take_code_block(struct builder *b, cmark_node *code)
  * own, with its own 第一章 or 第一条: after an attachment heading, a marker
  * is the main document's only when it continues the main numbering
  * (第六章 after 第五章); else it is the attachment's text. */
-static cmark_node *last_structure(const struct builder *b)
+static cmark_node *last_structure(struct builder *b)
 {
 	cmark_node *last_chapter = NULL, *last_article = NULL;
 	long chapter_number = 0, article_number = 0;
@@ -539,12 +597,13 @@ static cmark_node *last_structure(const struct builder *b)
 		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
 			continue;
 		unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : PLACE_PARAGRAPH;
-		struct marker_match m;
-		cmark_node *holder;
+		struct first_marker known = {block, false, {0}, NULL};
+		known.marked = inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER,
+					     LV_ARTICLE, &known.m, &known.holder);
+		ARRAY_PUSH(b->first_markers, b->nfirst_markers, b->first_markers_cap, known);
+		const struct marker_match m = known.m;
 		char *title;
-		if (!inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER, LV_ARTICLE,
-				   &m, &holder) ||
-		    m.loose == LOOSE_BARE) {
+		if (!known.marked || m.loose == LOOSE_BARE) {
 			if (type == CMARK_NODE_HEADING && (last_chapter || last_article) &&
 			    is_attachment_heading(block, &title)) {
 				free(title);
@@ -579,6 +638,7 @@ void parse_document(struct document *doc)
 	b.root->level = LV_DOCUMENT;
 	b.root->line = b.root->col = 1;
 	doc->root = b.root;
+	b.structure_forms_first = forms_of_structure_first(b.syntax);
 	b.last_structure = last_structure(&b);
 	b.attachments_open = b.last_structure == NULL;
 
@@ -628,6 +688,7 @@ void parse_document(struct document *doc)
 	}
 	cmark_iter_free(it);
 	free(b.frames);
+	free(b.first_markers);
 	if (b.syntax)
 		check_chapter_levels(&b);
 	level_groups_close(&b);

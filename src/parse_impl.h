@@ -22,6 +22,16 @@ struct level_group {
 };
 #define LEVEL_GROUPS_MAX 8
 
+/* The marker at the start of a top-level heading or paragraph of levels
+ * chapter to article, read first by last_structure and used again by the
+ * walk (parse.c: known_marker). */
+struct first_marker {
+	cmark_node *block;
+	bool marked;
+	struct marker_match m;
+	cmark_node *holder;
+};
+
 struct builder {
 	struct document *doc;
 	const struct scheme_syntax *syntax;
@@ -37,6 +47,9 @@ struct builder {
 	cmark_node *last_structure;  /* attachment headings count only after this block */
 	bool attachments_open;
 	struct pnode *clauses[MARKER_MAX_DEPTH + 1]; /* decimal: open clause of each depth */
+	struct first_marker *first_markers;          /* in document order */
+	size_t nfirst_markers, first_markers_cap, first_markers_seen;
+	bool structure_forms_first;  /* the syntax lists the forms of chapter to article first */
 };
 
 /* parse.c */
