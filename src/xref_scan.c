@@ -224,11 +224,51 @@ static bool may_begin_reference(enum scheme scheme, const char *s, size_t n, siz
 	}
 }
 
+/* How far the three bytes looked at may move on when the last of them is c
+ * (Horspool): to where c stands in 第 (E7 AC AC), 本 (E6 9C AC), 前 (E5 89
+ * 8D) or 《 (E3 80 8A) before their last byte, else past it. */
+static size_t shift_after(unsigned char c)
+{
+	switch (c) {
+	case 0xAC:
+	case 0x9C:
+	case 0x89:
+	case 0x80:
+		return 1;
+	case 0xE7:
+	case 0xE6:
+	case 0xE5:
+	case 0xE3:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
+/* The first position from i on where may_begin_reference holds, or n, in
+ * schemes articles and outline: one of the four words stands there, found
+ * by their last byte. A position found this way is one the character by
+ * character walk of xref_scan_next would reach too: it holds a lead byte,
+ * and decoding never takes a lead byte into the character before it. */
+static size_t next_possible_start(enum scheme scheme, const char *s, size_t n, size_t i)
+{
+	while (n >= 3 && i <= n - 3) {
+		unsigned char last = (unsigned char)s[i + 2];
+		if ((last == 0xAC || last == 0x8D || last == 0x8A) && may_begin_reference(scheme, s, n, i))
+			return i;
+		i += shift_after(last);
+	}
+	return n;
+}
+
 bool xref_scan_next(enum scheme scheme, const char *s, size_t n, size_t *pos,
 		    struct reference *ref)
 {
 	size_t i = *pos;
+	bool skips = scheme == SCHEME_ARTICLES || scheme == SCHEME_OUTLINE;
 	while (i < n) {
+		if (skips && (i = next_possible_start(scheme, s, n, i)) >= n)
+			break;
 		if (!may_begin_reference(scheme, s, n, i)) {
 			uint32_t cp;
 			size_t k = utf8_decode(s + i, n - i, &cp);
