@@ -345,9 +345,10 @@ static char *put(char *p, const char *glyph)
 /* One group of up to four digits. Zeros between digits are written once as
  * 零; the 一 of 一十 is left out only at the very start of the number (十一,
  * 十万, but 一百一十). */
+static const char digits[10][GLYPH + 1] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
 static char *format_group(char *p, long group, bool starts_number)
 {
-	static const char digits[10][GLYPH + 1] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	static const long place_value[] = {1000, 100, 10, 1};
 	static const char place_name[3][GLYPH + 1] = {"千", "百", "十"};
 	bool written = false, gap = false;
@@ -373,6 +374,16 @@ static char *format_group(char *p, long group, bool starts_number)
 static char *format_standard(long value, char *out)
 {
 	char *p = out;
+	if (value < 100) { /* most numbers written: format_group's output, straight */
+		long tens = value / 10, ones = value % 10;
+		if (tens > 1)
+			p = put(p, digits[tens]);
+		if (tens > 0)
+			p = put(p, "十");
+		if (ones > 0)
+			p = put(p, digits[ones]);
+		return p;
+	}
 	long high = value / 10000, low = value % 10000;
 	if (high > 0) {
 		p = format_group(p, high, true);
