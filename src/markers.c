@@ -474,8 +474,12 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		       bool run_ends, struct number_memo *memo, struct marker_match *m)
 {
 	for (size_t o = 0; form->opens[o]; o++) {
-		size_t open = strlen(form->opens[o]);
-		if (open > n || memcmp(s, form->opens[o], open) != 0)
+		const char *opening = form->opens[o];
+		/* the first byte rules most text out without a call */
+		if (opening[0] && (n == 0 || s[0] != opening[0]))
+			continue;
+		size_t open = strlen(opening);
+		if (open > n || memcmp(s, opening, open) != 0)
 			continue;
 		int depth;
 		struct numeral num = memo_number(memo, form, s + open, n - open, &depth);
