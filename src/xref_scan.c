@@ -224,26 +224,17 @@ static bool may_begin_reference(enum scheme scheme, const char *s, size_t n, siz
 	}
 }
 
-/* How far the three bytes looked at may move on when the last of them is c
- * (Horspool): to where c stands in 第 (E7 AC AC), 本 (E6 9C AC), 前 (E5 89
- * 8D) or 《 (E3 80 8A) before their last byte, else past it. */
-static size_t shift_after(unsigned char c)
-{
-	switch (c) {
-	case 0xAC:
-	case 0x9C:
-	case 0x89:
-	case 0x80:
-		return 1;
-	case 0xE7:
-	case 0xE6:
-	case 0xE5:
-	case 0xE3:
-		return 2;
-	default:
-		return 3;
-	}
-}
+/* For each byte c, Horspool's step over the text when the last of the
+ * three bytes looked at is c: to where c stands in 第 (E7 AC AC), 本 (E6 9C
+ * AC), 前 (E5 89 8D) or 《 (E3 80 8A) before their last byte, else past it.
+ * Stored as 3 minus the step, so that the bytes left out are 0; bit 2 marks
+ * the last bytes of the four. */
+#define LAST_BYTE 4
+static const unsigned char horspool[256] = {
+	[0xAC] = 2 | LAST_BYTE, [0x9C] = 2, [0x89] = 2, [0x80] = 2,
+	[0x8D] = LAST_BYTE,     [0x8A] = LAST_BYTE,
+	[0xE7] = 1,             [0xE6] = 1, [0xE5] = 1, [0xE3] = 1,
+};
 
 /* The first position from i on where may_begin_reference holds, or n, in
  * schemes articles and outline: one of the four words stands there, found
@@ -253,10 +244,10 @@ static size_t shift_after(unsigned char c)
 static size_t next_possible_start(enum scheme scheme, const char *s, size_t n, size_t i)
 {
 	while (n >= 3 && i <= n - 3) {
-		unsigned char last = (unsigned char)s[i + 2];
-		if ((last == 0xAC || last == 0x8D || last == 0x8A) && may_begin_reference(scheme, s, n, i))
+		unsigned char entry = horspool[(unsigned char)s[i + 2]];
+		if ((entry & LAST_BYTE) && may_begin_reference(scheme, s, n, i))
 			return i;
-		i += shift_after(last);
+		i += 3 - (entry & 3);
 	}
 	return n;
 }
