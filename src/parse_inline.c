@@ -261,6 +261,11 @@ static void walk_own_text(const struct pnode *node, text_fn fn, void *ctx)
 	const char *s = inline_piece(node->text, node->skip, &len);
 	if (s && !fn(ctx, s, len))
 		return;
+	/* A text that is its block's last inline, without children (an
+	 * article's paragraph, mostly): the walk would meet only exits. */
+	if (!cmark_node_first_child(node->text) && !cmark_node_next(node->text) &&
+	    cmark_node_parent(node->text) == node->block)
+		return;
 	/* Start the walk at the text itself: a paragraph of many sub-item lines
 	 * must not be walked from its start once per line. */
 	cmark_iter *it = cmark_iter_new(node->block);
