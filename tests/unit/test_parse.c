@@ -8,7 +8,9 @@
 
 #include "config.h"
 #include "form.h"
+#include "inline_walk.h"
 #include "model.h"
+#include "parse_inline.h"
 #include "unit.h"
 #include "util.h"
 
@@ -538,6 +540,34 @@ static void test_english(const struct config *config)
 	       "29:1 heading-level chapter Chapter 4 is written as a paragraph; expected a level 1 heading\n");
 }
 
+/* pnode_own_text_blank reads a node's text as blank exactly when the text,
+ * trimmed, is empty: blank, ideographic-space, tab, break and code-span
+ * texts, bold markers and emphasis among them. */
+static void test_own_text_blank(const struct config *config)
+{
+	static const char *const bodies[] = {
+		"第一条\n\n第二条 　\n\n第三条 \t\n\n第四条 **　**\n\n第五条 ` `\n\n第六条 文本\n\n　\t　\n\n　\t \t\n　x\n",
+		"**第一条**　\n\n**第一条** 文\n\n第二条 a\\\n　\n\n第三条　\n　\n（一）　\n（二）项\n\n第四条 *　*　*b*\n",
+		"# 第一章 甲\n\n## 第一条 乙\n\n　\n\n- 　\n- （一）　\n\n第二条 `a`\n\n第三条 &#12288;\n",
+	};
+	size_t nodes = 0, wrong = 0;
+	for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+		char *md = xasprintf("%s%s", FRONT, bodies[i]);
+		struct document *doc = load_with(md, config);
+		for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
+			char *own = trim_spaces(pnode_own_text(p));
+			if ((own[0] == '\0') != pnode_own_text_blank(p))
+				wrong++;
+			nodes++;
+			free(own);
+		}
+		document_free(doc);
+		free(md);
+	}
+	CHECK(wrong == 0 && nodes > 30, "pnode_own_text_blank agrees with the trimmed own text (%zu nodes, %zu wrong)",
+	      nodes, wrong);
+}
+
 int main(void)
 {
 	struct plain plain = plain_config();
@@ -554,6 +584,7 @@ int main(void)
 	test_english(config);
 	test_loose_lists(config);
 	test_scheme_fit(config);
+	test_own_text_blank(config);
 	plain_free(&plain);
 	UNIT_END();
 }
