@@ -110,29 +110,59 @@ static size_t next_symbol(const char *s, size_t n, struct symbol *sym)
 	return len;
 }
 
-/* What a run is made of, found in a first pass so the second can pick its reader. */
+/* What a run is made of, found in a first pass so the second can pick its
+ * reader. The first SHAPE_KEPT symbols are kept, so that the second pass
+ * of a run no longer than that (nearly every one) need not decode them
+ * again. */
+#define SHAPE_KEPT 16
 struct run_shape {
 	size_t len;
 	size_t symbols;
 	bool has_arabic, has_chinese, has_units;
+	struct symbol kept[SHAPE_KEPT];
 };
 
-static struct run_shape measure_run(const char *s, size_t n)
+static void measure_run(const char *s, size_t n, struct run_shape *shape)
 {
-	struct run_shape shape = {0};
 	struct symbol sym;
 	size_t len;
-	while ((len = next_symbol(s + shape.len, n - shape.len, &sym)) > 0) {
-		shape.len += len;
-		shape.symbols++;
+	shape->len = shape->symbols = 0;
+	shape->has_arabic = shape->has_chinese = shape->has_units = false;
+	while ((len = next_symbol(s + shape->len, n - shape->len, &sym)) > 0) {
+		if (shape->symbols < SHAPE_KEPT)
+			shape->kept[shape->symbols] = sym;
+		shape->len += len;
+		shape->symbols++;
 		if (sym.kind == SYM_ARABIC)
-			shape.has_arabic = true;
+			shape->has_arabic = true;
 		else
-			shape.has_chinese = true;
+			shape->has_chinese = true;
 		if (sym.kind == SYM_SMALL || sym.kind == SYM_BIG)
-			shape.has_units = true;
+			shape->has_units = true;
 	}
-	return shape;
+}
+
+/* The symbols of a measured run, in order: the kept ones, or decoded again
+ * from s when the run is longer than those. */
+struct symbol_reader {
+	const struct run_shape *shape;
+	const char *s;
+	size_t pos, index;
+};
+
+static bool read_symbol(struct symbol_reader *in, struct symbol *sym)
+{
+	const struct run_shape *shape = in->shape;
+	if (in->index >= shape->symbols)
+		return false;
+	if (shape->symbols <= SHAPE_KEPT) {
+		*sym = shape->kept[in->index++];
+		return true;
+	}
+	size_t step = next_symbol(in->s + in->pos, shape->len - in->pos, sym);
+	in->pos += step;
+	in->index++;
+	return step > 0;
 }
 
 struct reading {
@@ -149,18 +179,17 @@ static unsigned long long append_decimal_digit(unsigned long long value, unsigne
 }
 
 /* Arabic digits, or Chinese digits written one by one (二〇二六). */
-static struct reading read_positional(const char *s, size_t len, size_t symbols)
+static struct reading read_positional(struct symbol_reader *in)
 {
 	struct reading r = {0, false};
 	struct symbol sym;
-	size_t pos = 0, step;
+	size_t symbols = in->shape->symbols;
 	bool first = true;
-	while (pos < len && (step = next_symbol(s + pos, len - pos, &sym)) > 0) {
+	while (read_symbol(in, &sym)) {
 		if (sym.kind != SYM_ARABIC && symbols > 1 && ((first && sym.kind == SYM_ZERO) || sym.liang))
 			r.invalid = true;
 		r.value = append_decimal_digit(r.value, sym.value);
 		first = false;
-		pos += step;
 	}
 	return r;
 }
@@ -277,7 +306,7 @@ static void read_unit_symbol(struct unit_reader *r, const struct symbol *sym)
 	r->prev = *sym;
 }
 
-static struct reading read_with_units(const char *s, size_t len)
+static struct reading read_with_units(struct symbol_reader *in)
 {
 	struct unit_reader r = {
 		.pending = NO_DIGIT,
@@ -287,11 +316,8 @@ static struct reading read_with_units(const char *s, size_t len)
 		.last_unit = {SYM_NONE, 0, false},
 	};
 	struct symbol sym;
-	size_t pos = 0, step;
-	while (!r.invalid && pos < len && (step = next_symbol(s + pos, len - pos, &sym)) > 0) {
+	while (!r.invalid && read_symbol(in, &sym))
 		read_unit_symbol(&r, &sym);
-		pos += step;
-	}
 	if (r.prev.kind == SYM_ZERO)
 		r.invalid = true;
 	settle_pending(&r);
@@ -305,7 +331,8 @@ static char *format_standard(long value, char *out);
 struct numeral numeral_parse(const char *s, size_t n)
 {
 	struct numeral result = {0, NUMERAL_INVALID, 0};
-	struct run_shape shape = measure_run(s, n);
+	struct run_shape shape;
+	measure_run(s, n, &shape);
 	if (shape.len == 0)
 		return result;
 	result.len = shape.len;
@@ -313,10 +340,11 @@ struct numeral numeral_parse(const char *s, size_t n)
 	struct reading r;
 	if (shape.has_arabic && shape.has_chinese)
 		return result;
+	struct symbol_reader in = {&shape, s, 0, 0};
 	if (shape.has_units)
-		r = read_with_units(s, shape.len);
+		r = read_with_units(&in);
 	else
-		r = read_positional(s, shape.len, shape.symbols);
+		r = read_positional(&in);
 	if (r.invalid)
 		return result;
 	if (r.value >= SATURATED) {
