@@ -7,9 +7,9 @@
 
 #include "util.h"
 
-static bool is_block(cmark_node *n)
+static bool is_block_type(cmark_node_type type)
 {
-	return (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+	return (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
 }
 
 const struct pnode *pnode_next_preorder(const struct pnode *node)
@@ -143,7 +143,7 @@ void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, pi
 	     ev = cmark_iter_next(it), n = cmark_iter_get_node(it)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {
-			if (is_block(n))
+			if (is_block_type(type))
 				emit(&e, PIECE_END, n, NULL, 0);
 			if (n == node->block)
 				break;
@@ -153,7 +153,7 @@ void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, pi
 			break;
 		/* The block of another pnode (a sub-item list inside an item, say)
 		 * is that pnode's text, unless node's own text starts inside it. */
-		if (n != node->block && is_block(n) && is_owned(owners, n) &&
+		if (n != node->block && is_block_type(type) && is_owned(owners, n) &&
 		    !(node->text && is_inside(node->text, n))) {
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			continue;
