@@ -23,12 +23,25 @@ static int by_chapter(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* qsort, unless v is in order already, as articles and chapters mostly
+ * are: the comparators here are total orders, so there is no other order
+ * qsort could leave. */
+static void sort_unless_sorted(void *v, size_t n, size_t size, int (*compare)(const void *, const void *))
+{
+	const char *p = v;
+	for (size_t i = 1; i < n; i++)
+		if (compare(p + (i - 1) * size, p + i * size) > 0) {
+			qsort(v, n, size, compare);
+			return;
+		}
+}
+
 static struct numbered *sorted_numbers(const struct pnode *const *nodes, size_t n)
 {
 	struct numbered *v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
 		v[i] = (struct numbered){nodes[i]->number, i};
-	qsort(v, n, sizeof *v, by_number);
+	sort_unless_sorted(v, n, sizeof *v, by_number);
 	return v;
 }
 
@@ -80,7 +93,7 @@ void xref_index_build(struct xref_index *ix, const struct pnode *root)
 			a++;
 		ix->spans[c] = (struct chapter_span){ix->chapters[c], begin, a};
 	}
-	qsort(ix->spans, ix->nchapters, sizeof *ix->spans, by_chapter);
+	sort_unless_sorted(ix->spans, ix->nchapters, sizeof *ix->spans, by_chapter);
 }
 
 void xref_index_free(struct xref_index *ix)
