@@ -74,9 +74,13 @@ static bool read_cell_words(struct form_parser *p, const yaml_node_t *node, cons
 /* The keys a cell of its kind may not have. */
 static bool check_cell_keys_fit(struct form_parser *p, const struct cell_keys *k, struct form_cell *cell)
 {
+	bool heading_extra = cell->kind == CELL_HEADING && (k->type || k->lines || k->options);
+	bool options_wrong = k->options ? cell->type != CELL_CHECKBOX : cell->type == CELL_CHECKBOX;
+	if (!heading_extra && !options_wrong)
+		return true; /* nearly every cell: no message, so no quoted label */
 	char *who = form_quote(cell->label);
 	bool ok = true;
-	if (cell->kind == CELL_HEADING && (k->type || k->lines || k->options)) {
+	if (heading_extra) {
 		const char *extra = k->type ? "type" : k->lines ? "lines" : "options";
 		form_report(p, RULE_FORM_SYNTAX, key_of(k, extra), "heading %s has %s; a heading takes only span", who, extra);
 		ok = false;
