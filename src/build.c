@@ -18,6 +18,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "build_early.h"
+#include "name_map.h"
 #include "output_file.h"
 #include "util.h"
 
@@ -25,12 +27,14 @@
 
 struct job {
 	const struct document *doc; /* the corpus's slim summary */
+	size_t position;            /* of doc in the corpus */
 	char *failure;              /* why its outputs could not be written, or NULL */
 };
 
 struct build {
 	const struct corpus *corpus;
 	const struct templates *templates;
+	struct build_early *early; /* what was rendered in the check's pass, or NULL */
 	struct job *jobs;
 	size_t njobs;
 	const struct document **paged; /* sorted by address: documents with a page in OUT */
@@ -42,9 +46,8 @@ struct build {
 	pthread_mutex_t lock;
 	size_t next;        /* next job to take */
 	bool failed;        /* a write failed: take no further jobs */
-	bool progress;      /* stderr is a terminal and not --quiet */
-	bool progress_shown;
-	struct timespec start;
+	struct progress *progress; /* early's (the build began then), or own_progress */
+	struct progress own_progress;
 };
 
 static double seconds_since(const struct timespec *start)
@@ -54,14 +57,36 @@ static double seconds_since(const struct timespec *start)
 	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* Called with the lock held. */
-static void show_progress(struct build *b, size_t index)
+void progress_init(struct progress *p, const struct options *o)
 {
-	if (!b->progress || seconds_since(&b->start) < PROGRESS_DELAY)
+	*p = (struct progress){.wanted = !o->quiet && isatty(STDERR_FILENO)};
+	pthread_mutex_init(&p->lock, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+void progress_show(struct progress *p, size_t index, size_t total, const char *id)
+{
+	if (!p->wanted)
 		return;
-	fprintf(stderr, "\r[%zu/%zu] building %s\033[K", index + 1, b->njobs, b->jobs[index].doc->meta.id);
-	fflush(stderr);
-	b->progress_shown = true;
+	pthread_mutex_lock(&p->lock);
+	if (seconds_since(&p->start) >= PROGRESS_DELAY) {
+		fprintf(stderr, "\r[%zu/%zu] building %s\033[K", index + 1, total, id);
+		fflush(stderr);
+		p->shown = true;
+	}
+	pthread_mutex_unlock(&p->lock);
+}
+
+void progress_erase(struct progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	p->shown = false;
+}
+
+void progress_free(struct progress *p)
+{
+	pthread_mutex_destroy(&p->lock);
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -70,28 +95,52 @@ static char *join_path(const char *dir, const char *name)
 	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
 }
 
-struct renderers {
-	struct html_renderer *html;
-	struct text_renderer *text;
-	struct form_text *form_text;
-	struct form_json *form_json;
+char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind)
+{
+	static const char *const form_names[] = {"", "", "forms/%s.html", "forms/%s.txt", "forms/%s.json"};
+	char *name = kind == OUTPUT_HTML ? xasprintf("%s.html", doc->meta.id)
+		     : kind == OUTPUT_TEXT ? xasprintf("%s.txt", doc->meta.id)
+					   : xasprintf(form_names[kind], doc->forms[form]->id);
+	char *path = join_path(out_dir, name);
+	free(name);
+	return path;
+}
+
+void render_outputs(struct renderers *r, const struct document *doc, const bool *form_wanted, output_sink *sink,
+		    void *ctx)
+{
+	bool ok = sink(ctx, doc, NO_FORM, OUTPUT_HTML, html_render_policy(r->html, doc)) &&
+		  sink(ctx, doc, NO_FORM, OUTPUT_TEXT, text_render(r->text, doc));
+	for (size_t i = 0; ok && i < doc->nforms; i++) {
+		const struct form *form = doc->forms[i];
+		if (form_wanted ? !form_wanted[i] : !html_form_file_ok(form))
+			continue;
+		ok = sink(ctx, doc, i, OUTPUT_FORM_HTML, html_render_form_page(r->html, form)) &&
+		     sink(ctx, doc, i, OUTPUT_FORM_TEXT, form_text_render(r->form_text, form)) &&
+		     sink(ctx, doc, i, OUTPUT_FORM_JSON, form_json_render(r->form_json, form));
+	}
+}
+
+struct job_sink {
+	const struct build *b;
+	struct job *job;
 };
 
 /* Writes one output (NULL content: nothing to write); false after a failure,
  * which is recorded in the job. */
-static bool put_output(const struct build *b, struct job *job, char *name, char *content)
+static bool put_output(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content)
 {
+	const struct job_sink *to = ctx;
 	bool ok = true;
 	if (content != NULL) {
-		char *path = join_path(b->corpus->options->out_dir, name);
-		int error = write_atomically(path, content, strlen(content), b->mode);
+		char *path = output_path(to->b->corpus->options->out_dir, doc, form, kind);
+		int error = write_atomically(path, content, strlen(content), to->b->mode);
 		if (error) {
-			job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
+			to->job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
 			ok = false;
 		}
 		free(path);
 	}
-	free(name);
 	free(content);
 	return ok;
 }
@@ -103,22 +152,19 @@ static struct document *reread(const struct build *b, struct job *job)
 	return corpus_reread(b->corpus, job->doc, &job->failure);
 }
 
+static bool has_page(const struct document *doc, void *ctx);
+static bool has_form_page(const struct form *form, void *ctx);
+
 static void render_job(const struct build *b, struct renderers *r, struct job *job, const bool *form_wanted)
 {
+	if (b->early && build_early_commit(b->early, job->position, job->doc, form_wanted, has_page, has_form_page,
+					   (void *)b, &job->failure))
+		return;
 	struct document *doc = reread(b, job);
 	if (doc == NULL)
 		return;
-	const char *id = job->doc->meta.id;
-	bool ok = put_output(b, job, xasprintf("%s.html", id), html_render_policy(r->html, doc)) &&
-		  put_output(b, job, xasprintf("%s.txt", id), text_render(r->text, doc));
-	for (size_t i = 0; ok && i < doc->nforms; i++) {
-		const struct form *form = doc->forms[i];
-		if (!form_wanted[i] || form == NULL)
-			continue;
-		ok = put_output(b, job, xasprintf("forms/%s.html", form->id), html_render_form_page(r->html, form)) &&
-		     put_output(b, job, xasprintf("forms/%s.txt", form->id), form_text_render(r->form_text, form)) &&
-		     put_output(b, job, xasprintf("forms/%s.json", form->id), form_json_render(r->form_json, form));
-	}
+	struct job_sink to = {b, job};
+	render_outputs(r, doc, form_wanted, put_output, &to);
 	document_free(doc);
 }
 
@@ -197,30 +243,37 @@ static void find_pages(struct build *b)
 		qsort(b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses);
 }
 
-static struct html_renderer *new_html(struct build *b)
+void renderers_open(struct renderers *r, const struct corpus *corpus, const struct templates *templates,
+		    html_page_test *page_test, html_form_page_test *form_page_test, void *ctx)
 {
-	struct html_renderer *html = html_new(b->corpus, b->templates);
-	html_set_pages(html, has_page, b);
-	html_set_form_pages(html, has_form_page, b);
-	return html;
+	int width = corpus->options->width;
+	r->html = html_new(corpus, templates);
+	html_set_pages(r->html, page_test, ctx);
+	html_set_form_pages(r->html, form_page_test, ctx);
+	r->text = text_new(width);
+	r->form_text = form_text_new(width);
+	r->form_json = form_json_new();
+}
+
+void renderers_close(struct renderers *r)
+{
+	html_free(r->html);
+	text_free(r->text);
+	form_text_free(r->form_text);
+	form_json_free(r->form_json);
 }
 
 static void *render_worker(void *arg)
 {
 	struct build *b = arg;
-	int width = b->corpus->options->width;
-	struct renderers r = {
-		.html = new_html(b),
-		.text = text_new(width),
-		.form_text = form_text_new(width),
-		.form_json = form_json_new(),
-	};
+	struct renderers r;
+	renderers_open(&r, b->corpus, b->templates, has_page, has_form_page, b);
 	for (;;) {
 		pthread_mutex_lock(&b->lock);
 		size_t index = b->failed ? b->njobs : b->next++;
-		if (index < b->njobs)
-			show_progress(b, index);
 		pthread_mutex_unlock(&b->lock);
+		if (index < b->njobs)
+			progress_show(b->progress, index, b->njobs, b->jobs[index].doc->meta.id);
 		if (index >= b->njobs)
 			break;
 		struct job *job = &b->jobs[index];
@@ -231,10 +284,7 @@ static void *render_worker(void *arg)
 			pthread_mutex_unlock(&b->lock);
 		}
 	}
-	html_free(r.html);
-	text_free(r.text);
-	form_text_free(r.form_text);
-	form_json_free(r.form_json);
+	renderers_close(&r);
 	return NULL;
 }
 
@@ -268,42 +318,6 @@ static void render_all(struct build *b, int jobs)
 
 /* ---- which documents and forms ---- */
 
-/* The ids taken so far: a set, so that ten thousand documents cost ten
- * thousand lookups and not fifty million comparisons. */
-struct id_set {
-	const char **slots; /* open addressing; NULL: free */
-	size_t cap, n;
-};
-
-static size_t id_hash(const char *id)
-{
-	size_t h = 2166136261u;
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * 16777619u;
-	return h;
-}
-
-/* Adds id; false when it was there already. */
-static bool id_set_add(struct id_set *set, const char *id)
-{
-	if (2 * (set->n + 1) > set->cap) {
-		struct id_set bigger = {xcalloc(set->cap ? 2 * set->cap : 64, sizeof *set->slots),
-					set->cap ? 2 * set->cap : 64, 0};
-		for (size_t i = 0; i < set->cap; i++)
-			if (set->slots[i])
-				id_set_add(&bigger, set->slots[i]);
-		free(set->slots);
-		*set = bigger;
-	}
-	size_t i = id_hash(id) & (set->cap - 1);
-	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->slots[i], id) == 0)
-			return false;
-	set->slots[i] = id;
-	set->n++;
-	return true;
-}
-
 /* Documents without errors (all with --force) that have an id fit for a file
  * name; of documents or forms that share an id (an error, so only with
  * --force), the first. */
@@ -311,7 +325,7 @@ static void choose_jobs(struct build *b)
 {
 	const struct corpus *c = b->corpus;
 	const struct options *o = c->options;
-	struct id_set doc_ids = {0}, form_ids = {0};
+	struct name_map doc_ids = {0}, form_ids = {0};
 	b->jobs = xcalloc(c->ndocs + 1, sizeof *b->jobs);
 	b->form_wanted = xcalloc(c->ndocs + 1, sizeof *b->form_wanted);
 	for (size_t i = 0; i < c->ndocs; i++) {
@@ -320,16 +334,17 @@ static void choose_jobs(struct build *b)
 		 * to leave a page out (SPEC §1, §9). */
 		if (!o->force && document_has_errors(doc, false))
 			continue;
-		if (!html_file_id_ok(doc->meta.id) || !id_set_add(&doc_ids, doc->meta.id))
+		if (!html_file_id_ok(doc->meta.id) || !name_map_put(&doc_ids, doc->meta.id, doc, i))
 			continue;
 		bool *wanted = xcalloc(doc->nforms + 1, sizeof *wanted);
 		for (size_t k = 0; k < doc->nforms; k++)
-			wanted[k] = html_form_file_ok(doc->forms[k]) && id_set_add(&form_ids, doc->forms[k]->id);
+			wanted[k] = html_form_file_ok(doc->forms[k]) && name_map_put(&form_ids, doc->forms[k]->id, doc->forms[k], i);
 		b->form_wanted[b->njobs] = wanted;
+		b->jobs[b->njobs].position = i;
 		b->jobs[b->njobs++].doc = doc;
 	}
-	free(doc_ids.slots);
-	free(form_ids.slots);
+	name_map_free(&doc_ids);
+	name_map_free(&form_ids);
 }
 
 /* ---- writing ---- */
@@ -408,14 +423,21 @@ static void build_free(struct build *b)
 	free(b->paged);
 	free(b->form_paged);
 	pthread_mutex_destroy(&b->lock);
+	progress_free(&b->own_progress);
+}
+
+struct templates *build_templates_load(const struct options *o, char **error)
+{
+	char *fallback = o->templates_dir ? NULL : templates_default_dir();
+	struct templates *templates = templates_load(o->templates_dir ? o->templates_dir : fallback, error);
+	free(fallback);
+	return templates;
 }
 
 static int load_templates(const struct options *o, struct templates **templates)
 {
-	char *fallback = o->templates_dir ? NULL : templates_default_dir();
 	char *error = NULL;
-	*templates = templates_load(o->templates_dir ? o->templates_dir : fallback, &error);
-	free(fallback);
+	*templates = build_templates_load(o, &error);
 	if (*templates)
 		return 0;
 	fprintf(stderr, "policyc: %s\n", error ? error : "cannot load the templates");
@@ -423,24 +445,40 @@ static int load_templates(const struct options *o, struct templates **templates)
 	return 2;
 }
 
-int build_corpus(const struct corpus *corpus)
+mode_t build_file_mode(void)
 {
-	const struct options *o = corpus->options;
-	struct templates *templates;
-	if (load_templates(o, &templates) != 0)
-		return 2;
 	mode_t mask = umask(0);
 	umask(mask);
-	struct build b = {.corpus = corpus, .templates = templates, .mode = 0666 & ~mask,
-			  .progress = !o->quiet && isatty(STDERR_FILENO)};
+	return 0666 & ~mask;
+}
+
+int build_corpus(const struct corpus *corpus)
+{
+	return build_corpus_early(corpus, NULL);
+}
+
+int build_corpus_early(const struct corpus *corpus, struct build_early *early)
+{
+	const struct options *o = corpus->options;
+	/* the templates the early pages were rendered with, if any */
+	struct templates *templates = early ? build_early_templates(early) : NULL, *loaded = NULL;
+	if (templates == NULL && load_templates(o, &loaded) != 0)
+		return 2;
+	if (templates == NULL)
+		templates = loaded;
+	struct build b = {.corpus = corpus, .templates = templates, .early = early, .mode = build_file_mode()};
 	pthread_mutex_init(&b.lock, NULL);
-	clock_gettime(CLOCK_MONOTONIC, &b.start);
+	progress_init(&b.own_progress, o);
+	b.progress = early ? build_early_progress(early) : &b.own_progress;
 	choose_jobs(&b);
 	find_pages(&b);
 
-	struct html_renderer *html = new_html(&b);
-	char *index_html = html_render_index(html);
-	html_free(html);
+	struct renderers r;
+	renderers_open(&r, b.corpus, b.templates, has_page, has_form_page, &b);
+	char *index_html = html_render_index(r.html);
+	renderers_close(&r);
+	if (early)
+		build_early_site_written(early, wants_forms(&b));
 	/* Past the file size limit (ulimit -f) the kernel would kill us with
 	 * SIGXFSZ in the middle of a write, leaving a cut temporary file and no
 	 * message; ignored, the write fails with EFBIG and is reported and
@@ -451,13 +489,12 @@ int build_corpus(const struct corpus *corpus)
 	free(index_html);
 	if (status == 0) {
 		render_all(&b, o->jobs);
-		if (b.progress_shown)
-			fputs("\r\033[K", stderr);
+		progress_erase(b.progress);
 		status = report_failure(&b);
 	}
 	sigaction(SIGXFSZ, &saved, NULL);
 	build_free(&b);
-	templates_free(templates);
+	templates_free(loaded);
 	if (status != 0)
 		return status;
 	for (size_t i = 0; i < corpus->ndocs; i++)

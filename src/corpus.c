@@ -13,6 +13,7 @@
 
 #include "corpus_paths.h"
 #include "form.h"
+#include "name_map.h"
 #include "util.h"
 
 /* A title or id, and the position in the corpus's order of what carries it. */
@@ -81,17 +82,82 @@ struct work {
 	size_t n;
 	const struct config *config;
 	atomic_size_t next;
+	struct corpus_early *early;
+	/* early: the titles of the policies and forms checked so far */
+	struct name_map policy_titles, form_titles;
+	pthread_mutex_t titles_lock;
 };
+
+static void check_body(struct document *doc)
+{
+	parse_document(doc);
+	validate_document(doc);
+	xref_document(doc);
+	punct_check(doc);
+}
 
 void document_check(struct document *doc)
 {
 	if (!doc->readable)
 		return;
 	frontmatter_check(doc);
-	parse_document(doc);
-	validate_document(doc);
-	xref_document(doc);
-	punct_check(doc);
+	check_body(doc);
+}
+
+static bool is_external(const struct config *config, const char *title);
+
+/* The first policy or form (in corpus order) of a title, as far as it is known. */
+typedef const void *title_finder(void *ctx, const char *title, bool form);
+
+/* What a 《title》 names: the first policy of that title, else the first
+ * form, else perhaps an external title. */
+static void resolve_title(struct xref *ref, title_finder *find, void *ctx, const struct config *config)
+{
+	ref->target_doc = find(ctx, ref->title, false);
+	ref->target_form = ref->target_doc ? NULL : find(ctx, ref->title, true);
+	ref->external = ref->target_doc == NULL && ref->target_form == NULL && is_external(config, ref->title);
+}
+
+/* Early: among the documents checked so far. One checked later may come
+ * first in the corpus's order; the corpus checks will tell
+ * (titles_retargeted). */
+static const void *find_title_so_far(void *ctx, const char *title, bool form)
+{
+	struct work *work = ctx;
+	pthread_mutex_lock(&work->titles_lock);
+	const struct name_map_entry *entry = name_map_get(form ? &work->form_titles : &work->policy_titles, title);
+	const void *found = entry ? entry->value : NULL;
+	pthread_mutex_unlock(&work->titles_lock);
+	return found;
+}
+
+/* Early: what others may look up from now on. Neither the front matter nor
+ * the forms change after their stage. */
+static void publish_title(struct work *work, struct name_map *titles, const char *title, const void *owner,
+			  size_t position)
+{
+	if (title == NULL || title[0] == '\0')
+		return;
+	pthread_mutex_lock(&work->titles_lock);
+	name_map_put(titles, title, owner, position);
+	pthread_mutex_unlock(&work->titles_lock);
+}
+
+/* The stages of document i, handing it to early->checked while its trees
+ * are alive. */
+static void check_early(struct work *work, struct document *doc, size_t i)
+{
+	frontmatter_check(doc);
+	publish_title(work, &work->policy_titles, doc->meta.title, doc, i);
+	work->early->front_matter(work->early, doc, i);
+	check_body(doc);
+	for (size_t f = 0; f < doc->nforms; f++)
+		if (doc->forms[f] != NULL)
+			publish_title(work, &work->form_titles, doc->forms[f]->title, doc->forms[f], i);
+	for (size_t x = 0; x < doc->nxrefs; x++)
+		if (doc->xrefs[x].kind == XREF_TITLE && doc->xrefs[x].title != NULL)
+			resolve_title(&doc->xrefs[x], find_title_so_far, work, work->config);
+	work->early->checked(work->early, doc, i);
 }
 
 static void *worker(void *arg)
@@ -108,7 +174,10 @@ static void *worker(void *arg)
 			continue;
 		}
 		work->docs[i] = doc;
-		document_check(doc);
+		if (work->early && doc->readable)
+			check_early(work, doc, i);
+		else
+			document_check(doc);
 		document_slim(doc);
 	}
 	return NULL;
@@ -253,21 +322,28 @@ static bool all_titles_known(const struct corpus *corpus)
 	return true;
 }
 
-/* Points a document's 《title》 references at what they name; true for each
- * that names nothing is then passed to `unresolved`. */
+static const void *find_title(void *ctx, const char *title, bool form)
+{
+	const struct corpus_state *state = ctx;
+	return index_find(form ? &state->form_titles : &state->policy_titles, title);
+}
+
+/* Points a document's 《title》 references at what they name; each that names
+ * nothing is then passed to `unresolved`. Sets doc->titles_retargeted when a
+ * reference named something else before (corpus_load_early's first guess). */
 static void resolve_document_titles(const struct corpus_state *state, struct document *doc,
 				    void (*unresolved)(struct document *doc, const struct xref *ref))
 {
-	const struct corpus *corpus = &state->public;
+	doc->titles_retargeted = false;
 	for (size_t x = 0; x < doc->nxrefs; x++) {
 		struct xref *ref = &doc->xrefs[x];
 		if (ref->kind != XREF_TITLE || ref->title == NULL)
 			continue;
-		ref->target_doc = index_find(&state->policy_titles, ref->title);
-		if (ref->target_doc == NULL)
-			ref->target_form = index_find(&state->form_titles, ref->title);
-		if (ref->target_doc == NULL && ref->target_form == NULL)
-			ref->external = is_external(corpus->config, ref->title);
+		struct xref was = *ref;
+		resolve_title(ref, find_title, (void *)state, state->public.config);
+		if (was.target_doc != ref->target_doc || was.target_form != ref->target_form ||
+		    was.external != ref->external)
+			doc->titles_retargeted = true;
 		if (ref->target_doc == NULL && ref->target_form == NULL && !ref->external && unresolved)
 			unresolved(doc, ref);
 	}
@@ -323,8 +399,27 @@ static void free_docs(struct document **docs, size_t n)
 	free(docs);
 }
 
+/* Says which files could not be read; false when there was one. */
+static bool all_read(const struct work *work)
+{
+	bool ok = true;
+	for (size_t i = 0; i < work->n; i++)
+		if (work->open_errno[i] != 0) {
+			fprintf(stderr, "policyc: cannot read %s: %s\n", work->paths[i],
+				strerror(work->open_errno[i]));
+			ok = false;
+		}
+	return ok;
+}
+
 struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config,
 			   const struct options *options)
+{
+	return corpus_load_early(paths, npaths, config, options, NULL);
+}
+
+struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct config *config,
+				 const struct options *options, struct corpus_early *early)
 {
 	struct path_list files = {0};
 	if (!paths_expand(paths, npaths, &files)) {
@@ -338,23 +433,27 @@ struct corpus *corpus_load(char *const *paths, size_t npaths, const struct confi
 		.open_errno = xcalloc(files.n, sizeof(int)),
 		.n = files.n,
 		.config = config,
+		.early = early,
 	};
 	atomic_init(&work.next, 0);
 	/* cmark-gfm registers its extensions on first use without a lock: do it
 	 * here, before any worker parses. */
 	cmark_gfm_core_extensions_ensure_registered();
+	if (early != NULL) {
+		early->begin(early, work.n);
+		pthread_mutex_init(&work.titles_lock, NULL);
+	}
 	run_stages(&work, options->jobs);
-
-	bool unreadable = false;
-	for (size_t i = 0; i < files.n; i++)
-		if (work.docs[i] == NULL) {
-			fprintf(stderr, "policyc: cannot read %s: %s\n", files.v[i],
-				strerror(work.open_errno[i]));
-			unreadable = true;
-		}
+	bool read = all_read(&work);
+	if (early != NULL) {
+		pthread_mutex_destroy(&work.titles_lock);
+		name_map_free(&work.policy_titles);
+		name_map_free(&work.form_titles);
+		early->done(early, read);
+	}
 	free(work.open_errno);
 	path_list_free(&files);
-	if (unreadable) {
+	if (!read) {
 		free_docs(work.docs, work.n);
 		return NULL;
 	}

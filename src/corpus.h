@@ -37,6 +37,25 @@ struct corpus {
 struct corpus *corpus_load(char *const *paths, size_t npaths, const struct config *config,
 			   const struct options *options);
 void corpus_free(struct corpus *corpus);
+/* Rendering in the check's own pass (build, build_early.c). On the worker
+ * threads, corpus_load_early hands each readable document to `front_matter`
+ * once its front matter is read, and to `checked` after the other stages,
+ * its trees still alive and its 《title》 references resolved as far as the
+ * documents checked so far tell. What those hold of other documents (their
+ * meta, their forms) may be read then, nothing else of them. After the
+ * corpus checks, doc->titles_retargeted says whether they resolved a
+ * reference otherwise. `begin` comes first (with the number of documents),
+ * `done` last, loaded false when the corpus cannot be loaded (a file could
+ * not be read; its documents are then freed). */
+struct corpus_early {
+	void (*begin)(struct corpus_early *early, size_t ndocs);
+	void (*front_matter)(struct corpus_early *early, struct document *doc, size_t index);
+	void (*checked)(struct corpus_early *early, struct document *doc, size_t index);
+	void (*done)(struct corpus_early *early, bool loaded);
+};
+struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct config *config,
+				 const struct options *options, struct corpus_early *early);
+
 /* The stages of one document in their order (frontmatter, parse, validate,
  * xref, punctuation), none after an encoding error; corpus_load runs it on
  * every document, the fuzzers on theirs. */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build_early.h"
 #include "config.h"
 #include "corpus.h"
 #include "render.h"
@@ -319,15 +320,19 @@ static int run(enum command command, int argc, char **argv)
 	if (config == NULL)
 		return 2;
 
-	struct corpus *corpus = corpus_load(paths, npaths, config, &opts);
+	/* build renders each document while it is checked (build_early.h) */
+	struct build_early *early = command == CMD_BUILD ? build_early_new(&opts, config) : NULL;
+	struct corpus *corpus = corpus_load_early(paths, npaths, config, &opts, build_early_hook(early));
 	if (corpus == NULL) {
+		build_early_free(early);
 		config_free(config);
 		return 2;
 	}
 	size_t errors = report_diagnostics(corpus);
 	status = errors > 0 ? 1 : 0;
 	if (command == CMD_BUILD) {
-		int built = build_corpus(corpus);
+		int built = build_corpus_early(corpus, early);
+		build_early_free(early);
 		if (built >= 2)
 			status = 2;
 		else if (status == 0)

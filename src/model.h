@@ -130,6 +130,9 @@ struct document {
 	/* build: the slim document of the corpus that this full re-read renders
 	 * for; links and page tests go through it. NULL otherwise. */
 	const struct document *summary;
+	/* corpus_load_early: the corpus checks resolved a 《title》 reference
+	 * otherwise than the first pass did. */
+	bool titles_retargeted;
 };
 
 /* source.c */

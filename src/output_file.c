@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,14 +41,33 @@ int make_dirs(const char *dir, char **failed)
 	return 0;
 }
 
-/* True when path holds exactly these bytes; reads no more than it must. */
-static bool same_content(const char *path, const char *content, size_t len)
+/* A summary of what stat says of a file: another file put there, or the same
+ * one written to, gives another value (but for a collision of the hash). */
+static uint64_t identity_of(const struct stat *st)
 {
+	uint64_t parts[] = {(uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+			    (uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+			    (uint64_t)st->st_ctim.tv_sec, (uint64_t)st->st_ctim.tv_nsec};
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+		h = (h ^ parts[i]) * 0x100000001b3u;
+	return h | 1; /* never FILE_ABSENT */
+}
+
+/* True when path holds exactly these bytes; reads no more than it must.
+ * *seen (when not NULL): the file that was compared, or FILE_ABSENT. */
+static bool same_content(const char *path, const char *content, size_t len, uint64_t *seen)
+{
+	if (seen)
+		*seen = FILE_ABSENT;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
 	struct stat st;
-	bool same = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
+	bool same = fstat(fd, &st) == 0;
+	if (same && seen)
+		*seen = identity_of(&st);
+	same = same && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
 	char chunk[16384];
 	size_t at = 0;
 	while (same && at < len) {
@@ -62,6 +82,12 @@ static bool same_content(const char *path, const char *content, size_t len)
 	}
 	close(fd);
 	return same;
+}
+
+uint64_t file_identity(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? identity_of(&st) : FILE_ABSENT;
 }
 
 static bool write_all(int fd, const char *s, size_t len)
@@ -80,17 +106,23 @@ static bool write_all(int fd, const char *s, size_t len)
 	return true;
 }
 
-int write_atomically(const char *path, const char *content, size_t len, mode_t mode)
+char *temporary_path(const char *path, const char *suffix)
 {
-	if (same_content(path, content, len))
-		return 0;
 	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-			  : xasprintf(".%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
+	return slash ? xasprintf("%.*s/.%s.%s", (int)(slash - path), path, slash + 1, suffix)
+		     : xasprintf(".%s.%s", path, suffix);
+}
+
+int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen)
+{
+	*tmp = NULL;
+	if (same_content(path, content, len, seen))
+		return 0;
+	char *name = temporary_path(path, "XXXXXX");
+	int fd = mkstemp(name);
 	if (fd < 0) {
 		int error = errno;
-		free(tmp);
+		free(name);
 		return error;
 	}
 	int error = 0;
@@ -99,10 +131,23 @@ int write_atomically(const char *path, const char *content, size_t len, mode_t m
 		error = errno ? errno : EIO;
 	if (close(fd) != 0 && error == 0)
 		error = errno;
-	if (error == 0 && rename(tmp, path) != 0)
+	if (error) {
+		unlink(name);
+		free(name);
+		return error;
+	}
+	*tmp = name;
+	return 0;
+}
+
+int write_atomically(const char *path, const char *content, size_t len, mode_t mode)
+{
+	char *tmp;
+	int error = write_temporary(path, content, len, mode, &tmp, NULL);
+	if (error == 0 && tmp != NULL && rename(tmp, path) != 0) {
 		error = errno;
-	if (error)
 		unlink(tmp);
+	}
 	free(tmp);
 	return error;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "form.h"
 #include "md_arena.h"
@@ -187,16 +188,35 @@ struct document *document_from_memory(const char *path, const char *bytes, size_
 #define POLICY_MAX_BYTES ((size_t)8 << 20)
 
 /* The first `limit` bytes of the file and whether there were more (a pipe
- * that never ends is read no further either). NULL, errno set, on failure. */
+ * that never ends is read no further either). NULL, errno set, on failure.
+ * The buffer starts at the file's size and grows only for a file that grows
+ * (or a pipe): a buffer of `limit` bytes for every file would cost a mapping
+ * each, and once freed, would make malloc keep every later large buffer
+ * (a rendered page, the catalogue) in the heap, where they stay resident. */
 static char *read_limited(const char *path, size_t limit, size_t *len, bool *over)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
 		return NULL;
-	char *bytes = xmalloc(limit + 1);
+	struct stat st;
+	size_t cap = 65536;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0)
+		cap = (size_t)st.st_size + 1; /* the byte after: is the file longer now? */
+	if (cap > limit + 1)
+		cap = limit + 1;
+	char *bytes = xmalloc(cap);
 	size_t n = 0, got;
-	while (n <= limit && (got = fread(bytes + n, 1, limit + 1 - n, f)) > 0)
+	for (;;) {
+		if (n == cap) {
+			if (cap == limit + 1)
+				break;
+			cap = cap > (limit + 1) / 2 ? limit + 1 : 2 * cap;
+			bytes = xrealloc(bytes, cap);
+		}
+		if ((got = fread(bytes + n, 1, cap - n, f)) == 0)
+			break;
 		n += got;
+	}
 	int failed = ferror(f), saved = errno;
 	fclose(f);
 	if (failed) {

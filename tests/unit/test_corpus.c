@@ -22,6 +22,47 @@ static const char policy_b[] =
 	"# 第一章 总则\n\n第一条 为了规范工作，制定本制度，目的是统一做法。\n\n第二条 本制度的适用范围为全体员工。\n\n"
 	"# 第二章 附则\n\n第三条 本制度由行政部负责解释，自发布之日起施行。\n";
 
+/* What corpus_load_early showed a hook. */
+struct seen_early {
+	struct corpus_early hook; /* first */
+	size_t ndocs, front_matters, checked, with_trees, done_loaded;
+	const struct document *doc_d;
+	bool d_resolved; /* in d.md, 《甲制度》 and 《工作呈报》 resolved while checked */
+};
+
+static void seen_begin(struct corpus_early *hook, size_t ndocs)
+{
+	((struct seen_early *)hook)->ndocs = ndocs;
+}
+
+static void seen_front_matter(struct corpus_early *hook, struct document *doc, size_t index)
+{
+	(void)index;
+	struct seen_early *seen = (struct seen_early *)hook;
+	seen->front_matters += doc->meta.title != NULL;
+}
+
+static void seen_checked(struct corpus_early *hook, struct document *doc, size_t index)
+{
+	(void)index;
+	struct seen_early *seen = (struct seen_early *)hook;
+	seen->checked++;
+	seen->with_trees += doc->md != NULL && doc->root != NULL && !doc->slim;
+	if (strstr(doc->path, "d.md")) {
+		seen->doc_d = doc;
+		size_t resolved = 0;
+		for (size_t x = 0; x < doc->nxrefs; x++)
+			if (doc->xrefs[x].kind == XREF_TITLE)
+				resolved += doc->xrefs[x].target_doc != NULL || doc->xrefs[x].target_form != NULL;
+		seen->d_resolved = resolved == 2;
+	}
+}
+
+static void seen_done(struct corpus_early *hook, bool loaded)
+{
+	((struct seen_early *)hook)->done_loaded += loaded;
+}
+
 static void write_text(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -108,10 +149,37 @@ int main(void)
 		CHECK(n > 0 && strncmp(line, "id: B-1", n) == 0, "the context line is the id's line");
 	}
 	corpus_free(corpus);
+	unlink(twin);
+
+	/* corpus_load_early, one thread: a, b, d in this order. */
+	char *d = xasprintf("%s/d.md", dir);
+	char *cites = xstrdup(policy_b);
+	memcpy(strstr(cites, "乙制度"), "丁", strlen("丁"));
+	memcpy(strstr(cites, "B-1"), "D", 1);
+	char *with_refs = xasprintf("%s\n第四条 参照《甲制度》和《工作呈报》办理。\n", cites);
+	write_text(d, with_refs);
+	struct options one = {.jobs = 1, .width = 72, .quiet = true};
+	struct seen_early seen = {.hook = {seen_begin, seen_front_matter, seen_checked, seen_done}};
+	corpus = corpus_load_early(paths, 1, config, &one, &seen.hook);
+	CHECK(corpus && seen.ndocs == 3 && seen.front_matters == 3 && seen.checked == 3 && seen.done_loaded == 1,
+	      "the hook sees every document once after its front matter and once checked");
+	CHECK(seen.with_trees == 3, "checked, a document still has its trees");
+	CHECK(seen.d_resolved, "references to a policy and a form checked before are resolved then");
+	if (corpus) {
+		CHECK(corpus->docs[0]->titles_retargeted,
+		      "a reference to a policy checked later (《乙制度》 in a.md) is resolved otherwise by the corpus");
+		CHECK(corpus->docs[2] == seen.doc_d && !seen.doc_d->titles_retargeted,
+		      "the references resolved while checked stand");
+		CHECK(corpus->docs[0]->slim && corpus->docs[0]->md == NULL, "the trees go after the hook");
+	}
+	corpus_free(corpus);
+	unlink(d);
+	free(d);
+	free(cites);
+	free(with_refs);
 
 	unlink(a);
 	unlink(b);
-	unlink(twin);
 	rmdir(dir);
 	free(a);
 	free(b);

@@ -1,0 +1,426 @@
+/* build_early.c — rendering each document in the check's own pass.
+ *
+ * Without it, `build` checks every document, lets its trees go (ten thousand
+ * of them would not fit in the memory bound) and, after the corpus checks,
+ * reads and parses each document again to render it. Here corpus_load_early
+ * hands each document to early_checked right after its check, its trees still
+ * alive, and its outputs are rendered then and written to hidden temporaries
+ * beside their files (none for a file that already holds the same bytes).
+ *
+ * What a document's outputs depend on beyond the document itself is (1) where
+ * its 《title》 references lead, which the first pass guesses (corpus.h), (2)
+ * which documents and forms have a page, which early_has_page and
+ * early_has_form_page guess — every answer given is kept — and (3) whether it
+ * is rendered at all and which of its forms (build.c's jobs). When build
+ * comes to the document, build_early_commit renames the temporaries into
+ * place only if the corpus checks resolved the references as guessed, every
+ * page test gives the answer given then, and no output file changed in
+ * between; else it removes them and build renders the document as before,
+ * from a second reading. */
+#include "build_early.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "name_map.h"
+#include "output_file.h"
+#include "util.h"
+
+/* One output rendered early. Its path is output_path's; its temporary is
+ * temporary_path(path, suffix). */
+struct early_output {
+	uint64_t seen;   /* identity of the file as it was compared (FILE_ABSENT: none) */
+	size_t form;     /* index in doc->forms, or NO_FORM */
+	uint8_t kind;    /* enum output_kind */
+	bool pending;    /* a temporary waits to be renamed; else the file holds the bytes */
+	char suffix[7];  /* mkstemp's */
+};
+
+/* A page test asked while rendering, and the answer given. */
+struct early_answer {
+	const void *what; /* struct document, or struct form when form */
+	bool form, answer;
+};
+
+/* Allocated at once, before rendering, with room for every output and
+ * answer there can be: the renderers' many passing allocations then do not
+ * share their pages with ten thousand of these. */
+struct early_doc {
+	const struct document *doc;
+	size_t noutputs, outputs_room;
+	size_t nanswers, answers_room;
+	bool failed; /* a temporary could not be written, or no room was left */
+	struct early_answer *answers; /* after the outputs */
+	struct early_output outputs[];
+};
+
+struct build_early {
+	struct corpus_early hook; /* first: corpus_load_early hands it back */
+	const struct options *options;
+	struct templates *templates;
+	mode_t mode;
+	struct sigaction saved_xfsz;
+	bool made_out, site_written, keep_forms;
+	atomic_bool made_forms, forms_ready;
+	/* what the renderers see of the corpus: nothing (see early_checked) */
+	struct corpus nothing;
+	/* ids of the documents checked so far that build may choose: the first
+	 * of each (in corpus order) has a page, presumably */
+	struct name_map ids;
+	pthread_mutex_t ids_lock;
+	struct early_doc **docs; /* by position in the corpus; NULL: not rendered early */
+	size_t ndocs;
+	struct progress progress;
+	atomic_size_t rendered;
+};
+
+/* What one early rendering works with. */
+struct early_call {
+	struct build_early *early;
+	struct early_doc *record;
+	const struct document *doc;
+};
+
+static void note_answer(struct early_doc *record, const void *what, bool form, bool answer)
+{
+	for (size_t i = 0; i < record->nanswers; i++)
+		if (record->answers[i].what == what && record->answers[i].form == form) {
+			/* another thread told of an earlier document of the id in
+			 * between: the page holds both answers */
+			if (record->answers[i].answer != answer)
+				record->failed = true;
+			return;
+		}
+	if (record->nanswers == record->answers_room) {
+		record->failed = true; /* not foreseen: render it afresh */
+		return;
+	}
+	record->answers[record->nanswers++] = (struct early_answer){what, form, answer};
+}
+
+/* A document will have a page, presumably, when build.c would choose it
+ * from what is known so far (see early_front_matter). */
+static bool likely_paged(struct build_early *e, const struct document *doc)
+{
+	if (doc == NULL || doc->meta.id == NULL)
+		return false;
+	pthread_mutex_lock(&e->ids_lock);
+	const struct name_map_entry *entry = name_map_get(&e->ids, doc->meta.id);
+	bool paged = entry != NULL && entry->value == doc;
+	pthread_mutex_unlock(&e->ids_lock);
+	return paged;
+}
+
+static bool early_has_page(const struct document *doc, void *ctx)
+{
+	struct early_call *call = ctx;
+	bool answer = likely_paged(call->early, doc);
+	note_answer(call->record, doc, false, answer);
+	return answer;
+}
+
+/* And a form, presumably, when its document will (its id being the first of
+ * its kind). */
+static bool early_has_form_page(const struct form *form, void *ctx)
+{
+	struct early_call *call = ctx;
+	bool answer = likely_paged(call->early, form->doc);
+	note_answer(call->record, form, true, answer);
+	return answer;
+}
+
+static bool early_sink(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content)
+{
+	struct early_call *call = ctx;
+	struct build_early *e = call->early;
+	if (content == NULL)
+		return true;
+	if (call->record->noutputs == call->record->outputs_room) {
+		free(content);
+		call->record->failed = true;
+		return false;
+	}
+	const char *out_dir = e->options->out_dir;
+	if (form != NO_FORM && !atomic_load(&e->forms_ready)) {
+		char *dir = xasprintf("%s/forms", out_dir);
+		if (mkdir(dir, 0777) == 0)
+			atomic_store(&e->made_forms, true);
+		atomic_store(&e->forms_ready, true); /* failing, the temporaries will say so */
+		free(dir);
+	}
+	char *path = output_path(out_dir, doc, form, kind);
+	char *tmp;
+	struct early_output out = {.form = form, .kind = kind};
+	int error = write_temporary(path, content, strlen(content), e->mode, &tmp, &out.seen);
+	free(path);
+	free(content);
+	if (error) {
+		call->record->failed = true;
+		return false;
+	}
+	if (tmp != NULL) {
+		out.pending = true;
+		memcpy(out.suffix, tmp + strlen(tmp) - 6, 6);
+		free(tmp);
+	}
+	call->record->outputs[call->record->noutputs++] = out;
+	return true;
+}
+
+/* Removes the temporaries not renamed. */
+static void discard(const struct build_early *e, const struct document *doc, struct early_doc *record)
+{
+	for (size_t i = 0; i < record->noutputs; i++) {
+		struct early_output *out = &record->outputs[i];
+		if (!out->pending)
+			continue;
+		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
+		char *tmp = temporary_path(path, out->suffix);
+		unlink(tmp);
+		free(tmp);
+		free(path);
+		out->pending = false;
+	}
+}
+
+/* Room for the outputs render_outputs may give (two, and three a form) and
+ * the page tests the renderers may ask (one a 《title》 reference, one a
+ * form); a renderer asking more fails the early rendering. */
+static struct early_doc *record_new(const struct document *doc)
+{
+	size_t titles = 0;
+	for (size_t x = 0; x < doc->nxrefs; x++)
+		titles += doc->xrefs[x].kind == XREF_TITLE;
+	size_t outputs = 2 + 3 * doc->nforms, answers = titles + doc->nforms;
+	size_t answers_at = sizeof(struct early_doc) + outputs * sizeof(struct early_output);
+	answers_at = (answers_at + _Alignof(struct early_answer) - 1) / _Alignof(struct early_answer) *
+		     _Alignof(struct early_answer);
+	struct early_doc *record = xcalloc(1, answers_at + answers * sizeof(struct early_answer));
+	record->doc = doc;
+	record->outputs_room = outputs;
+	record->answers_room = answers;
+	record->answers = (struct early_answer *)((char *)record + answers_at);
+	return record;
+}
+
+static void record_free(struct early_doc *record)
+{
+	free(record);
+}
+
+/* As build.c chooses the documents it renders, from their errors so far:
+ * the corpus checks may still leave one out. */
+static bool may_build(const struct build_early *e, const struct document *doc)
+{
+	return html_file_id_ok(doc->meta.id) && (e->options->force || !document_has_errors(doc, false));
+}
+
+static void early_front_matter(struct corpus_early *hook, struct document *doc, size_t index)
+{
+	struct build_early *e = (struct build_early *)hook;
+	if (!may_build(e, doc))
+		return;
+	pthread_mutex_lock(&e->ids_lock);
+	name_map_put(&e->ids, doc->meta.id, doc, index);
+	pthread_mutex_unlock(&e->ids_lock);
+}
+
+/* The page of a policy that supersedes others, or is superseded, names them:
+ * the renderer looks for them in the whole corpus, which is not known yet.
+ * Those are rendered later, as before. */
+static bool names_others(const struct document *doc)
+{
+	return doc->meta.nsupersedes > 0 || (doc->meta.status && strcmp(doc->meta.status, "superseded") == 0);
+}
+
+static void early_checked(struct corpus_early *hook, struct document *doc, size_t index)
+{
+	struct build_early *e = (struct build_early *)hook;
+	if (!may_build(e, doc) || names_others(doc))
+		return;
+	progress_show(&e->progress, atomic_fetch_add(&e->rendered, 1), e->ndocs, doc->meta.id);
+	struct early_doc *record = record_new(doc);
+	struct early_call call = {e, record, doc};
+	struct renderers r;
+	renderers_open(&r, &e->nothing, e->templates, early_has_page, early_has_form_page, &call);
+	render_outputs(&r, doc, NULL, early_sink, &call);
+	renderers_close(&r);
+	/* A write failed (build meets the failure again, and says so), or an
+	 * answer cannot be trusted: it is rendered afresh. */
+	if (record->failed) {
+		discard(e, doc, record);
+		record_free(record);
+		return;
+	}
+	e->docs[index] = record;
+}
+
+static void early_begin(struct corpus_early *hook, size_t ndocs)
+{
+	struct build_early *e = (struct build_early *)hook;
+	e->ndocs = ndocs;
+	e->docs = xcalloc(ndocs + 1, sizeof *e->docs);
+}
+
+/* Removes every temporary not taken, while the documents are there to name
+ * their files. */
+static void early_abandon(struct build_early *e)
+{
+	for (size_t i = 0; i < e->ndocs; i++)
+		if (e->docs[i] != NULL) {
+			discard(e, e->docs[i]->doc, e->docs[i]);
+			record_free(e->docs[i]);
+			e->docs[i] = NULL;
+		}
+}
+
+/* The diagnostics come next: no progress line before them. */
+static void early_done(struct corpus_early *hook, bool loaded)
+{
+	struct build_early *e = (struct build_early *)hook;
+	progress_erase(&e->progress);
+	name_map_free(&e->ids); /* the guesses are made */
+	if (!loaded)
+		early_abandon(e);
+}
+
+struct progress *build_early_progress(struct build_early *early)
+{
+	return &early->progress;
+}
+
+struct build_early *build_early_new(const struct options *options, const struct config *config)
+{
+	char *error = NULL;
+	struct templates *templates = build_templates_load(options, &error);
+	free(error);
+	if (templates == NULL)
+		return NULL;
+	struct stat st;
+	bool existed = stat(options->out_dir, &st) == 0;
+	char *failed = NULL;
+	if (make_dirs(options->out_dir, &failed) != 0) {
+		free(failed);
+		templates_free(templates);
+		return NULL;
+	}
+	struct build_early *e = xcalloc(1, sizeof *e);
+	e->hook.begin = early_begin;
+	e->hook.front_matter = early_front_matter;
+	e->hook.checked = early_checked;
+	e->hook.done = early_done;
+	e->options = options;
+	e->nothing = (struct corpus){.config = config, .options = options};
+	pthread_mutex_init(&e->ids_lock, NULL);
+	e->templates = templates;
+	e->mode = build_file_mode();
+	e->made_out = !existed;
+	atomic_init(&e->made_forms, false);
+	atomic_init(&e->rendered, 0);
+	progress_init(&e->progress, options);
+	atomic_init(&e->forms_ready, false);
+	/* as build_corpus does, for the same reason: a write past the file size
+	 * limit fails with EFBIG instead of killing us */
+	struct sigaction ignore = {.sa_handler = SIG_IGN};
+	sigaction(SIGXFSZ, &ignore, &e->saved_xfsz);
+	return e;
+}
+
+struct corpus_early *build_early_hook(struct build_early *early)
+{
+	return early ? &early->hook : NULL;
+}
+
+struct templates *build_early_templates(const struct build_early *early)
+{
+	return early->templates;
+}
+
+void build_early_site_written(struct build_early *early, bool with_forms)
+{
+	early->site_written = true;
+	early->keep_forms = with_forms;
+}
+
+/* The page tests give now the answers they gave then. */
+static bool answers_hold(const struct early_doc *record, html_page_test *has_page,
+			 html_form_page_test *has_form_page, void *ctx)
+{
+	for (size_t i = 0; i < record->nanswers; i++) {
+		const struct early_answer *a = &record->answers[i];
+		bool now = a->form ? has_form_page(a->what, ctx) : has_page(a->what, ctx);
+		if (now != a->answer)
+			return false;
+	}
+	return true;
+}
+
+/* No output file was replaced, written or removed since it was compared. */
+static bool files_unchanged(const struct build_early *e, const struct document *doc,
+			    const struct early_doc *record)
+{
+	bool same = true;
+	for (size_t i = 0; same && i < record->noutputs; i++) {
+		char *path = output_path(e->options->out_dir, doc, record->outputs[i].form, record->outputs[i].kind);
+		same = file_identity(path) == record->outputs[i].seen;
+		free(path);
+	}
+	return same;
+}
+
+bool build_early_commit(struct build_early *e, size_t position, const struct document *doc,
+			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
+			void *ctx, char **failure)
+{
+	struct early_doc *record = position < e->ndocs ? e->docs[position] : NULL;
+	if (record == NULL)
+		return false;
+	e->docs[position] = NULL;
+	bool holds = !doc->titles_retargeted &&
+		     answers_hold(record, has_page, has_form_page, ctx) && files_unchanged(e, doc, record);
+	for (size_t i = 0; holds && i < record->noutputs; i++) {
+		struct early_output *out = &record->outputs[i];
+		if (!out->pending || (out->form != NO_FORM && !form_wanted[out->form]))
+			continue;
+		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
+		char *tmp = temporary_path(path, out->suffix);
+		if (rename(tmp, path) == 0) {
+			out->pending = false;
+		} else {
+			*failure = xasprintf("cannot write %s: %s", path, strerror(errno));
+			i = record->noutputs; /* as put_output: nothing after the first failure */
+		}
+		free(tmp);
+		free(path);
+	}
+	discard(e, doc, record);
+	record_free(record);
+	return holds;
+}
+
+void build_early_free(struct build_early *e)
+{
+	if (e == NULL)
+		return;
+	early_abandon(e);
+	free(e->docs);
+	progress_free(&e->progress);
+	name_map_free(&e->ids);
+	pthread_mutex_destroy(&e->ids_lock);
+	if (atomic_load(&e->made_forms) && !(e->site_written && e->keep_forms)) {
+		char *dir = xasprintf("%s/forms", e->options->out_dir);
+		rmdir(dir);
+		free(dir);
+	}
+	if (e->made_out && !e->site_written)
+		rmdir(e->options->out_dir);
+	sigaction(SIGXFSZ, &e->saved_xfsz, NULL);
+	templates_free(e->templates);
+	free(e);
+}

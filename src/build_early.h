@@ -1,0 +1,91 @@
+/* build_early.h — `policyc build` rendering each document in the check's own
+ * pass, while its trees are alive, instead of reading and parsing it again
+ * (build_early.c), and what it shares with build.c. */
+#ifndef POLICYC_BUILD_EARLY_H
+#define POLICYC_BUILD_EARLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <pthread.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "render.h"
+
+/* ---- for main.c ---- */
+
+struct build_early;
+/* Ready to render early into options->out_dir (made now, as build would),
+ * with the templates loaded; NULL when it cannot be (build then does it all
+ * later and reports what went wrong). */
+struct build_early *build_early_new(const struct options *options, const struct config *config);
+/* What corpus_load_early calls; NULL for NULL. */
+struct corpus_early *build_early_hook(struct build_early *early);
+/* build_corpus, using what was rendered early where it still holds. */
+int build_corpus_early(const struct corpus *corpus, struct build_early *early);
+/* Removes the temporaries nothing took (and OUT or OUT/forms when made for
+ * them alone). */
+void build_early_free(struct build_early *early);
+
+/* ---- shared by build.c and build_early.c ---- */
+
+struct renderers {
+	struct html_renderer *html;
+	struct text_renderer *text;
+	struct form_text *form_text;
+	struct form_json *form_json;
+};
+/* html_new with the page tests, and the other three; closed with renderers_close. */
+void renderers_open(struct renderers *r, const struct corpus *corpus, const struct templates *templates,
+		    html_page_test *has_page, html_form_page_test *has_form_page, void *ctx);
+void renderers_close(struct renderers *r);
+
+/* A document's outputs, in the order they are written: ID.html, ID.txt, then
+ * for each form, forms/FORM-ID.html, .txt and .json. */
+enum output_kind { OUTPUT_HTML, OUTPUT_TEXT, OUTPUT_FORM_HTML, OUTPUT_FORM_TEXT, OUTPUT_FORM_JSON };
+#define NO_FORM ((size_t)-1)
+/* OUT/ID.html … for the output of kind (form: index in doc->forms, or NO_FORM). */
+char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind);
+/* Takes content (NULL: nothing to write); false stops the rendering. */
+typedef bool output_sink(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content);
+/* Renders the outputs one by one into sink; forms only where form_wanted[k]
+ * (NULL: every form whose id may name a file). */
+void render_outputs(struct renderers *r, const struct document *doc, const bool *form_wanted, output_sink *sink,
+		    void *ctx);
+
+/* The outputs rendered early of the document at `position` in the corpus
+ * written (renamed into place, as write_atomically would), when they still
+ * are what rendering it now would give: the corpus checks resolved its
+ * 《title》 references as guessed, every page test asked gives the same
+ * answer now, and no output file changed since. Returns false (and removes
+ * the temporaries) when not: render it afresh. *failure as for a job. */
+bool build_early_commit(struct build_early *early, size_t position, const struct document *doc,
+			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
+			void *ctx, char **failure);
+
+/* build.c: the templates of --templates or the installed ones (NULL, *error
+ * set, when they cannot be read), and the mode of new files (0666 less the
+ * umask). */
+struct templates *build_templates_load(const struct options *options, char **error);
+mode_t build_file_mode(void);
+/* build_early.c: the templates it rendered with (NULL: none); what build
+ * wrote (OUT and its files, OUT/forms when with_forms): directories made
+ * early are then kept. */
+struct templates *build_early_templates(const struct build_early *early);
+void build_early_site_written(struct build_early *early, bool with_forms);
+
+/* build.c: the progress line on a terminal (not with -q) once a build has
+ * taken half a second: "[12/40] building HR-012", erased when done. */
+struct progress {
+	bool wanted, shown;
+	struct timespec start;
+	pthread_mutex_t lock;
+};
+void progress_init(struct progress *p, const struct options *options);
+void progress_show(struct progress *p, size_t index, size_t total, const char *id);
+void progress_erase(struct progress *p);
+void progress_free(struct progress *p);
+/* build_early.c: its progress, which build goes on with. */
+struct progress *build_early_progress(struct build_early *early);
+
+#endif
