@@ -68,6 +68,9 @@ struct build_early {
 	struct sigaction saved_xfsz;
 	bool made_out, site_written, keep_forms;
 	atomic_bool made_forms, forms_ready;
+	/* a disk or quota full: the temporaries would hold the room the old
+	 * files give back as they are replaced one by one; all go */
+	atomic_bool no_room;
 	/* what the renderers see of the corpus: nothing (see early_checked) */
 	struct corpus nothing;
 	/* ids of the documents checked so far that build may choose: the first
@@ -161,6 +164,8 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	free(path);
 	free(content);
 	if (error) {
+		if (error == ENOSPC || error == EDQUOT)
+			atomic_store(&e->no_room, true);
 		call->record->failed = true;
 		return false;
 	}
@@ -242,7 +247,7 @@ static bool names_others(const struct document *doc)
 static void early_checked(struct corpus_early *hook, struct document *doc, size_t index)
 {
 	struct build_early *e = (struct build_early *)hook;
-	if (!may_build(e, doc) || names_others(doc))
+	if (!may_build(e, doc) || names_others(doc) || atomic_load(&e->no_room))
 		return;
 	progress_show(&e->progress, atomic_fetch_add(&e->rendered, 1), e->ndocs, doc->meta.id);
 	struct early_doc *record = record_new(doc);
@@ -286,7 +291,7 @@ static void early_done(struct corpus_early *hook, bool loaded)
 	struct build_early *e = (struct build_early *)hook;
 	progress_erase(&e->progress);
 	name_map_free(&e->ids); /* the guesses are made */
-	if (!loaded)
+	if (!loaded || atomic_load(&e->no_room))
 		early_abandon(e);
 }
 
@@ -322,6 +327,7 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	e->mode = build_file_mode();
 	e->made_out = !existed;
 	atomic_init(&e->made_forms, false);
+	atomic_init(&e->no_room, false);
 	atomic_init(&e->rendered, 0);
 	progress_init(&e->progress, options);
 	atomic_init(&e->forms_ready, false);
