@@ -8,10 +8,12 @@
  * beside their files (none for a file that already holds the same bytes).
  *
  * What a document's outputs depend on beyond the document itself is (1) where
- * its 《title》 references lead, which the first pass guesses (corpus.h), (2)
- * which documents and forms have a page, which early_has_page and
- * early_has_form_page guess — every answer given is kept — and (3) whether it
- * is rendered at all and which of its forms (build.c's jobs). When build
+ * its 《title》 references lead, guessed from the documents checked before it
+ * (corpus.h), (2) which documents and forms have a page, which early_has_page
+ * and early_has_form_page guess — every answer given is kept — and (3)
+ * whether it is rendered at all and which of its forms (build.c's jobs); the
+ * pages of policies that supersede or are superseded name other policies
+ * found in the whole corpus, and are not rendered early. When build
  * comes to the document, build_early_commit renames the temporaries into
  * place only if the corpus checks resolved the references as guessed, every
  * page test gives the answer given then, and no output file changed in

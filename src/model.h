@@ -131,7 +131,7 @@ struct document {
 	 * for; links and page tests go through it. NULL otherwise. */
 	const struct document *summary;
 	/* corpus_load_early: the corpus checks resolved a 《title》 reference
-	 * otherwise than the first pass did. */
+	 * otherwise than while the document was checked. */
 	bool titles_retargeted;
 };
 
