@@ -1,10 +1,11 @@
-/* test_corpus.c — the corpus keeps a slim summary of each document, and build
- * reads a document again for rendering. */
+/* test_corpus.c — the corpus keeps a slim summary of each document, build
+ * reads a document again for rendering, and renders early what it can. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build_early.h"
 #include "config.h"
 #include "corpus.h"
 #include "form.h"
@@ -177,6 +178,55 @@ int main(void)
 	free(d);
 	free(cites);
 	free(with_refs);
+
+	/* build's single pass: a corpus whose every reference leads to a policy
+	 * checked before it is rendered while checked, and its outputs are kept.
+	 * The input files are removed before build_corpus_early: a document
+	 * it had to read again would fail with "cannot read". */
+	char early_dir[] = "/tmp/policyc-early-XXXXXX";
+	if (mkdtemp(early_dir)) {
+		char *in = xasprintf("%s/in", early_dir), *out = xasprintf("%s/out", early_dir);
+		mkdir(in, 0700);
+		char *eb = xasprintf("%s/b.md", in), *ed = xasprintf("%s/d.md", in);
+		char *cites_b = xstrdup(policy_b);
+		memcpy(strstr(cites_b, "乙制度"), "丁", strlen("丁"));
+		memcpy(strstr(cites_b, "B-1"), "D", 1);
+		char *d_text = xasprintf("%s\n第四条 参照《乙制度》办理。\n", cites_b);
+		write_text(eb, policy_b);
+		write_text(ed, d_text);
+		struct options build_opts = {.jobs = 1, .width = 72, .quiet = true, .out_dir = out,
+					     .templates_dir = "templates"};
+		char *in_paths[] = {in};
+		struct build_early *early = build_early_new(&build_opts, config);
+		CHECK(early != NULL, "build can render early into a new directory");
+		struct corpus *built = corpus_load_early(in_paths, 1, config, &build_opts, build_early_hook(early));
+		CHECK(built && built->ndocs == 2, "both documents load");
+		unlink(eb);
+		unlink(ed);
+		if (built && early) {
+			int status = build_corpus_early(built, early);
+			CHECK(status == 0, "every page rendered while checked was kept: nothing was read again");
+			char *page_b = xasprintf("%s/B-1.html", out), *page_d = xasprintf("%s/D-1.html", out);
+			struct stat st;
+			CHECK(stat(page_b, &st) == 0 && stat(page_d, &st) == 0, "both pages are in place");
+			char *html = read_file(page_d, &(size_t){0});
+			CHECK(html && strstr(html, "href=\"B-1.html") != NULL, "the reference checked as guessed is a link");
+			free(html);
+			free(page_b);
+			free(page_d);
+		}
+		build_early_free(early);
+		corpus_free(built);
+		char *rm = xasprintf("rm -rf '%s'", early_dir);
+		CHECK(system(rm) == 0, "remove the build directory");
+		free(rm);
+		free(in);
+		free(out);
+		free(eb);
+		free(ed);
+		free(cites_b);
+		free(d_text);
+	}
 
 	unlink(a);
 	unlink(b);
