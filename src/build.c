@@ -228,8 +228,7 @@ static void find_pages(struct build *b)
 	}
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct document *doc = c->docs[i];
-		if (!html_file_id_ok(doc->meta.id) || !document_has_errors(doc, false) ||
-		    c->options->force)
+		if (!html_file_id_ok(doc->meta.id) || build_renders(doc, c->options->force))
 			continue; /* rendered now, or never */
 		char *name = xasprintf("%s.html", doc->meta.id);
 		if (exists_in_out(b, name)) {
@@ -330,11 +329,7 @@ static void choose_jobs(struct build *b)
 	b->form_wanted = xcalloc(c->ndocs + 1, sizeof *b->form_wanted);
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct document *doc = c->docs[i];
-		/* --werror is for the exit status only: a warning is no reason
-		 * to leave a page out (SPEC §1, §9). */
-		if (!o->force && document_has_errors(doc, false))
-			continue;
-		if (!html_file_id_ok(doc->meta.id) || !name_map_put(&doc_ids, doc->meta.id, doc, i))
+		if (!build_renders(doc, o->force) || !name_map_put(&doc_ids, doc->meta.id, doc, i))
 			continue;
 		bool *wanted = xcalloc(doc->nforms + 1, sizeof *wanted);
 		for (size_t k = 0; k < doc->nforms; k++)
@@ -452,6 +447,13 @@ mode_t build_file_mode(void)
 	return 0666 & ~mask;
 }
 
+bool build_renders(const struct document *doc, bool force)
+{
+	/* --werror is for the exit status only: a warning is no reason to
+	 * leave a page out (SPEC §1, §9). */
+	return html_file_id_ok(doc->meta.id) && (force || !document_has_errors(doc, false));
+}
+
 int build_corpus(const struct corpus *corpus)
 {
 	return build_corpus_early(corpus, NULL);
@@ -461,10 +463,12 @@ int build_corpus_early(const struct corpus *corpus, struct build_early *early)
 {
 	const struct options *o = corpus->options;
 	/* the templates the early pages were rendered with, if any */
-	struct templates *templates = early ? build_early_templates(early) : NULL, *loaded = NULL;
-	if (templates == NULL && load_templates(o, &loaded) != 0)
+	struct templates *templates, *loaded = NULL;
+	if (early)
+		templates = build_early_templates(early);
+	else if (load_templates(o, &loaded) != 0)
 		return 2;
-	if (templates == NULL)
+	else
 		templates = loaded;
 	struct build b = {.corpus = corpus, .templates = templates, .early = early, .mode = build_file_mode()};
 	pthread_mutex_init(&b.lock, NULL);

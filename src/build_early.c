@@ -225,7 +225,7 @@ static void record_free(struct early_doc *record)
  * the corpus checks may still leave one out. */
 static bool may_build(const struct build_early *e, const struct document *doc)
 {
-	return html_file_id_ok(doc->meta.id) && (e->options->force || !document_has_errors(doc, false));
+	return build_renders(doc, e->options->force);
 }
 
 static void early_front_matter(struct corpus_early *hook, struct document *doc, size_t index)

@@ -63,12 +63,15 @@ bool build_early_commit(struct build_early *early, size_t position, const struct
 			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
 			void *ctx, char **failure);
 
+/* build.c: whether build renders a document with these errors and this id
+ * (with --force, errors do not count; a warning never does). */
+bool build_renders(const struct document *doc, bool force);
 /* build.c: the templates of --templates or the installed ones (NULL, *error
  * set, when they cannot be read), and the mode of new files (0666 less the
  * umask). */
 struct templates *build_templates_load(const struct options *options, char **error);
 mode_t build_file_mode(void);
-/* build_early.c: the templates it rendered with (NULL: none); what build
+/* build_early.c: the templates it rendered with; what build
  * wrote (OUT and its files, OUT/forms when with_forms): directories made
  * early are then kept. */
 struct templates *build_early_templates(const struct build_early *early);
