@@ -44,21 +44,19 @@ struct run {
 	struct text_cursor cursor;
 };
 
-static const struct {
-	char half;
-	const char *full;
-} marks[] = {
-	{',', "，"}, {';', "；"}, {':', "："}, {'?', "？"}, {'!', "！"}, {'(', "（"}, {')', "）"},
-};
+/* The half-width marks, and at the same place in the second list the
+ * full-width mark expected instead. */
+static const char half_width_marks[] = ",;:?!()";
+static const char *const full_width_marks[] = {"，", "；", "：", "？", "！", "（", "）"};
+_Static_assert(sizeof half_width_marks - 1 == sizeof full_width_marks / sizeof full_width_marks[0],
+	       "a full-width mark for every half-width one");
 
 static const char *full_width(uint32_t cp)
 {
 	if (cp >= 0x80 || cp < 0x20) /* the half-width marks are all ASCII */
 		return NULL;
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-		if ((uint32_t)(unsigned char)marks[i].half == cp)
-			return marks[i].full;
-	return NULL;
+	const char *at = strchr(half_width_marks, (int)cp);
+	return at ? full_width_marks[at - half_width_marks] : NULL;
 }
 
 static bool is_chinese(uint32_t cp)
@@ -97,12 +95,12 @@ static void resolve_pending(struct run *run, enum side after)
 	run->n = 0;
 }
 
-/* One glyph of the run: cp 0 is something opaque (code, an autolink), node
- * NULL a line break or a space between pieces. */
+/* One glyph of the run, at `off` in the literal of `node`; cp 0 is something
+ * opaque (code, an autolink), which has no node and is never transparent. */
 static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 {
 	if (is_transparent(cp)) {
-		if (node && full_width(cp)) {
+		if (full_width(cp)) {
 			struct mark m = {cp, node, off};
 			ARRAY_PUSH(run->pending, run->n, run->cap, m);
 		}
@@ -118,7 +116,7 @@ static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
  * before it would only send the piece the long way (on_piece). */
 static bool holds_half_width_mark(const char *s, size_t n)
 {
-	return strcspn(s, ",;:?!()") < n;
+	return strcspn(s, half_width_marks) < n;
 }
 
 /* A text without a half-width mark shows a mark elsewhere in the run only
