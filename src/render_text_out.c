@@ -379,12 +379,7 @@ static void plain_bytes(struct plain *p, const char *s, size_t n)
 	raw_put(p, s, n, last_code_point_of(s, 0, n));
 }
 
-/* Text literals lose control characters: they would corrupt the layout, and
- * C1 controls (U+0080 to U+009F, CSI among them) are terminal commands. The
- * line and paragraph separators U+2028 and U+2029 are spaces like '\n'.
- * Returns how many bytes at s[i] are such a character (0: none, the byte is
- * text) and whether they stand for a space. */
-/* The bytes that may begin such a character: the C0 controls, the space,
+/* The bytes that may begin a character control_at removes: the C0 controls, the space,
  * DEL, and the lead bytes of U+0080..U+00BF and U+2000..U+2FFF. */
 static bool may_be_control(unsigned char c)
 {
@@ -402,6 +397,11 @@ static bool word_may_hold_control(uint64_t x)
 	return (((x - ones * 0x21) & ~x) | ((del - ones) & ~del) | ((lead - ones) & ~lead)) & highs;
 }
 
+/* Text literals lose control characters: they would corrupt the layout, and
+ * C1 controls (U+0080 to U+009F, CSI among them) are terminal commands. The
+ * line and paragraph separators U+2028 and U+2029 are spaces like '\n'.
+ * Returns how many bytes at s[i] are such a character (0: none, the byte is
+ * text) and whether they stand for a space. */
 static size_t control_at(const char *s, size_t n, size_t i, bool *space)
 {
 	unsigned char c = (unsigned char)s[i];

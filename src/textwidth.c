@@ -126,10 +126,9 @@ static enum simple_class class_of_letter(char c)
 	return c == 'I' ? SIMPLE_IDEOGRAPH : c == 'O' ? SIMPLE_OPENING : c == 'C' ? SIMPLE_CLOSING : SIMPLE_OTHER;
 }
 
+/* Ideographs U+4E00..U+9FFF never come here: decode_input takes them first. */
 static enum simple_class simple_class(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return SIMPLE_IDEOGRAPH;
 	if (cp >= '0' && cp <= '9')
 		return SIMPLE_DIGIT;
 	if (cp >= 0x3000 && cp < 0x3000 + sizeof cjk_punctuation_classes - 1)
@@ -184,8 +183,6 @@ static unsigned width_at(const struct wrap_input *in, size_t i) { return in->pro
 
 static unsigned char char_kind(uint32_t cp)
 {
-	if (cp >= 0x4E00 && cp <= 0x9FFF) /* ideographs, most of the text */
-		return 0;
 	return (unsigned char)((is_break_space(cp) ? KIND_SPACE : 0) | (is_closing_mark(cp) ? KIND_CLOSING : 0) |
 			       (is_opening_mark(cp) ? KIND_OPENING : 0));
 }
@@ -210,8 +207,8 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
- * (in->simple). The arrays of a text of n bytes (at most n code points) come
- * in one allocation, 10 bytes a code point. */
+ * (in->simple). A text of n bytes has at most n code points: four arrays
+ * of that many, 10 bytes a code point. */
 static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast)
 {
 	size_t slots = n + 1;
@@ -247,14 +244,10 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 		}
 		cps[count] = cp;
 		i += len;
-		enum simple_class class = SIMPLE_IDEOGRAPH;
-		if (cp >= 0x4E00 && cp <= 0x9FFF) { /* ideographs, most of the text */
-			props[count] = 2 * WIDTH_UNIT;
-		} else {
-			props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
-			quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
-			class = simple ? simple_class(cp) : SIMPLE_OTHER;
-		}
+		/* not an ideograph: is_ideograph_at took those */
+		props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
+		quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
+		enum simple_class class = simple ? simple_class(cp) : SIMPLE_OTHER;
 		if (simple) {
 			simple = class != SIMPLE_OTHER;
 			break_before[count] = simple_break_before(class, before, count);
@@ -386,9 +379,6 @@ static void mark_uax14_breaks(struct wrap_input *in)
 	free(units);
 }
 
-/* May a line end before `at`? `last_kept` is the index of the last non-space
- * character of the line, or SIZE_MAX for none. Spaces around the break are
- * dropped, so the marks that count are the visible ones on either side. */
 /* The first non-space at or after i: what a line begun at i shows first.
  * Found when asked rather than kept for every character (4 bytes each, too
  * many for a paragraph of millions): it is asked at line starts and at break
@@ -401,6 +391,9 @@ static size_t next_visible(const struct wrap_input *in, size_t i)
 	return i;
 }
 
+/* May a line end before `at`? `last_kept` is the index of the last non-space
+ * character of the line, or SIZE_MAX for none. Spaces around the break are
+ * dropped, so the marks that count are the visible ones on either side. */
 static inline bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
 {
 	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
