@@ -209,13 +209,11 @@ static bool titled_clause(const struct text_ctx *ctx, const struct pnode *articl
 
 /* A heading-form article (`## 第一条 目的`) has no text of its own: its
  * first paragraph is written on the marker's line (第一条　目的　为加强…),
- * except a titled clause's. */
-static bool takes_first_paragraph(struct text_ctx *ctx, const struct pnode *article)
+ * except a titled clause's. Whether it may, when its own text is empty: */
+static bool may_take_first_paragraph(const struct text_ctx *ctx, const struct pnode *article)
 {
 	const struct pnode *p = article->first;
-	if (!p || p->level != LV_PARAGRAPH || !p->text || titled_clause(ctx, article))
-		return false;
-	return *body_text(&ctx->probe, article) == '\0';
+	return p && p->level == LV_PARAGRAPH && p->text && !titled_clause(ctx, article);
 }
 
 static bool on_article_line(struct text_ctx *ctx, const struct pnode *p)
@@ -225,7 +223,7 @@ static bool on_article_line(struct text_ctx *ctx, const struct pnode *p)
 		return false;
 	if (p->text && p->text == a->text && p->block == a->block)
 		return true; /* the first 款 is the article's own text */
-	return p == a->first && takes_first_paragraph(ctx, a);
+	return p == a->first && may_take_first_paragraph(ctx, a) && *body_text(&ctx->probe, a) == '\0';
 }
 
 static bool is_text_block(cmark_node *block)
@@ -239,7 +237,7 @@ static bool is_text_block(cmark_node *block)
 static void put_article(struct text_ctx *ctx, const struct pnode *n)
 {
 	const char *body = body_text(&ctx->body, n);
-	if (!*body && takes_first_paragraph(ctx, n))
+	if (!*body && may_take_first_paragraph(ctx, n))
 		body = own_text(&ctx->body, n->first);
 	const char *text = compose(ctx, n->marker, n->title, body);
 	/* outline's 1. 2. are numbered paragraphs of the official-document style:
