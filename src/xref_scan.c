@@ -200,13 +200,11 @@ static size_t reference_at(enum scheme scheme, const char *s, size_t n, size_t i
 	}
 }
 
-/* Whether a reference of the scheme can begin at s+i: articles' references
- * begin with 第, 本, 前 or 《, outline's with 《. Most positions of a text
- * are none of these, and skipping them is most of the scan's time. */
+/* Whether a reference of scheme articles or outline can begin at s+i:
+ * articles' references begin with 第, 本, 前 or 《, outline's with 《. Most
+ * positions of a text are none of these; next_possible_start skips them. */
 static bool may_begin_reference(enum scheme scheme, const char *s, size_t n, size_t i)
 {
-	if (scheme != SCHEME_ARTICLES && scheme != SCHEME_OUTLINE)
-		return true;
 	/* by the first byte, which all four differ in (E7 E6 E5 E3) */
 	if (n - i < 3)
 		return false;
@@ -258,14 +256,9 @@ bool xref_scan_next(enum scheme scheme, const char *s, size_t n, size_t *pos,
 	size_t i = *pos;
 	bool skips = scheme == SCHEME_ARTICLES || scheme == SCHEME_OUTLINE;
 	while (i < n) {
+		/* in the other schemes a reference may begin anywhere */
 		if (skips && (i = next_possible_start(scheme, s, n, i)) >= n)
 			break;
-		if (!may_begin_reference(scheme, s, n, i)) {
-			uint32_t cp;
-			size_t k = utf8_decode(s + i, n - i, &cp);
-			i += k ? k : 1;
-			continue;
-		}
 		struct reference r = {.kind = XREF_ARTICLE, .base = BASE_ARTICLE, .off = i,
 				      .chapter = REF_NONE, .article = REF_NONE,
 				      .paragraph = REF_NONE, .item = REF_NONE,
