@@ -95,12 +95,18 @@ static char *join_path(const char *dir, const char *name)
 	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
 }
 
+char *forms_dir(const char *out_dir)
+{
+	return join_path(out_dir, "forms");
+}
+
 char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind)
 {
-	static const char *const form_names[] = {"", "", "forms/%s.html", "forms/%s.txt", "forms/%s.json"};
-	char *name = kind == OUTPUT_HTML ? xasprintf("%s.html", doc->meta.id)
-		     : kind == OUTPUT_TEXT ? xasprintf("%s.txt", doc->meta.id)
-					   : xasprintf(form_names[kind], doc->forms[form]->id);
+	static const char *const names[] = {
+		[OUTPUT_HTML] = "%s.html", [OUTPUT_TEXT] = "%s.txt", [OUTPUT_FORM_HTML] = "forms/%s.html",
+		[OUTPUT_FORM_TEXT] = "forms/%s.txt", [OUTPUT_FORM_JSON] = "forms/%s.json",
+	};
+	char *name = xasprintf(names[kind], form == NO_FORM ? doc->meta.id : doc->forms[form]->id);
 	char *path = join_path(out_dir, name);
 	free(name);
 	return path;
@@ -375,7 +381,7 @@ static int write_site_files(struct build *b, const char *index_html)
 	const char *out_dir = b->corpus->options->out_dir;
 	int status = make_out_dir(out_dir);
 	if (status == 0 && wants_forms(b)) {
-		char *dir = join_path(out_dir, "forms");
+		char *dir = forms_dir(out_dir);
 		status = make_out_dir(dir);
 		free(dir);
 	}

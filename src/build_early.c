@@ -153,7 +153,7 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	}
 	const char *out_dir = e->options->out_dir;
 	if (form != NO_FORM && !atomic_load(&e->forms_ready)) {
-		char *dir = xasprintf("%s/forms", out_dir);
+		char *dir = forms_dir(out_dir);
 		if (mkdir(dir, 0777) == 0)
 			atomic_store(&e->made_forms, true);
 		atomic_store(&e->forms_ready, true); /* failing, the temporaries will say so */
@@ -422,7 +422,7 @@ void build_early_free(struct build_early *e)
 	name_map_free(&e->ids);
 	pthread_mutex_destroy(&e->ids_lock);
 	if (atomic_load(&e->made_forms) && !(e->site_written && e->keep_forms)) {
-		char *dir = xasprintf("%s/forms", e->options->out_dir);
+		char *dir = forms_dir(e->options->out_dir);
 		rmdir(dir);
 		free(dir);
 	}

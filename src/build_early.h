@@ -44,6 +44,8 @@ void renderers_close(struct renderers *r);
  * for each form, forms/FORM-ID.html, .txt and .json. */
 enum output_kind { OUTPUT_HTML, OUTPUT_TEXT, OUTPUT_FORM_HTML, OUTPUT_FORM_TEXT, OUTPUT_FORM_JSON };
 #define NO_FORM ((size_t)-1)
+/* OUT/forms */
+char *forms_dir(const char *out_dir);
 /* OUT/ID.html … for the output of kind (form: index in doc->forms, or NO_FORM). */
 char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind);
 /* Takes content (NULL: nothing to write); false stops the rendering. */
