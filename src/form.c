@@ -79,21 +79,17 @@ static bool check_cell_keys_fit(struct form_parser *p, const struct cell_keys *k
 	if (!heading_extra && !options_wrong)
 		return true; /* nearly every cell: no message, so no quoted label */
 	char *who = form_quote(cell->label);
-	bool ok = true;
 	if (heading_extra) {
 		const char *extra = k->type ? "type" : k->lines ? "lines" : "options";
 		form_report(p, RULE_FORM_SYNTAX, key_of(k, extra), "heading %s has %s; a heading takes only span", who, extra);
-		ok = false;
-	} else if (k->options && cell->type != CELL_CHECKBOX) {
+	} else if (k->options) {
 		form_report(p, RULE_FORM_SYNTAX, key_of(k, "options"), "options given for %s of type %s; options belong to type checkbox",
 		       who, type_names[cell->type]);
-		ok = false;
-	} else if (!k->options && cell->type == CELL_CHECKBOX) {
+	} else {
 		form_report(p, RULE_FORM_SYNTAX, k->type, "checkbox %s has no options; expected e.g. options: [同意, 不同意]", who);
-		ok = false;
 	}
 	free(who);
-	return ok;
+	return false;
 }
 
 /* Reads one cell; false when anything in it was wrong, so that the width of
