@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +35,6 @@ static bool is_markdown_name(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static char *join_path(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
@@ -53,55 +49,81 @@ static void add_found(struct found_list *list, char *path, const struct stat *st
 	ARRAY_PUSH(list->v, list->n, list->cap, f);
 }
 
-/* The entry names of DIR, hidden ones left out, sorted; NULL on failure. */
-static char **read_names(const char *dir, size_t *count)
+/* An entry of a directory: its name, and whether readdir already said it
+ * is a regular file (then a name not ending in .md needs no stat at all). */
+struct entry {
+	char *name;
+	bool regular;
+};
+
+static int compare_entries(const void *a, const void *b)
 {
-	DIR *d = opendir(dir);
-	if (d == NULL)
-		return NULL;
-	char **names = NULL;
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* The entries of d, hidden ones left out, sorted; NULL on failure. */
+static struct entry *read_entries(DIR *d, size_t *count)
+{
+	struct entry *entries = NULL;
 	size_t n = 0, cap = 0;
-	struct dirent *entry;
+	struct dirent *found;
 	errno = 0;
-	while ((entry = readdir(d)) != NULL) {
-		if (entry->d_name[0] != '.')
-			ARRAY_PUSH(names, n, cap, xstrdup(entry->d_name));
+	while ((found = readdir(d)) != NULL) {
+		if (found->d_name[0] != '.') {
+			struct entry e = {xstrdup(found->d_name), found->d_type == DT_REG};
+			ARRAY_PUSH(entries, n, cap, e);
+		}
 		errno = 0;
 	}
-	int err = errno;
-	closedir(d);
-	if (err != 0) {
+	if (errno != 0) {
+		int err = errno;
 		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
+			free(entries[i].name);
+		free(entries);
 		errno = err;
 		return NULL;
 	}
 	if (n > 1)
-		qsort(names, n, sizeof *names, compare_strings);
+		qsort(entries, n, sizeof *entries, compare_entries);
 	*count = n;
-	return names ? names : xcalloc(1, sizeof *names);
+	return entries ? entries : xcalloc(1, sizeof *entries);
 }
 
 /* Symbolic links to directories are not followed (as find and grep -r do):
- * they would make loops and count one document twice. */
+ * they would make loops and count one document twice. Each entry costs one
+ * fstatat relative to the open directory, and a link a second one: a corpus
+ * of thousands of files is listed before any worker starts, so this part
+ * runs on one core. */
 static bool walk_directory(const char *dir, struct found_list *out)
 {
+	DIR *d = opendir(dir);
 	size_t count = 0;
-	char **names = read_names(dir, &count);
-	if (names == NULL) {
+	struct entry *entries = d ? read_entries(d, &count) : NULL;
+	if (entries == NULL) {
 		cannot_read(dir, errno);
+		if (d)
+			closedir(d);
 		return false;
 	}
+	int fd = dirfd(d);
 	bool ok = true;
 	for (size_t i = 0; i < count; i++) {
-		char *path = join_path(dir, names[i]);
+		const char *name = entries[i].name;
+		if (entries[i].regular && !is_markdown_name(name)) {
+			free(entries[i].name);
+			continue;
+		}
 		struct stat st;
-		bool linked_dir = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-				  S_ISDIR(st.st_mode);
+		bool got = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
+		bool linked_dir = false;
+		if (got && S_ISLNK(st.st_mode)) {
+			got = fstatat(fd, name, &st, 0) == 0;
+			linked_dir = got && S_ISDIR(st.st_mode);
+		}
+		char *path = join_path(dir, name);
 		if (linked_dir) {
 			free(path);
-		} else if (stat(path, &st) != 0) {
+		} else if (!got) {
 			/* A dangling link is no policy; anything else is a real failure. */
 			if (errno != ENOENT) {
 				cannot_read(path, errno);
@@ -112,14 +134,15 @@ static bool walk_directory(const char *dir, struct found_list *out)
 			if (!walk_directory(path, out))
 				ok = false;
 			free(path);
-		} else if (S_ISREG(st.st_mode) && is_markdown_name(names[i])) {
+		} else if (S_ISREG(st.st_mode) && is_markdown_name(name)) {
 			add_found(out, path, &st);
 		} else {
 			free(path);
 		}
-		free(names[i]);
+		free(entries[i].name);
 	}
-	free(names);
+	free(entries);
+	closedir(d);
 	return ok;
 }
 
