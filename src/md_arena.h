@@ -15,7 +15,9 @@
 struct md_arena;
 
 struct md_arena *md_arena_new(void);
-/* Frees every block; the tree allocated in it must be gone (cmark_node_free). */
+/* Frees every block, and with them the tree allocated in them: nothing of
+ * it may be on the heap (parse.c asks cmark for every string it makes
+ * lazily while the arena is current). */
 void md_arena_free(struct md_arena *arena);
 /* The allocator to give cmark_parser_new_with_mem. */
 cmark_mem *md_arena_mem(void);

@@ -72,6 +72,82 @@ static void register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
+/* cmark makes the NUL-terminated copy of a node's literal, URL, title or
+ * info string when it is first asked for, with the tree's allocator: asked
+ * for later (by xref.c, punct.c, the renderers), it would come from the heap,
+ * one malloc each, and the tree could not go with its arena. Asked for now,
+ * while the arena serves the tree, each is a part of it. */
+static void settle_strings(cmark_node *md)
+{
+	cmark_iter *it = cmark_iter_new(md);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		cmark_node *node = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_HTML_BLOCK:
+			cmark_node_get_literal(node);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			cmark_node_get_literal(node);
+			cmark_node_get_fence_info(node);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			cmark_node_get_url(node);
+			cmark_node_get_title(node);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Gives cmark the body: front matter lines stay as empty lines, so that
+ * cmark's line numbers are the file's; lines come without BOM and with "\n"
+ * ends, as document_line gives them, so cmark's byte columns are its
+ * columns. A body without "\r" is that already, from its first line on:
+ * cmark reads it where it is (it takes input in pieces, as a stream). */
+static void feed_body(cmark_parser *parser, const struct document *doc)
+{
+	static const char newlines[] = "\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n";
+	size_t blank = (size_t)doc->body_line - 1 < doc->nlines ? (size_t)doc->body_line - 1 : doc->nlines;
+	for (size_t left = blank; left > 0;) {
+		size_t n = left < sizeof newlines - 1 ? left : sizeof newlines - 1;
+		cmark_parser_feed(parser, newlines, n);
+		left -= n;
+	}
+	if (blank == doc->nlines)
+		return;
+	size_t start = doc->line_start[blank];
+	const char *body = doc->src + start;
+	size_t len = doc->len - start;
+	if (memchr(body, '\r', len) == NULL) {
+		cmark_parser_feed(parser, body, len);
+		if (len == 0 || body[len - 1] != '\n')
+			cmark_parser_feed(parser, "\n", 1);
+		return;
+	}
+	/* No line grows but by the "\n" that may end it, so the body's length
+	 * and one byte per line hold them all. */
+	char *text = xmalloc(len + doc->nlines + 1);
+	size_t used = 0;
+	for (int line = (int)blank + 1; (size_t)line <= doc->nlines; line++) {
+		size_t n;
+		const char *s = document_line(doc, line, &n);
+		memcpy(text + used, s, n);
+		used += n;
+		text[used++] = '\n';
+	}
+	cmark_parser_feed(parser, text, used);
+	free(text);
+}
+
 /* The tree is allocated in the document's arena (md_arena.h), whose
  * allocator, unlike cmark's own, exits with status 2 on out of memory as
  * SPEC §1 wants of an internal failure. */
@@ -87,27 +163,11 @@ static cmark_node *parse_markdown(struct document *doc)
 		if (ext)
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
-	/* Front matter lines stay as empty lines, so that cmark's line numbers
-	 * are the file's; lines come without BOM and with "\n" ends, as
-	 * document_line gives them, so cmark's byte columns are its columns. */
-	/* No line grows but by the "\n" that may end it, so the file's length
-	 * and one byte per line hold them all. */
-	char *text = xmalloc(doc->len + doc->nlines + 1);
-	size_t len = 0;
-	for (int line = 1; (size_t)line <= doc->nlines; line++) {
-		if (line >= doc->body_line) {
-			size_t n;
-			const char *s = document_line(doc, line, &n);
-			memcpy(text + len, s, n);
-			len += n;
-		}
-		text[len++] = '\n';
-	}
-	cmark_parser_feed(parser, text, len);
+	feed_body(parser, doc);
 	cmark_node *md = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
+	settle_strings(md);
 	md_arena_leave();
-	free(text);
 	return md;
 }
 

@@ -279,6 +279,18 @@ static void detach_forms(struct pnode *root)
 		node->form = NULL;
 }
 
+/* A tree parsed into the document's arena (parse.c) lies wholly in it: the
+ * arena goes at once, without cmark_node_free's visit to every node. A tree
+ * made otherwise (tests) is freed node by node. */
+static void markdown_free(struct document *doc)
+{
+	if (doc->md && !doc->md_arena)
+		cmark_node_free(doc->md);
+	md_arena_free(doc->md_arena);
+	doc->md = NULL;
+	doc->md_arena = NULL;
+}
+
 /* Arrays grown by doubling keep their spare room; a summary kept for the
  * whole run gives it back (realloc shrinks in place). */
 static void *fit(void *v, size_t n, size_t size)
@@ -302,11 +314,7 @@ void document_slim(struct document *doc)
 	detach_forms(doc->root);
 	pnode_tree_free(doc->root);
 	doc->root = NULL;
-	if (doc->md)
-		cmark_node_free(doc->md);
-	doc->md = NULL;
-	md_arena_free(doc->md_arena);
-	doc->md_arena = NULL;
+	markdown_free(doc);
 	/* Only 《title》 references concern the corpus; their text node is gone. */
 	size_t kept = 0;
 	for (size_t i = 0; i < doc->nxrefs; i++) {
@@ -450,9 +458,7 @@ void document_free(struct document *doc)
 		doc->nforms = 0;
 	}
 	pnode_tree_free(doc->root);
-	if (doc->md)
-		cmark_node_free(doc->md);
-	md_arena_free(doc->md_arena);
+	markdown_free(doc);
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		free(doc->xrefs[i].title);
 	free(doc->xrefs);
