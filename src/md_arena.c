@@ -56,6 +56,23 @@ static size_t round_up(size_t n)
 	return (n + align - 1) / align * align;
 }
 
+/* `need` bytes (a multiple of the alignment), not zeroed. */
+static void *bump(struct md_arena *arena, size_t need)
+{
+	if (need > arena->left) {
+		size_t block_size = need > BLOCK_SIZE - BLOCK_HEADER ? BLOCK_HEADER + need : BLOCK_SIZE;
+		struct block *b = xmalloc(block_size);
+		b->next = arena->blocks;
+		arena->blocks = b;
+		arena->next = (char *)b + BLOCK_HEADER;
+		arena->left = block_size - BLOCK_HEADER;
+	}
+	void *p = arena->next;
+	arena->next += need;
+	arena->left -= need;
+	return p;
+}
+
 /* Zeroed memory for `size` bytes after a header. */
 static struct header *take(size_t size)
 {
@@ -68,21 +85,30 @@ static struct header *take(size_t size)
 		h = xcalloc(1, need);
 		h->on_heap = 1;
 	} else {
-		if (need > arena->left) {
-			size_t block_size = need > BLOCK_SIZE - BLOCK_HEADER ? BLOCK_HEADER + need : BLOCK_SIZE;
-			struct block *b = xmalloc(block_size);
-			b->next = arena->blocks;
-			arena->blocks = b;
-			arena->next = (char *)b + BLOCK_HEADER;
-			arena->left = block_size - BLOCK_HEADER;
-		}
-		h = (struct header *)arena->next;
-		arena->next += need;
-		arena->left -= need;
+		h = bump(arena, need);
 		memset(h, 0, need);
 	}
 	h->size = size;
 	return h;
+}
+
+void *md_arena_alloc(struct md_arena *arena, size_t size)
+{
+	if (size > SIZE_MAX / 2)
+		out_of_memory();
+	size_t need = round_up(size);
+	void *p = bump(arena, need);
+	memset(p, 0, need);
+	return p;
+}
+
+char *md_arena_strndup(struct md_arena *arena, const char *s, size_t n)
+{
+	n = strnlen(s, n);
+	char *copy = bump(arena, round_up(n + 1));
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	return copy;
 }
 
 static void *arena_calloc(size_t count, size_t size)

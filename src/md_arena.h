@@ -1,4 +1,5 @@
-/* md_arena.h — one arena per document for its cmark-gfm tree.
+/* md_arena.h — one arena per document for its cmark-gfm tree and the
+ * provision tree built on it (parse.c), which live and go together.
  *
  * A parsed policy is thousands of small cmark allocations, each freed again
  * one by one when the document is done with; from an arena they cost a
@@ -19,6 +20,10 @@ struct md_arena *md_arena_new(void);
  * it may be on the heap (parse.c asks cmark for every string it makes
  * lazily while the arena is current). */
 void md_arena_free(struct md_arena *arena);
+/* Zeroed memory in the arena, aligned for any type; it goes with the arena. */
+void *md_arena_alloc(struct md_arena *arena, size_t size);
+/* The first n bytes of s (fewer at a NUL), NUL-terminated, in the arena. */
+char *md_arena_strndup(struct md_arena *arena, const char *s, size_t n);
 /* The allocator to give cmark_parser_new_with_mem. */
 cmark_mem *md_arena_mem(void);
 /* Makes arena the current thread's arena until md_arena_leave. */

@@ -173,9 +173,21 @@ static cmark_node *parse_markdown(struct document *doc)
 
 /* ---- nodes ---- */
 
-struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line, int col)
+/* A text made on the heap (a title), moved into the arena of the node that
+ * holds it. */
+static char *arena_text(struct builder *b, char *text)
 {
-	struct pnode *node = xcalloc(1, sizeof *node);
+	char *kept = md_arena_strndup(b->doc->md_arena, text, strlen(text));
+	free(text);
+	return kept;
+}
+
+/* Nodes, their markers and titles lie in the document's arena with the
+ * Markdown tree they point into (md_arena.h): they go together. */
+struct pnode *node_new(struct builder *b, struct pnode *parent, enum level level, cmark_node *block, int line,
+		       int col)
+{
+	struct pnode *node = md_arena_alloc(b->doc->md_arena, sizeof *node);
 	node->level = level;
 	node->block = block;
 	node->line = line;
@@ -228,7 +240,7 @@ static struct pnode *add_block(struct builder *b, cmark_node *block)
 {
 	int line, col;
 	block_position(b->doc, block, &line, &col);
-	return node_new(innermost(b), LV_BLOCK, block, line, col);
+	return node_new(b, innermost(b), LV_BLOCK, block, line, col);
 }
 
 /* The 款 that items belong to: the current one, or one without text made
@@ -236,7 +248,7 @@ static struct pnode *add_block(struct builder *b, cmark_node *block)
 struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col)
 {
 	if (!b->paragraph)
-		b->paragraph = node_new(container(b), LV_PARAGRAPH, block, line, col);
+		b->paragraph = node_new(b, container(b), LV_PARAGRAPH, block, line, col);
 	return b->paragraph;
 }
 
@@ -305,8 +317,8 @@ struct pnode *marker_node(struct builder *b, struct pnode *parent, cmark_node *b
 	const char *marker = cmark_node_get_literal(holder) + m->lead;
 	int line, col;
 	marker_position(b->doc, block, holder, marker, m->len, first_line, &line, &col);
-	struct pnode *node = node_new(parent, m->form->level, block, line, col);
-	node->marker = xstrndup(marker, m->len);
+	struct pnode *node = node_new(b, parent, m->form->level, block, line, col);
+	node->marker = md_arena_strndup(b->doc->md_arena, marker, m->len);
 	node->number = (int)m->value;
 	warn_numeral_form(b, node, m);
 	return node;
@@ -432,7 +444,7 @@ void open_article(struct builder *b, struct pnode *node, int depth)
 		b->clauses[depth] = node;
 	}
 	if (!node->heading)
-		b->paragraph = node_new(node, LV_PARAGRAPH, node->block, node->line, node->col);
+		b->paragraph = node_new(b, node, LV_PARAGRAPH, node->block, node->line, node->col);
 }
 
 /* A chapter, section or article, from a heading or a segment of a
@@ -453,7 +465,7 @@ static struct pnode *structure_node(struct builder *b, cmark_node *block, const 
 	node->stop = stop;
 	check_heading_level(b, node, seg->m.form->name);
 	if (level != LV_ARTICLE || node->heading)
-		node->title = trim_spaces(pnode_own_text(node));
+		node->title = arena_text(b, trim_spaces(pnode_own_text(node)));
 	if (level != LV_ARTICLE && node->title[0] == '\0')
 		diag_add(&b->doc->diags, RULE_TITLE_MISSING, node->line, node->col,
 			 "%s %s has no title; expected a title after %s", seg->m.form->name, node->marker,
@@ -573,8 +585,8 @@ static void take_heading(struct builder *b, cmark_node *heading)
 	} else if (b->list_depth == 0 && b->attachments_open && is_attachment_heading(heading, &title)) {
 		int line, col;
 		block_position(b->doc, heading, &line, &col);
-		struct pnode *node = node_new(b->root, LV_ATTACHMENT, heading, line, col);
-		node->title = title;
+		struct pnode *node = node_new(b, b->root, LV_ATTACHMENT, heading, line, col);
+		node->title = arena_text(b, title);
 		first_text_from(seg.first, NULL, &node->text, &node->skip);
 		b->attachment = node;
 		b->chapter = b->section = b->article = NULL;
@@ -610,7 +622,7 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 		int line, col;
 		block_position(b->doc, para, &line, &col);
 		clear_paragraph(b);
-		b->paragraph = node_new(container(b), LV_PARAGRAPH, para, line, col);
+		b->paragraph = node_new(b, container(b), LV_PARAGRAPH, para, line, col);
 		b->paragraph->text = segs[0].first;
 		b->paragraph->stop = stop;
 		owner = b->paragraph;
@@ -694,7 +706,7 @@ void parse_document(struct document *doc)
 	struct builder b = {0};
 	b.doc = doc;
 	b.syntax = scheme_syntax(doc->meta.scheme);
-	b.root = xcalloc(1, sizeof *b.root);
+	b.root = md_arena_alloc(doc->md_arena, sizeof *b.root);
 	b.root->level = LV_DOCUMENT;
 	b.root->line = b.root->col = 1;
 	doc->root = b.root;

@@ -53,7 +53,10 @@ struct builder {
 };
 
 /* parse.c */
-struct pnode *node_new(struct pnode *parent, enum level level, cmark_node *block, int line, int col);
+/* A node of the provision tree, in the document's arena, the last child of
+ * `parent`. */
+struct pnode *node_new(struct builder *b, struct pnode *parent, enum level level, cmark_node *block, int line,
+		       int col);
 /* The 款 that items belong to: the current one, or one without text made
  * for items that follow a heading directly. */
 struct pnode *current_paragraph(struct builder *b, cmark_node *block, int line, int col);

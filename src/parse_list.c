@@ -1,9 +1,11 @@
 /* parse_list.c — lists, list items and the marked lines of a paragraph:
  * items, sub-items and sub-sub-items (and outline's 1. as an ordered list
  * item), for parse.c. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "md_arena.h"
 #include "parse_impl.h"
 #include "util.h"
 
@@ -135,12 +137,14 @@ static void ordered_marker(struct builder *b, cmark_node *item, int index, long 
 		number = number * 10 + (text[end++] - '0');
 	if (end > at && end < n && (text[end] == '.' || text[end] == ')')) {
 		*value = number;
-		*marker = xstrndup(text + at, end + 1 - at);
+		*marker = md_arena_strndup(b->doc->md_arena, text + at, end + 1 - at);
 		return;
 	}
 	*value = (long)cmark_node_get_list_start(list) + index;
 	bool paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
-	*marker = xasprintf("%ld%s", *value, paren ? ")" : ".");
+	char written[32];
+	int wrote = snprintf(written, sizeof written, "%ld%s", *value, paren ? ")" : ".");
+	*marker = md_arena_strndup(b->doc->md_arena, written, (size_t)wrote);
 }
 
 static int index_in_parent(cmark_node *node)
@@ -173,7 +177,7 @@ void take_list_item(struct builder *b, cmark_node *item)
 		block_position(b->doc, item, &line, &col);
 		enum level level = b->syntax->ordered_list_level;
 		struct pnode *parent = level == LV_ARTICLE ? article_parent(b) : list_parent(b, level, item, line, col);
-		node = node_new(parent, level, item, line, col);
+		node = node_new(b, parent, level, item, line, col);
 		long value;
 		ordered_marker(b, item, index_in_parent(item), &value, &node->marker);
 		node->number = (int)value;

@@ -279,14 +279,22 @@ static void detach_forms(struct pnode *root)
 		node->form = NULL;
 }
 
-/* A tree parsed into the document's arena (parse.c) lies wholly in it: the
- * arena goes at once, without cmark_node_free's visit to every node. A tree
- * made otherwise (tests) is freed node by node. */
-static void markdown_free(struct document *doc)
+/* The Markdown tree and the provision tree. Parsed (parse.c), both lie
+ * wholly in the document's arena and go with it at once, without a visit to
+ * every node, and the forms are doc->forms's. Trees made otherwise (tests)
+ * are freed node by node, and their nodes own their forms unless
+ * `keep_forms`. */
+static void trees_free(struct document *doc, bool keep_forms)
 {
-	if (doc->md && !doc->md_arena)
-		cmark_node_free(doc->md);
+	if (doc->md_arena == NULL) {
+		if (keep_forms)
+			detach_forms(doc->root);
+		pnode_tree_free(doc->root);
+		if (doc->md)
+			cmark_node_free(doc->md);
+	}
 	md_arena_free(doc->md_arena);
+	doc->root = NULL;
 	doc->md = NULL;
 	doc->md_arena = NULL;
 }
@@ -311,10 +319,7 @@ void document_slim(struct document *doc)
 {
 	if (doc->slim)
 		return;
-	detach_forms(doc->root);
-	pnode_tree_free(doc->root);
-	doc->root = NULL;
-	markdown_free(doc);
+	trees_free(doc, true);
 	/* Only 《title》 references concern the corpus; their text node is gone. */
 	size_t kept = 0;
 	for (size_t i = 0; i < doc->nxrefs; i++) {
@@ -453,17 +458,16 @@ void document_free(struct document *doc)
 	if (!doc)
 		return;
 	if (doc->summary) { /* the meta and the forms are the summary's */
-		detach_forms(doc->root);
 		memset(&doc->meta, 0, sizeof doc->meta);
 		doc->nforms = 0;
 	}
-	pnode_tree_free(doc->root);
-	markdown_free(doc);
+	/* the forms belong to their nodes on the heap, else to the list */
+	bool forms_listed = doc->slim || doc->md_arena != NULL;
+	trees_free(doc, doc->summary != NULL);
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		free(doc->xrefs[i].title);
 	free(doc->xrefs);
-	/* the forms belong to their pnodes, or to the list once slim */
-	for (size_t i = 0; doc->slim && i < doc->nforms; i++)
+	for (size_t i = 0; forms_listed && i < doc->nforms; i++)
 		form_free(doc->forms[i]);
 	free(doc->forms);
 	meta_free(&doc->meta);
