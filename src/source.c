@@ -103,24 +103,67 @@ static void report_bad_line(struct document *doc, const struct bad_line *bad)
 			 (unsigned char)doc->src[bad->offset], bad->offset, more);
 }
 
+/* The length of the character at s: ASCII other than NUL, or well-formed
+ * UTF-8 (utf8_decode); 0 for a NUL or an invalid sequence. */
+static size_t text_char_length(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)*s;
+	if (c - 1u < 0x7Fu)
+		return 1;
+	uint32_t cp;
+	size_t len = utf8_decode(s, n, &cp);
+	return len == 1 && cp == 0 ? 0 : len;
+}
+
+/* Bit k set: a three-byte lead 0xE0 + k makes a character of any two
+ * continuation bytes; E0 (overlong below A0) and ED (a surrogate from A0)
+ * depend on the second byte. */
+#define PLAIN_THREE_BYTE_LEADS 0xDFFEu
+
+/* The end of the text from `at` on: of ASCII other than NUL and well-formed
+ * UTF-8, up to the first byte that is neither, or `len`. A policy is ASCII
+ * and three-byte characters (every Chinese one): eight bytes of ASCII, or
+ * two three-byte characters, are taken at once from a word; anything else a
+ * character at a time. s[len] must be readable (doc->src ends with a NUL). */
+static size_t text_end(const char *s, size_t at, size_t len)
+{
+	static const unsigned char three_byte_mask[8] = {0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0, 0};
+	static const unsigned char three_byte_bits[8] = {0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0, 0};
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t mask, bits;
+	memcpy(&mask, three_byte_mask, 8); /* in the host's byte order */
+	memcpy(&bits, three_byte_bits, 8);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = at;
+	while (i < len) {
+		if (i + 7 <= len) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (((w | ((w - ones) & ~w)) & highs) == 0) { /* no high bit, no NUL */
+				i += 8;
+				continue;
+			}
+			if ((w & mask) == bits &&
+			    (PLAIN_THREE_BYTE_LEADS >> (u[i] & 0x0F) & PLAIN_THREE_BYTE_LEADS >> (u[i + 3] & 0x0F) & 1)) {
+				i += 6;
+				continue;
+			}
+		}
+		size_t n = text_char_length(s + i, len - i);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
 static void check_encoding(struct document *doc)
 {
 	size_t bad_lines = 0;
 	struct bad_line bad = {0}, first_unreported = {0};
 	size_t i = doc->bom ? 3 : 0;
-	while (i < doc->len) {
-		unsigned char c = (unsigned char)doc->src[i];
-		if (c >= 0x01 && c < 0x80) { /* ASCII other than NUL */
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = utf8_decode(doc->src + i, doc->len - i, &cp);
-		bool nul = n == 1 && cp == 0;
-		if (n != 0 && !nul) {
-			i += n;
-			continue;
-		}
+	while ((i = text_end(doc->src, i, doc->len)) < doc->len) {
+		bool nul = doc->src[i] == '\0';
 		int line = line_of_offset(doc, i);
 		if (bad.count > 0 && line == bad.line) {
 			bad.count++;
