@@ -141,6 +141,16 @@ static void *arena_realloc(void *p, size_t size)
 		old->size = size;
 		return p;
 	}
+	/* cmark's buffers grow while they are the newest allocation: in place,
+	 * when the block has room (realloc's new bytes need not be zero). */
+	struct md_arena *arena = current;
+	size_t have = round_up(old->size);
+	if (arena && !old->on_heap && (char *)p + have == arena->next && size <= SIZE_MAX / 2 &&
+	    round_up(size) - have <= arena->left) {
+		bump(arena, round_up(size) - have);
+		old->size = size;
+		return p;
+	}
 	void *moved = (char *)take(size) + HEADER_SIZE;
 	memcpy(moved, p, old->size);
 	arena_free(p);
