@@ -114,7 +114,7 @@ struct document {
 	struct meta meta;
 	bool meta_ok;          /* front matter parsed (possibly with warnings) */
 	cmark_node *md;        /* the whole body, parsed with CMARK_OPT_SOURCEPOS */
-	struct md_arena *md_arena; /* where md lives (md_arena.h) */
+	struct md_arena *md_arena; /* where md and root live (md_arena.h) */
 	struct pnode *root;    /* LV_DOCUMENT */
 	struct xref *xrefs;
 	size_t nxrefs, xrefs_cap;
