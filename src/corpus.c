@@ -14,6 +14,7 @@
 #include "corpus_paths.h"
 #include "form.h"
 #include "name_map.h"
+#include "running_text.h"
 #include "util.h"
 
 /* A title or id, and the position in the corpus's order of what carries it. */
@@ -92,8 +93,7 @@ static void check_body(struct document *doc)
 {
 	parse_document(doc);
 	validate_document(doc);
-	xref_document(doc);
-	punct_check(doc);
+	check_running_text(doc);
 }
 
 void document_check(struct document *doc)

@@ -21,6 +21,7 @@
 
 #include "inline_walk.h"
 #include "model.h"
+#include "running_text.h"
 #include "util.h"
 
 struct mark {
@@ -182,17 +183,25 @@ static void on_piece(void *arg, const struct piece *piece)
 	}
 }
 
+static void *punct_begin(struct document *doc)
+{
+	struct run *run = xcalloc(1, sizeof *run);
+	run->doc = doc;
+	run->before = SIDE_EDGE;
+	return run;
+}
+
+static void punct_end(void *arg)
+{
+	struct run *run = arg;
+	free(run->pending);
+	free(run);
+}
+
+const struct text_check punct_text_check = {punct_begin, NULL, on_piece, punct_end};
+
 void punct_check(struct document *doc)
 {
-	if (!doc->root || !doc->md)
-		return;
-	struct block_owners owners;
-	block_owners_init(&owners, doc->root);
-	struct run run = {0};
-	run.doc = doc;
-	run.before = SIDE_EDGE;
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p))
-		pnode_walk_inline(&owners, p, on_piece, &run);
-	free(run.pending);
-	block_owners_free(&owners);
+	const struct text_check *check = &punct_text_check;
+	run_text_checks(doc, &check, 1);
 }

@@ -39,6 +39,7 @@
 #include "model.h"
 #include "parse_inline.h"
 #include "numeral.h"
+#include "running_text.h"
 #include "util.h"
 #include "xref_index.h"
 #include "xref_scan.h"
@@ -554,32 +555,44 @@ static void on_piece(void *arg, const struct piece *piece)
 	}
 }
 
-void xref_document(struct document *doc)
+static void *xref_begin(struct document *doc)
 {
-	if (!doc->root || !doc->md)
-		return;
-	struct block_owners owners;
-	block_owners_init(&owners, doc->root);
-	struct context cx = {0};
-	cx.doc = doc;
-	xref_index_build(&cx.index, doc->root);
+	struct context *cx = xcalloc(1, sizeof *cx);
+	cx->doc = doc;
+	xref_index_build(&cx->index, doc->root);
 	switch (doc->meta.scheme) {
 	case SCHEME_EN:
-		cx.naming = &naming_en;
+		cx->naming = &naming_en;
 		break;
 	case SCHEME_DECIMAL:
-		cx.naming = &naming_decimal;
-		xref_index_clauses(&cx.index, doc->root);
+		cx->naming = &naming_decimal;
+		xref_index_clauses(&cx->index, doc->root);
 		break;
 	default:
-		cx.naming = &naming_articles;
+		cx->naming = &naming_articles;
 		break;
 	}
-	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
-		cx.node = p;
-		cx.situated = false;
-		pnode_walk_inline(&owners, p, on_piece, &cx);
-	}
-	block_owners_free(&owners);
-	xref_index_free(&cx.index);
+	return cx;
+}
+
+static void on_node(void *arg, const struct pnode *node)
+{
+	struct context *cx = arg;
+	cx->node = node;
+	cx->situated = false;
+}
+
+static void xref_end(void *arg)
+{
+	struct context *cx = arg;
+	xref_index_free(&cx->index);
+	free(cx);
+}
+
+const struct text_check xref_text_check = {xref_begin, on_node, on_piece, xref_end};
+
+void xref_document(struct document *doc)
+{
+	const struct text_check *check = &xref_text_check;
+	run_text_checks(doc, &check, 1);
 }
