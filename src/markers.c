@@ -338,14 +338,28 @@ static struct numeral parse_number(const struct marker_form *form, const char *s
 	return numeral_parse(s, n);
 }
 
-static const char *prefix_of(const char *const *alternatives, const char *s, size_t n)
+/* Whether s (n bytes) starts with `word`; its length in *len. Compared a
+ * byte at a time: the words are a few bytes, and most texts differ in the
+ * first. */
+static bool starts_with(const char *s, size_t n, const char *word, size_t *len)
 {
-	for (size_t i = 0; alternatives[i]; i++) {
-		size_t k = strlen(alternatives[i]);
-		if (k <= n && memcmp(s, alternatives[i], k) == 0)
-			return alternatives[i];
-	}
-	return NULL;
+	size_t k = 0;
+	while (word[k] && k < n && s[k] == word[k])
+		k++;
+	if (word[k])
+		return false;
+	*len = k;
+	return true;
+}
+
+/* Whether s starts with one of `alternatives` (the first that fits); its
+ * length in *len. */
+static bool prefix_of(const char *const *alternatives, const char *s, size_t n, size_t *len)
+{
+	for (size_t i = 0; alternatives[i]; i++)
+		if (starts_with(s, n, alternatives[i], len))
+			return true;
+	return false;
 }
 
 static bool end_fits(enum marker_end end, unsigned place, const char *s, size_t n, bool run_ends)
@@ -365,16 +379,17 @@ static bool end_fits(enum marker_end end, unsigned place, const char *s, size_t 
 }
 
 /* 8 .在工作中 (the seed's): a space before a sub-item's full stop or 、.
- * Returns that closing and moves *after past the space; NULL: none. */
-static const char *spaced_close(const struct marker_form *form, const char *s, size_t n, size_t *after)
+ * Whether there is one; moves *after past the space and sets *close to the
+ * closing's length. */
+static bool spaced_close(const struct marker_form *form, const char *s, size_t n, size_t *after, size_t *close)
 {
 	if (form->closes != closes_subitem)
-		return NULL;
+		return false;
 	size_t gap = marker_spaces(s + *after, n - *after);
-	const char *close = gap ? prefix_of(form->closes, s + *after + gap, n - *after - gap) : NULL;
-	if (close)
-		*after += gap;
-	return close;
+	if (!gap || !prefix_of(form->closes, s + *after + gap, n - *after - gap, close))
+		return false;
+	*after += gap;
+	return true;
 }
 
 /* Whether the code point at s is a CJK unified ideograph (Han). */
@@ -416,11 +431,10 @@ static enum marker_looseness missing_close(const struct marker_form *form, unsig
 												: LOOSE_NONE;
 	if (form->closes != closes_right_paren)
 		return LOOSE_NONE;
-	size_t at = *after + marker_spaces(s + *after, n - *after);
-	const char *close = prefix_of(closes_subitem, s + at, n - at);
-	if (!close)
+	size_t at = *after + marker_spaces(s + *after, n - *after), close;
+	if (!prefix_of(closes_subitem, s + at, n - at, &close))
 		return LOOSE_NONE;
-	at += strlen(close);
+	at += close;
 	if (digit_at(s + at, n - at, &k) >= 0)
 		return LOOSE_NONE;
 	*after = at;
@@ -438,8 +452,9 @@ static enum marker_looseness unspaced_end(const struct marker_form *form, const 
 {
 	if (form->end != END_SPACE_ALWAYS || form->opens != opens_none || *after >= n)
 		return LOOSE_NONE;
-	if (form->level == LV_CHAPTER && prefix_of(closes_dun, s + *after, n - *after)) {
-		*after += strlen(closes_dun[0]);
+	size_t close;
+	if (form->level == LV_CHAPTER && prefix_of(closes_dun, s + *after, n - *after, &close)) {
+		*after += close;
 		return LOOSE_CLOSE;
 	}
 	if (form->style == STYLE_DOTTED && han_at(s + *after, n - *after))
@@ -474,12 +489,8 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		       bool run_ends, struct number_memo *memo, struct marker_match *m)
 {
 	for (size_t o = 0; form->opens[o]; o++) {
-		const char *opening = form->opens[o];
-		/* the first byte rules most text out without a call */
-		if (opening[0] && (n == 0 || s[0] != opening[0]))
-			continue;
-		size_t open = strlen(opening);
-		if (open > n || memcmp(s, opening, open) != 0)
+		size_t open, close;
+		if (!starts_with(s, n, form->opens[o], &open))
 			continue;
 		int depth;
 		struct numeral num = memo_number(memo, form, s + open, n - open, &depth);
@@ -487,11 +498,11 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 			continue;
 		size_t after = open + num.len;
 		enum marker_looseness loose = LOOSE_NONE;
-		const char *close = prefix_of(form->closes, s + after, n - after);
-		if (!close && (close = spaced_close(form, s, n, &after)) != NULL)
+		bool closed = prefix_of(form->closes, s + after, n - after, &close);
+		if (!closed && (closed = spaced_close(form, s, n, &after, &close)))
 			loose = LOOSE_SPACED;
-		if (close)
-			after += strlen(close);
+		if (closed)
+			after += close;
 		else if ((loose = missing_close(form, place, s, n, &after)) == LOOSE_NONE)
 			continue;
 		if (!end_fits(form->end, place, s + after, n - after, run_ends) &&

@@ -328,6 +328,49 @@ static struct reading read_with_units(struct symbol_reader *in)
 
 static char *format_standard(long value, char *out);
 
+static bool is_plain_digit(const struct symbol *sym)
+{
+	return sym->kind == SYM_DIGIT && !sym->liang;
+}
+
+static bool is_ten(const struct symbol *sym)
+{
+	return sym->kind == SYM_SMALL && sym->value == 10;
+}
+
+/* 一 to 九十九 in the standard form (一, 十, 十一, 二十, 二十一), the
+ * numbers nearly every marker and reference is written with: their value
+ * straight from the kept symbols, which the general reading and the
+ * comparison with numeral_format would only confirm. */
+static bool small_standard(const struct run_shape *shape, long *value)
+{
+	const struct symbol *k = shape->kept;
+	switch (shape->symbols) {
+	case 1:
+		if (!is_plain_digit(&k[0]) && !is_ten(&k[0]))
+			return false;
+		*value = (long)k[0].value;
+		return true;
+	case 2:
+		if (is_ten(&k[0]) && is_plain_digit(&k[1])) {
+			*value = 10 + (long)k[1].value;
+			return true;
+		}
+		if (is_plain_digit(&k[0]) && k[0].value > 1 && is_ten(&k[1])) {
+			*value = 10 * (long)k[0].value;
+			return true;
+		}
+		return false;
+	case 3:
+		if (!is_plain_digit(&k[0]) || k[0].value < 2 || !is_ten(&k[1]) || !is_plain_digit(&k[2]))
+			return false;
+		*value = 10 * (long)k[0].value + (long)k[2].value;
+		return true;
+	default:
+		return false;
+	}
+}
+
 struct numeral numeral_parse(const char *s, size_t n)
 {
 	struct numeral result = {0, NUMERAL_INVALID, 0};
@@ -336,6 +379,10 @@ struct numeral numeral_parse(const char *s, size_t n)
 	if (shape.len == 0)
 		return result;
 	result.len = shape.len;
+	if (small_standard(&shape, &result.value)) {
+		result.status = NUMERAL_STANDARD;
+		return result;
+	}
 
 	struct reading r;
 	if (shape.has_arabic && shape.has_chinese)
