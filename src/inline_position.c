@@ -156,10 +156,10 @@ static cmark_node *positioned_block(cmark_node *block)
 	return block;
 }
 
-/* Where text's literal starts: sets *line and *pos (a byte of that line) and
- * returns whether the literal was found there. */
+/* Where text's literal (len bytes, is_plain: plain) starts: sets *line and
+ * *pos (a byte of that line) and returns whether the literal was found there. */
 static bool locate(const struct document *doc, struct text_cursor *cur, cmark_node *text,
-		   const char *lit, int *line, size_t *pos)
+		   const char *lit, size_t len, bool plain, int *line, size_t *pos)
 {
 	cmark_node *block = enclosing_block(text), *anchor = positioned_block(block);
 	if (block != cur->block) {
@@ -168,8 +168,7 @@ static bool locate(const struct document *doc, struct text_cursor *cur, cmark_no
 		int col = anchor ? cmark_node_get_start_column(anchor) : 1;
 		cur->floor_pos = col > 1 ? (size_t)col - 1 : 0;
 	}
-	size_t len = lit ? strlen(lit) : 0, n, end;
-	bool plain = lit && is_plain(lit, len);
+	size_t n, end;
 	cmark_node *at = text;
 	/* Nodes made by extensions carry no sourcepos: use their parent's. */
 	while (at && cmark_node_get_start_line(at) <= 0)
@@ -216,16 +215,17 @@ void text_position(const struct document *doc, struct text_cursor *cur, cmark_no
 	size_t n;
 	if (cur->node != text || off < cur->off) {
 		int at_line;
-		size_t pos;
-		bool exact = locate(doc, cur, text, lit, &at_line, &pos);
+		size_t pos, len = lit ? strlen(lit) : 0;
+		bool plain = lit && is_plain(lit, len);
+		bool exact = locate(doc, cur, text, lit, len, plain, &at_line, &pos);
 		const char *src = document_line(doc, at_line, &n);
 		if (cur->node && at_line == cur->line && pos >= cur->pos)
 			count_on(cur, src, n, pos); /* the next node on the same line: count on */
 		else
 			cur->col = document_column(doc, at_line, (int)pos + 1);
 		cur->node = text;
-		cur->len = lit ? strlen(lit) : 0;
-		cur->plain = lit && is_plain(lit, cur->len);
+		cur->len = len;
+		cur->plain = plain;
 		cur->line = at_line;
 		cur->pos = pos;
 		cur->off = 0;

@@ -251,16 +251,36 @@ static void report(struct context *cx, const struct piece *piece, size_t off, co
 	diag_add(&cx->doc->diags, RULE_XREF_ARTICLE, line, col, fmt, a, b);
 }
 
+/* A reference's words as written, for messages: made into a string only
+ * when one is reported, as nearly every reference resolves. */
+struct words {
+	const char *s;
+	size_t len;
+	char *text; /* NULL until asked for; freed by words_free */
+};
+
+static const char *words_text(struct words *words)
+{
+	if (!words->text)
+		words->text = xstrndup(words->s, words->len);
+	return words->text;
+}
+
+static void words_free(struct words *words)
+{
+	free(words->text);
+}
+
 /* The article a reference names, or NULL after reporting why there is none. */
 static const struct pnode *resolve_article(struct context *cx, const struct piece *piece,
-					   const struct reference *ref, const char *words)
+					   const struct reference *ref, struct words *words)
 {
 	struct scope scope = {NULL, false};
 	if (ref->chapter != REF_NONE) {
 		scope.chapter = xref_index_chapter(&cx->index, ref->chapter);
 		if (!scope.chapter) {
 			char *has = chapter_extent(cx);
-			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
+			report(cx, piece, ref->off, "reference %s names no chapter; %s", words_text(words), has);
 			free(has);
 			return NULL;
 		}
@@ -271,7 +291,7 @@ static const struct pnode *resolve_article(struct context *cx, const struct piec
 	const struct pnode *article = xref_index_article(&cx->index, ref->article, &scope);
 	if (!article) {
 		char *has = article_extent(cx, &scope);
-		report(cx, piece, ref->off, "reference %s names no article; %s", words, has);
+		report(cx, piece, ref->off, "reference %s names no article; %s", words_text(words), has);
 		free(has);
 	}
 	return article;
@@ -279,22 +299,22 @@ static const struct pnode *resolve_article(struct context *cx, const struct piec
 
 /* The article 本条 and 前款 stand in, or NULL after reporting. */
 static const struct pnode *own_article(struct context *cx, const struct piece *piece,
-				       const struct reference *ref, const char *words)
+				       const struct reference *ref, struct words *words)
 {
 	if (!cx->article)
-		report(cx, piece, ref->off, "%s stands outside any article%s", words, "");
+		report(cx, piece, ref->off, "%s stands outside any article%s", words_text(words), "");
 	return cx->article;
 }
 
 static const struct pnode *resolve_paragraph(struct context *cx, const struct piece *piece,
-					     const struct reference *ref, const char *words,
+					     const struct reference *ref, struct words *words,
 					     const struct pnode *article, long m)
 {
 	const struct pnode *paragraph = paragraph_at(article, m);
 	if (!paragraph) {
 		char *name = name_of(cx->naming, cx->naming->article, article->number);
 		char *has = count_phrase(name, paragraph_count(article), "paragraph", "paragraphs");
-		report(cx, piece, ref->off, "reference %s names no paragraph; %s", words, has);
+		report(cx, piece, ref->off, "reference %s names no paragraph; %s", words_text(words), has);
 		free(has);
 		free(name);
 	}
@@ -302,7 +322,7 @@ static const struct pnode *resolve_paragraph(struct context *cx, const struct pi
 }
 
 static const struct pnode *resolve_item(struct context *cx, const struct piece *piece,
-					const struct reference *ref, const char *words,
+					const struct reference *ref, struct words *words,
 					const struct pnode *article, const struct pnode *paragraph,
 					long k)
 {
@@ -316,7 +336,7 @@ static const struct pnode *resolve_item(struct context *cx, const struct piece *
 		 * reference in its title to one of its items finds none. */
 		size_t items = paragraph ? count_members(paragraph, LV_ITEM) : 0;
 		char *has = count_phrase(name, items, "item", "items");
-		report(cx, piece, ref->off, "reference %s names no item; %s", words, has);
+		report(cx, piece, ref->off, "reference %s names no item; %s", words_text(words), has);
 		free(has);
 		free(name);
 	}
@@ -346,23 +366,25 @@ static void resolve_range(struct context *cx, const struct piece *piece,
 	struct reference end = *ref;
 	end.article = ref->range_end;
 	end.off = ref->range_off;
-	char *words = xstrndup(piece->s + ref->off, ref->len);
 	/* Each end in the document's words (第八条), or named (Article 8) when
 	 * the words of one end are not a name of their own (Articles 8 to 9). */
-	char *start_words = ref->start_len ? xstrndup(piece->s + ref->off, ref->start_len)
-					   : name_written(cx->naming, piece->s, ref->off, end.off);
-	char *end_words = ref->start_len ? xstrndup(piece->s + end.off, ref->off + ref->len - end.off)
-					 : name_written(cx->naming, piece->s, end.off, ref->off + ref->len);
-	x->target = resolve_article(cx, piece, ref, start_words);
-	x->target_end = resolve_article(cx, piece, &end, end_words);
-	if (x->target && x->target_end && ref->range_end < ref->article) {
-		char *expected = name_range(cx->naming, ref->range_end, ref->article);
-		report(cx, piece, ref->off, "range %s runs backwards; expected %s", words, expected);
-		free(expected);
+	struct words start_words = {piece->s + ref->off, ref->start_len, NULL};
+	struct words end_words = {piece->s + end.off, ref->off + ref->len - end.off, NULL};
+	if (!ref->start_len) {
+		start_words.text = name_written(cx->naming, piece->s, ref->off, end.off);
+		end_words.text = name_written(cx->naming, piece->s, end.off, ref->off + ref->len);
 	}
-	free(words);
-	free(start_words);
-	free(end_words);
+	x->target = resolve_article(cx, piece, ref, &start_words);
+	x->target_end = resolve_article(cx, piece, &end, &end_words);
+	if (x->target && x->target_end && ref->range_end < ref->article) {
+		struct words words = {piece->s + ref->off, ref->len, NULL};
+		char *expected = name_range(cx->naming, ref->range_end, ref->article);
+		report(cx, piece, ref->off, "range %s runs backwards; expected %s", words_text(&words), expected);
+		free(expected);
+		words_free(&words);
+	}
+	words_free(&start_words);
+	words_free(&end_words);
 }
 
 /* Scheme decimal: 见4.2 names the clause numbered 4.2. When it is missing,
@@ -415,26 +437,26 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 		resolve_clause(cx, piece, ref, x);
 		return;
 	}
-	char *words = xstrndup(piece->s + ref->off, ref->len);
+	struct words words = {piece->s + ref->off, ref->len, NULL};
 	const struct pnode *article = NULL, *paragraph = NULL;
 	switch (ref->base) {
 	case BASE_CHAPTER:
 		x->target = xref_index_chapter(&cx->index, ref->chapter);
 		if (!x->target) {
 			char *has = chapter_extent(cx);
-			report(cx, piece, ref->off, "reference %s names no chapter; %s", words, has);
+			report(cx, piece, ref->off, "reference %s names no chapter; %s", words_text(&words), has);
 			free(has);
 		}
 		goto done;
 	case BASE_ARTICLE:
-		article = resolve_article(cx, piece, ref, words);
+		article = resolve_article(cx, piece, ref, &words);
 		break;
 	case BASE_THIS_ARTICLE:
 	case BASE_CLAUSE:
-		article = own_article(cx, piece, ref, words);
+		article = own_article(cx, piece, ref, &words);
 		break;
 	case BASE_PREVIOUS_PARAGRAPH:
-		article = own_article(cx, piece, ref, words);
+		article = own_article(cx, piece, ref, &words);
 		if (!article)
 			goto done;
 		size_t here = paragraph_index(article, cx->paragraph);
@@ -442,7 +464,7 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 			char *name = name_of(cx->naming, cx->naming->article, article->number);
 			report(cx, piece, ref->off,
 			       "%s stands in the first paragraph of %s; there is no paragraph before it",
-			       words, name);
+			       words_text(&words), name);
 			free(name);
 			goto done;
 		}
@@ -456,7 +478,7 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 		goto done;
 	}
 	if (ref->paragraph != REF_NONE) {
-		paragraph = resolve_paragraph(cx, piece, ref, words, article, ref->paragraph);
+		paragraph = resolve_paragraph(cx, piece, ref, &words, article, ref->paragraph);
 		if (!paragraph)
 			goto done;
 	} else if (!paragraph) {
@@ -465,9 +487,9 @@ static void resolve(struct context *cx, const struct piece *piece, const struct 
 	if (ref->kind == XREF_PARAGRAPH)
 		x->target = paragraph;
 	else
-		x->target = resolve_item(cx, piece, ref, words, article, paragraph, ref->item);
+		x->target = resolve_item(cx, piece, ref, &words, article, paragraph, ref->item);
 done:
-	free(words);
+	words_free(&words);
 }
 
 /* ---- the walk ----------------------------------------------------------- */
