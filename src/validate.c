@@ -94,6 +94,20 @@ static char fold(char c, bool english)
 	return english && c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
+/* Past the spaces that marker_spaces skips (U+0020, tab, U+3000) at the
+ * start of s, read up to its NUL rather than measured first. */
+static const char *skip_spaces(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (s[0] == '\xE3' && s[1] == '\x80' && s[2] == '\x80')
+			s += 3;
+		else
+			return s;
+	}
+}
+
 /* Titles compare without their spaces (总　则 is 总则), English ones without
  * case (General provisions is General Provisions). */
 static bool same_title(const char *title, const char *wanted, bool english)
@@ -101,8 +115,8 @@ static bool same_title(const char *title, const char *wanted, bool english)
 	if (!title || !wanted)
 		return false;
 	for (;;) {
-		title += marker_spaces(title, strlen(title));
-		wanted += marker_spaces(wanted, strlen(wanted));
+		title = skip_spaces(title);
+		wanted = skip_spaces(wanted);
 		if (*title == '\0' || *wanted == '\0')
 			return *title == *wanted;
 		if (fold(*title++, english) != fold(*wanted++, english))
@@ -207,23 +221,31 @@ static bool contains_any(const struct required *r, const char *text, const struc
 	return false;
 }
 
+/* The texts a chapter's provisions are looked for in, made as the first
+ * provision needs them and kept for the others: its articles' texts in
+ * order, or (outline, decimal) the whole chapter's. */
+struct chapter_texts {
+	char **v;
+	size_t n, cap;
+};
+
 /* Articles state provisions; in outline and decimal, whose chapters are
  * often provisions themselves, anything in the chapter does. */
-static bool chapter_states(const struct required *r, const struct pnode *chapter, const struct provision *provision)
+static bool chapter_states(const struct required *r, const struct pnode *chapter, const struct provision *provision,
+			   struct chapter_texts *texts)
 {
 	if (r->syntax->paragraph_divisions) {
-		char *text = subtree_text(chapter);
-		bool found = contains_any(r, text, provision);
-		free(text);
-		return found;
+		if (texts->n == 0)
+			ARRAY_PUSH(texts->v, texts->n, texts->cap, subtree_text(chapter));
+		return contains_any(r, texts->v[0], provision);
 	}
+	size_t k = 0;
 	for (const struct pnode *p = chapter->first; p; p = validate_next(p, chapter)) {
 		if (p->level != LV_ARTICLE)
 			continue;
-		char *text = subtree_text(p);
-		bool found = contains_any(r, text, provision);
-		free(text);
-		if (found)
+		if (k == texts->n)
+			ARRAY_PUSH(texts->v, texts->n, texts->cap, subtree_text(p));
+		if (contains_any(r, texts->v[k++], provision))
 			return true;
 	}
 	return false;
@@ -273,6 +295,7 @@ static void check_provisions(struct required *r)
 {
 	/* Without chapters the provisions are looked for in the whole document. */
 	char *whole = r->chapters.n == 0 ? subtree_text(r->doc->root) : NULL;
+	struct chapter_texts *texts = xcalloc(r->chapters.n ? r->chapters.n : 1, sizeof *texts);
 	for (size_t k = 0; k < r->req->nchapters; k++) {
 		const struct chapter_provisions *cp = &r->req->chapters[k];
 		for (size_t j = 0; j < cp->nprovisions; j++) {
@@ -285,10 +308,16 @@ static void check_provisions(struct required *r)
 			for (size_t i = 0; i < r->chapters.n; i++)
 				if (same_title(r->chapters.v[i]->title, cp->chapter, r->syntax->english) &&
 				    !reported_empty(r->syntax, r->chapters.v[i]) &&
-				    !chapter_states(r, r->chapters.v[i], provision))
+				    !chapter_states(r, r->chapters.v[i], provision, &texts[i]))
 					report_provision(r, r->chapters.v[i], cp->chapter, provision);
 		}
 	}
+	for (size_t i = 0; i < r->chapters.n; i++) {
+		for (size_t k = 0; k < texts[i].n; k++)
+			free(texts[i].v[k]);
+		free(texts[i].v);
+	}
+	free(texts);
 	free(whole);
 }
 

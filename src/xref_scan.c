@@ -274,9 +274,12 @@ static size_t next_possible_start(enum scheme scheme, const char *s, size_t n, s
 		return n;
 	}
 #endif
-	for (; n >= 3 && i <= n - 3; i++)
-		if (may_begin_reference(scheme, s, n, i))
+	/* the last byte of 第 and 本 (AC), 前 (8D) or 《 (8A) first */
+	for (; n >= 3 && i <= n - 3; i++) {
+		unsigned char last = (unsigned char)s[i + 2];
+		if ((last == 0xAC || last == 0x8D || last == 0x8A) && may_begin_reference(scheme, s, n, i))
 			return i;
+	}
 	return n;
 }
 
