@@ -463,13 +463,16 @@ static enum marker_looseness unspaced_end(const struct marker_form *form, const 
 }
 
 /* The number read last in one marker_match: forms that share an opening
- * and a style (第 of 章, 节 and 条) read the same number at the same place. */
+ * and a style (第 of 章, 节 and 条) read the same number at the same place;
+ * and the openings last found not to begin the text, which the next forms
+ * with the same ones (the 第 of 节 and 条 after 章's) need not try. */
 struct number_memo {
 	const char *at; /* NULL: none yet */
 	enum number_style style;
 	bool other_numerals;
 	struct numeral num;
 	int depth;
+	const char *const *unopened; /* NULL: none */
 };
 
 static struct numeral memo_number(struct number_memo *memo, const struct marker_form *form, const char *s,
@@ -488,10 +491,14 @@ static struct numeral memo_number(struct number_memo *memo, const struct marker_
 static bool match_form(const struct marker_form *form, unsigned place, const char *s, size_t n,
 		       bool run_ends, struct number_memo *memo, struct marker_match *m)
 {
+	if (form->opens == memo->unopened)
+		return false;
+	bool opened = false;
 	for (size_t o = 0; form->opens[o]; o++) {
 		size_t open, close;
 		if (!starts_with(s, n, form->opens[o], &open))
 			continue;
+		opened = true;
 		int depth;
 		struct numeral num = memo_number(memo, form, s + open, n - open, &depth);
 		if (num.len == 0)
@@ -521,6 +528,8 @@ static bool match_form(const struct marker_form *form, unsigned place, const cha
 		m->depth = depth;
 		return true;
 	}
+	if (!opened)
+		memo->unopened = form->opens;
 	return false;
 }
 
@@ -531,7 +540,7 @@ bool marker_match(const struct scheme_syntax *syntax, unsigned place, enum level
 	if (!syntax || !s)
 		return false;
 	size_t lead = marker_spaces(s, n);
-	struct number_memo memo = {NULL, STYLE_CHINESE, false, {0, NUMERAL_INVALID, 0}, 1};
+	struct number_memo memo = {NULL, STYLE_CHINESE, false, {0, NUMERAL_INVALID, 0}, 1, NULL};
 	for (size_t i = 0; i < syntax->nforms; i++) {
 		const struct marker_form *form = &syntax->forms[i];
 		if (!(form->places & place) || form->level < min_level || form->level > max_level)
