@@ -22,8 +22,8 @@ struct text_check {
 extern const struct text_check xref_text_check; /* xref.c */
 extern const struct text_check punct_text_check; /* punct.c */
 
-/* Runs the n checks over doc's running text in one walk; nothing without a
- * parsed body. */
+/* Runs the n checks (one or two: MAX_CHECKS in running_text.c) over doc's
+ * running text in one walk; nothing without a parsed body. */
 void run_text_checks(struct document *doc, const struct text_check *const *checks, size_t n);
 
 /* check: cross-references and punctuation width in one walk. */
