@@ -41,7 +41,7 @@ struct early_output {
 	size_t form;     /* index in doc->forms, or NO_FORM */
 	uint8_t kind;    /* enum output_kind */
 	bool pending;    /* a temporary waits to be renamed; else the file holds the bytes */
-	char suffix[7];  /* mkstemp's */
+	char suffix[7];  /* the temporary's (temporary_path) */
 };
 
 /* A page test asked while rendering, and the answer given. */

@@ -26,6 +26,7 @@ int write_temporary(const char *path, const char *content, size_t len, mode_t mo
 /* What stat says of path, summed up: differs when the file was replaced or
  * written to since. FILE_ABSENT when there is none. */
 uint64_t file_identity(const char *path);
-/* The hidden temporary beside path with this mkstemp suffix: DIR/.NAME.SUFFIX. */
+/* The hidden temporary beside path with this suffix (six characters, as
+ * mkstemp's): DIR/.NAME.SUFFIX. */
 char *temporary_path(const char *path, const char *suffix);
 #endif
