@@ -369,12 +369,26 @@ static bool answers_hold(const struct early_doc *record, html_page_test *has_pag
 	return true;
 }
 
-/* No output file was replaced, written or removed since it was compared. */
+/* No output file found to hold its bytes already was replaced, written or
+ * removed since it was compared: build would not write it, and leaving it
+ * changed would leave the site wrong.
+ *
+ * An output with a temporary waiting is not looked at again: whatever is at
+ * its path now (the file compared, one changed or put there since, or none),
+ * the temporary is renamed over it, and rendering the document afresh would
+ * give the same bytes (the answers hold, or it is not committed) and write
+ * them the same way, through a temporary renamed over the file. The site
+ * ends the same, whole at every moment; only a file another program put
+ * there meanwhile with exactly these bytes is replaced where it would have
+ * been left alone. What is saved is a stat of every output written (of an
+ * absent file, on a first build). */
 static bool files_unchanged(const struct build_early *e, const struct document *doc,
 			    const struct early_doc *record)
 {
 	bool same = true;
 	for (size_t i = 0; same && i < record->noutputs; i++) {
+		if (record->outputs[i].pending)
+			continue;
 		char *path = output_path(e->options->out_dir, doc, record->outputs[i].form, record->outputs[i].kind);
 		same = file_identity(path) == record->outputs[i].seen;
 		free(path);
