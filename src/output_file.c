@@ -1,6 +1,7 @@
 /* output_file.c — directories and atomic, change-only file writes. */
 #include "output_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -54,6 +55,18 @@ int make_dirs(const char *dir, char **failed)
 	}
 	free(path);
 	return 0;
+}
+
+bool directory_empty_or_absent(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return errno == ENOENT;
+	bool empty = true;
+	for (struct dirent *entry; empty && (entry = readdir(d)) != NULL;)
+		empty = strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0;
+	closedir(d);
+	return empty;
 }
 
 /* A summary of what stat says of a file: another file put there, or the same
@@ -193,6 +206,11 @@ int write_temporary(const char *path, const char *content, size_t len, mode_t mo
 	*tmp = NULL;
 	if (same_content(path, content, len, seen))
 		return 0;
+	return write_new_temporary(path, content, len, mode, tmp);
+}
+
+int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp)
+{
 	char *name;
 	int fd = create_temporary(path, mode, &name);
 	if (fd < 0)
@@ -227,5 +245,12 @@ int write_atomically(const char *path, const char *content, size_t len, mode_t m
 {
 	char *tmp;
 	int error = write_temporary(path, content, len, mode, &tmp, NULL);
+	return rename_into_place(path, tmp, error);
+}
+
+int write_new_atomically(const char *path, const char *content, size_t len, mode_t mode)
+{
+	char *tmp;
+	int error = write_new_temporary(path, content, len, mode, &tmp);
 	return rename_into_place(path, tmp, error);
 }
