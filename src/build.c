@@ -137,10 +137,16 @@ struct job_sink {
 static bool put_output(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content)
 {
 	const struct job_sink *to = ctx;
+	const struct build *b = to->b;
 	bool ok = true;
 	if (content != NULL) {
-		char *path = output_path(to->b->corpus->options->out_dir, doc, form, kind);
-		int error = write_atomically(path, content, strlen(content), to->b->mode);
+		char *path = output_path(b->corpus->options->out_dir, doc, form, kind);
+		/* Its early temporary, if any, was not renamed into place, and
+		 * no other output has this path: a file there was there before
+		 * the build (or put there by another program meanwhile). */
+		int error = b->early && build_early_output_new(b->early, form)
+				    ? write_new_atomically(path, content, strlen(content), b->mode)
+				    : write_atomically(path, content, strlen(content), b->mode);
 		if (error) {
 			to->job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
 			ok = false;

@@ -41,7 +41,7 @@ struct early_output {
 	size_t form;     /* index in doc->forms, or NO_FORM */
 	uint8_t kind;    /* enum output_kind */
 	bool pending;    /* a temporary waits to be renamed; else the file holds the bytes */
-	char suffix[7];  /* mkstemp's */
+	char suffix[7];  /* the temporary's (temporary_path) */
 };
 
 /* A page test asked while rendering, and the answer given. */
@@ -69,6 +69,9 @@ struct build_early {
 	mode_t mode;
 	struct sigaction saved_xfsz;
 	bool made_out, site_written, keep_forms;
+	/* OUT, OUT/forms had no file when the build began (made now, empty or
+	 * absent): an output there is not compared before it is written */
+	bool out_was_empty, forms_was_empty;
 	atomic_bool made_forms, forms_ready;
 	/* a disk or quota full: the temporaries would hold the room the old
 	 * files give back as they are replaced one by one; all go */
@@ -140,6 +143,11 @@ static bool early_has_form_page(const struct form *form, void *ctx)
 	return answer;
 }
 
+bool build_early_output_new(const struct build_early *early, size_t form)
+{
+	return form == NO_FORM ? early->out_was_empty : early->forms_was_empty;
+}
+
 static bool early_sink(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content)
 {
 	struct early_call *call = ctx;
@@ -161,8 +169,10 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	}
 	char *path = output_path(out_dir, doc, form, kind);
 	char *tmp;
-	struct early_output out = {.form = form, .kind = kind};
-	int error = write_temporary(path, content, strlen(content), e->mode, &tmp, &out.seen);
+	struct early_output out = {.form = form, .kind = kind, .seen = FILE_ABSENT};
+	size_t len = strlen(content);
+	int error = build_early_output_new(e, form) ? write_new_temporary(path, content, len, e->mode, &tmp)
+			    : write_temporary(path, content, len, e->mode, &tmp, &out.seen);
 	free(path);
 	free(content);
 	if (error) {
@@ -328,6 +338,10 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	e->templates = templates;
 	e->mode = build_file_mode();
 	e->made_out = !existed;
+	e->out_was_empty = !existed || directory_empty_or_absent(options->out_dir);
+	char *forms = forms_dir(options->out_dir);
+	e->forms_was_empty = e->out_was_empty || directory_empty_or_absent(forms);
+	free(forms);
 	atomic_init(&e->made_forms, false);
 	atomic_init(&e->no_room, false);
 	atomic_init(&e->rendered, 0);
@@ -369,12 +383,26 @@ static bool answers_hold(const struct early_doc *record, html_page_test *has_pag
 	return true;
 }
 
-/* No output file was replaced, written or removed since it was compared. */
+/* No output file found to hold its bytes already was replaced, written or
+ * removed since it was compared: build would not write it, and leaving it
+ * changed would leave the site wrong.
+ *
+ * An output with a temporary waiting is not looked at again: whatever is at
+ * its path now (the file compared, one changed or put there since, or none),
+ * the temporary is renamed over it, and rendering the document afresh would
+ * give the same bytes (the answers hold, or it is not committed) and write
+ * them the same way, through a temporary renamed over the file. The site
+ * ends the same, whole at every moment; only a file another program put
+ * there meanwhile with exactly these bytes is replaced where it would have
+ * been left alone. What is saved is a stat of every output written (of an
+ * absent file, on a first build). */
 static bool files_unchanged(const struct build_early *e, const struct document *doc,
 			    const struct early_doc *record)
 {
 	bool same = true;
 	for (size_t i = 0; same && i < record->noutputs; i++) {
+		if (record->outputs[i].pending)
+			continue;
 		char *path = output_path(e->options->out_dir, doc, record->outputs[i].form, record->outputs[i].kind);
 		same = file_identity(path) == record->outputs[i].seen;
 		free(path);

@@ -65,6 +65,11 @@ bool build_early_commit(struct build_early *early, size_t position, const struct
 			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
 			void *ctx, char **failure);
 
+/* No file was at the path of an output in OUT (form NO_FORM) or OUT/forms
+ * when the build began: the directory was made by it, or empty. Such an
+ * output is written without comparing it first (write_new_temporary). */
+bool build_early_output_new(const struct build_early *early, size_t form);
+
 /* build.c: whether build renders a document with these errors and this id
  * (with --force, errors do not count; a warning never does). */
 bool build_renders(const struct document *doc, bool force);

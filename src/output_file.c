@@ -1,6 +1,7 @@
 /* output_file.c — directories and atomic, change-only file writes. */
 #include "output_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -9,12 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
+/* The directory made, or there already (as a directory). */
+static bool made_or_there(const char *path)
+{
+	struct stat st;
+	if (mkdir(path, 0777) == 0)
+		return true;
+	return errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int make_dirs(const char *dir, char **failed)
 {
+	/* Usually the whole path is there, or only its last part is missing:
+	 * one mkdir (and a stat) instead of one of each for every component.
+	 * Anything else takes the walk below, which names the part that fails. */
+	if (made_or_there(dir))
+		return 0;
 	char *path = xstrdup(dir);
 	int error = 0;
 	for (char *p = path + 1;; p++) {
@@ -41,6 +57,18 @@ int make_dirs(const char *dir, char **failed)
 	return 0;
 }
 
+bool directory_empty_or_absent(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return errno == ENOENT;
+	bool empty = true;
+	for (struct dirent *entry; empty && (entry = readdir(d)) != NULL;)
+		empty = strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0;
+	closedir(d);
+	return empty;
+}
+
 /* A summary of what stat says of a file: another file put there, or the same
  * one written to, gives another value (but for a collision of the hash). */
 static uint64_t identity_of(const struct stat *st)
@@ -53,6 +81,8 @@ static uint64_t identity_of(const struct stat *st)
 		h = (h ^ parts[i]) * 0x100000001b3u;
 	return h | 1; /* never FILE_ABSENT */
 }
+
+enum { COMPARE_CHUNK = 256 * 1024 };
 
 /* True when path holds exactly these bytes; reads no more than it must.
  * *seen (when not NULL): the file that was compared, or FILE_ABSENT. */
@@ -68,10 +98,13 @@ static bool same_content(const char *path, const char *content, size_t len, uint
 	if (same && seen)
 		*seen = identity_of(&st);
 	same = same && S_ISREG(st.st_mode) && (size_t)st.st_size == len;
-	char chunk[16384];
+	/* a page in one read, where a small chunk on the stack took two or
+	 * three; the largest files in a few */
+	size_t room = len < COMPARE_CHUNK ? len : COMPARE_CHUNK;
+	char *chunk = same && room > 0 ? xmalloc(room) : NULL;
 	size_t at = 0;
 	while (same && at < len) {
-		size_t want = len - at < sizeof chunk ? len - at : sizeof chunk;
+		size_t want = len - at < room ? len - at : room;
 		ssize_t n = read(fd, chunk, want);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -80,6 +113,7 @@ static bool same_content(const char *path, const char *content, size_t len, uint
 		else
 			at += (size_t)n;
 	}
+	free(chunk);
 	close(fd);
 	return same;
 }
@@ -113,21 +147,77 @@ char *temporary_path(const char *path, const char *suffix)
 		     : xasprintf(".%s.%s", path, suffix);
 }
 
+/* Attempts at a free temporary name before giving up, as mkstemp does after
+ * its own many: only a directory filled on purpose runs out of them. */
+enum { TEMPORARY_ATTEMPTS = 100 };
+
+/* The six characters of a temporary name for path: what mkstemp would put
+ * there, but from the clock (read without a system call, where getrandom and
+ * getpid take one) and the path instead of random bytes, and no counter
+ * shared between threads. Two threads or processes that meet on a name are
+ * kept apart by O_EXCL: the one that loses takes the next attempt. */
+static void temporary_suffix(const char *path, uint64_t seed, unsigned attempt, char suffix[7])
+{
+	static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	uint64_t h = 0xcbf29ce484222325u;
+	for (const char *p = path; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+	h = (h ^ seed) * 0x100000001b3u;
+	h = (h ^ attempt) * 0x100000001b3u;
+	h ^= h >> 29; /* the multiplications leave the low bits poorly mixed */
+	for (int i = 0; i < 6; i++, h /= 62)
+		suffix[i] = letters[h % 62];
+	suffix[6] = '\0';
+}
+
+/* A new temporary beside path, open for writing; *name set (caller frees).
+ * Created with mode, which is 0666 less the umask (build_file_mode): the
+ * kernel takes the umask off again, which leaves it as it is, so the file
+ * has the bits mkstemp's 0600 and an fchmod(mode) gave, in one call. (A
+ * default ACL on the directory is honoured, as by any file created with
+ * open, where fchmod overrode it.) Returns the descriptor, or -1 with errno
+ * set. */
+static int create_temporary(const char *path, mode_t mode, char **name)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	uint64_t seed = (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+	char suffix[7];
+	for (unsigned attempt = 0; attempt < TEMPORARY_ATTEMPTS; attempt++) {
+		temporary_suffix(path, seed, attempt, suffix);
+		*name = temporary_path(path, suffix);
+		int fd = open(*name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0)
+			return fd;
+		int error = errno;
+		free(*name);
+		*name = NULL;
+		if (error != EEXIST) {
+			errno = error;
+			return -1;
+		}
+	}
+	errno = EEXIST;
+	return -1;
+}
+
 int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen)
 {
 	*tmp = NULL;
 	if (same_content(path, content, len, seen))
 		return 0;
-	char *name = temporary_path(path, "XXXXXX");
-	int fd = mkstemp(name);
-	if (fd < 0) {
-		int error = errno;
-		free(name);
-		return error;
-	}
+	return write_new_temporary(path, content, len, mode, tmp);
+}
+
+int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp)
+{
+	char *name;
+	int fd = create_temporary(path, mode, &name);
+	if (fd < 0)
+		return errno;
 	int error = 0;
 	errno = 0;
-	if (!write_all(fd, content, len) || fchmod(fd, mode) != 0)
+	if (!write_all(fd, content, len))
 		error = errno ? errno : EIO;
 	if (close(fd) != 0 && error == 0)
 		error = errno;
@@ -140,14 +230,27 @@ int write_temporary(const char *path, const char *content, size_t len, mode_t mo
 	return 0;
 }
 
-int write_atomically(const char *path, const char *content, size_t len, mode_t mode)
+/* The temporary renamed over path (or removed when that fails); frees tmp. */
+static int rename_into_place(const char *path, char *tmp, int error)
 {
-	char *tmp;
-	int error = write_temporary(path, content, len, mode, &tmp, NULL);
 	if (error == 0 && tmp != NULL && rename(tmp, path) != 0) {
 		error = errno;
 		unlink(tmp);
 	}
 	free(tmp);
 	return error;
+}
+
+int write_atomically(const char *path, const char *content, size_t len, mode_t mode)
+{
+	char *tmp;
+	int error = write_temporary(path, content, len, mode, &tmp, NULL);
+	return rename_into_place(path, tmp, error);
+}
+
+int write_new_atomically(const char *path, const char *content, size_t len, mode_t mode)
+{
+	char *tmp;
+	int error = write_new_temporary(path, content, len, mode, &tmp);
+	return rename_into_place(path, tmp, error);
 }

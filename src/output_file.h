@@ -2,6 +2,7 @@
 #ifndef POLICYC_OUTPUT_FILE_H
 #define POLICYC_OUTPUT_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -14,6 +15,9 @@ int make_dirs(const char *dir, char **failed);
  * new one; a file that already holds these bytes is left alone. Returns 0 or
  * an errno value. */
 int write_atomically(const char *path, const char *content, size_t len, mode_t mode);
+/* write_atomically for a path where no file was when the build began
+ * (write_new_temporary): written without comparing. */
+int write_new_atomically(const char *path, const char *content, size_t len, mode_t mode);
 
 /* write_atomically in two steps, for outputs rendered before it is known
  * whether they will be wanted (build_early.c). The first writes the
@@ -23,9 +27,17 @@ int write_atomically(const char *path, const char *content, size_t len, mode_t m
  * it. Returns 0 or an errno value (nothing left behind). */
 #define FILE_ABSENT ((uint64_t)0)
 int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen);
+/* write_temporary for a path known to have had no file when the build
+ * began (its directory was empty or absent then): nothing to compare with,
+ * so not even an open to find that out. What else put a file there since is
+ * replaced, as a file with other bytes would be. */
+int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp);
+/* True when dir holds no entry, or is not there at all. */
+bool directory_empty_or_absent(const char *dir);
 /* What stat says of path, summed up: differs when the file was replaced or
  * written to since. FILE_ABSENT when there is none. */
 uint64_t file_identity(const char *path);
-/* The hidden temporary beside path with this mkstemp suffix: DIR/.NAME.SUFFIX. */
+/* The hidden temporary beside path with this suffix (six characters, as
+ * mkstemp's): DIR/.NAME.SUFFIX. */
 char *temporary_path(const char *path, const char *suffix);
 #endif

@@ -6,10 +6,12 @@
  * ends CommonMark and YAML recognise, so cmark's and libyaml's line numbers
  * agree with ours. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "form.h"
 #include "md_arena.h"
@@ -245,17 +247,19 @@ struct document *document_from_memory(const char *path, const char *bytes, size_
  * (a rendered page, the catalogue) in the heap, where they stay resident. */
 static char *read_limited(const char *path, size_t limit, size_t *len, bool *over)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
 	struct stat st;
-	size_t cap = 65536;
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0)
-		cap = (size_t)st.st_size + 1; /* the byte after: is the file longer now? */
+	size_t cap = 65536, size = 0;
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0;
+	if (regular)
+		cap = (size = (size_t)st.st_size) + 1; /* the byte after: is the file longer now? */
 	if (cap > limit + 1)
 		cap = limit + 1;
 	char *bytes = xmalloc(cap);
-	size_t n = 0, got;
+	size_t n = 0;
+	int error = 0;
 	for (;;) {
 		if (n == cap) {
 			if (cap == limit + 1)
@@ -263,15 +267,23 @@ static char *read_limited(const char *path, size_t limit, size_t *len, bool *ove
 			cap = cap > (limit + 1) / 2 ? limit + 1 : 2 * cap;
 			bytes = xrealloc(bytes, cap);
 		}
-		if ((got = fread(bytes + n, 1, cap - n, f)) == 0)
+		ssize_t got = read(fd, bytes + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0) {
+			error = got < 0 ? errno : 0;
 			break;
-		n += got;
+		}
+		n += (size_t)got;
+		/* all that fstat promised, and no byte after it: the end, without
+		 * a read to hear it (one that grew or shrank reads on) */
+		if (regular && n == size)
+			break;
 	}
-	int failed = ferror(f), saved = errno;
-	fclose(f);
-	if (failed) {
+	close(fd);
+	if (error) {
 		free(bytes);
-		errno = saved ? saved : EIO;
+		errno = error;
 		return NULL;
 	}
 	*over = n > limit;
