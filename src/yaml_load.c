@@ -107,9 +107,11 @@ static bool check_events(const char *text, size_t len, struct yaml_error *err)
  * forms nearly always. */
 static bool may_nest_too_deep(const char *text, size_t len)
 {
+	static const unsigned char opens[256] = {['['] = 1, ['{'] = 1, ['-'] = 1, ['?'] = 1, [':'] = 1};
+	const unsigned char *u = (const unsigned char *)text;
 	size_t openers = 0;
 	for (size_t i = 0; i < len; i++)
-		openers += text[i] == '[' || text[i] == '{' || text[i] == '-' || text[i] == '?' || text[i] == ':';
+		openers += opens[u[i]];
 	return openers > MAX_DEPTH;
 }
 
