@@ -261,11 +261,15 @@ static bool compose_document(struct composer *c, const yaml_event_t *start, yaml
 }
 
 /* Room for a text of len bytes: about one node for 8 bytes and 1.3 bytes of
- * scalar text and lists for one byte in front matter and forms. */
+ * scalar text and lists for one byte in front matter and forms. A larger
+ * text starts as one of a megabyte, lest a few long scalars reserve room
+ * for millions of nodes; both grow by doubling. */
 static void start_loaded(struct composer *c, size_t len)
 {
-	c->nodes_cap = 16 + len / 6;
-	c->block_size = 64 + len + len / 2;
+	enum { LARGE_TEXT = 1 << 20 };
+	size_t sized = len < LARGE_TEXT ? len : LARGE_TEXT;
+	c->nodes_cap = 16 + sized / 6;
+	c->block_size = 64 + sized + sized / 2;
 	c->loaded = xmalloc(offsetof(struct loaded, nodes) + c->nodes_cap * sizeof(yaml_node_t));
 	c->loaded->blocks = NULL;
 }
