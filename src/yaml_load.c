@@ -260,9 +260,13 @@ static bool is_plain(const yaml_node_t *node)
 	       node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 }
 
+/* The longest of the words below ("false"): longer text is none of them
+ * (a plain scalar holds no NUL that could end it early). */
+enum { LONGEST_WORD = 5 };
+
 static bool plain_is_one_of(const yaml_node_t *node, const char *const *words)
 {
-	if (!is_plain(node))
+	if (!is_plain(node) || node->data.scalar.length > LONGEST_WORD)
 		return false;
 	const char *text = yaml_scalar(node);
 	for (size_t i = 0; words[i]; i++) /* the first byte rules out most text without a call */
