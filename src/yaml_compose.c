@@ -5,7 +5,7 @@
  * Why not yaml_parser_load: it made two or three allocations a node — a copy
  * of the default tag, which nothing here reads, and a growing list for every
  * collection — and yaml_document_delete freed them one by one: a quarter of
- * the YAML time beside the parsing itself. Here the nodes sit in one array,
+ * yaml_load's instructions, the rest being libyaml's parsing. Here the nodes sit in one array,
  * and every collection's items or pairs and every scalar's text in one block
  * (a few for large texts), all freed at once by yaml_unload. The nodes are
  * numbered, linked and marked as libyaml's loader does it, aliases point at
@@ -13,6 +13,7 @@
  * alias, an anchor given twice) carry its words and marks. */
 #include "yaml_compose.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,8 @@ static void *take_bytes(struct composer *c, size_t n, size_t align)
 static yaml_node_t *add_node(struct composer *c, yaml_node_type_t type, const yaml_event_t *event)
 {
 	if (c->nnodes == c->nodes_cap) {
+		if (c->nodes_cap > INT_MAX / 2) /* numbered in an int, as libyaml's */
+			out_of_memory();
 		c->nodes_cap *= 2;
 		c->loaded = xrealloc(c->loaded, offsetof(struct loaded, nodes) + c->nodes_cap * sizeof(yaml_node_t));
 	}
