@@ -450,7 +450,7 @@ static bool read_over(struct config *config, const char *path, const char *text,
 		each_entry(&ld, root, read_top_entry, NULL);
 	if (ld.required_keys)
 		check_required_keys(&ld);
-	yaml_document_delete(&yaml);
+	yaml_unload(&yaml);
 	return ld.errors == 0;
 }
 

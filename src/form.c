@@ -404,7 +404,7 @@ struct form *form_parse(struct document *doc, const char *yaml, size_t len, int 
 	p.read = xcalloc((size_t)(p.yaml.nodes.top - p.yaml.nodes.start) + 1, sizeof *p.read);
 	bool usable = read_form(&p, yaml_root(&p.yaml));
 	free(p.read);
-	yaml_document_delete(&p.yaml);
+	yaml_unload(&p.yaml);
 	if (!usable) {
 		form_free(p.form);
 		return NULL;

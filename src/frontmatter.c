@@ -207,13 +207,13 @@ static void check_yaml(struct document *doc, int closing_line)
 		fm_report(&fm, RULE_FRONTMATTER_TYPE, root,
 		          "front matter is %s; expected a mapping of keys such as title: and id:",
 		          yaml_kind_name(root));
-		yaml_document_delete(&yaml);
+		yaml_unload(&yaml);
 		return;
 	}
 	if (root && root->type == YAML_MAPPING_NODE)
 		check_entries(&fm, root);
 	check_required(&fm, root && root->type == YAML_MAPPING_NODE ? root : NULL);
-	yaml_document_delete(&yaml);
+	yaml_unload(&yaml);
 	doc->meta_ok = true;
 }
 

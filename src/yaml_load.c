@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "yaml_compose.h"
 
 /* Reader errors (bad encoding) carry a byte offset, not a mark: turn it into a
  * line and code-point column the way libyaml would have counted them — and
@@ -106,9 +107,11 @@ static bool check_events(const char *text, size_t len, struct yaml_error *err)
  * forms nearly always. */
 static bool may_nest_too_deep(const char *text, size_t len)
 {
+	static const unsigned char opens[256] = {['['] = 1, ['{'] = 1, ['-'] = 1, ['?'] = 1, [':'] = 1};
+	const unsigned char *u = (const unsigned char *)text;
 	size_t openers = 0;
 	for (size_t i = 0; i < len; i++)
-		openers += text[i] == '[' || text[i] == '{' || text[i] == '-' || text[i] == '?' || text[i] == ':';
+		openers += opens[u[i]];
 	return openers > MAX_DEPTH;
 }
 
@@ -119,20 +122,16 @@ bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_e
 	memset(err, 0, sizeof *err);
 	if ((may_nest_too_deep(text, len) && !check_events(text, len, err)) || !start_parser(&parser, text, len, err))
 		return false;
-	if (!yaml_parser_load(&parser, doc)) {
+	bool ok = yaml_compose_next(&parser, doc, len);
+	if (!ok) {
 		fill_error(&parser, text, len, err);
-		yaml_parser_delete(&parser);
-		memset(doc, 0, sizeof *doc);
-		return false;
-	}
-	if (yaml_document_get_root_node(doc)) {
+	} else if (yaml_root(doc)) {
 		yaml_document_t second;
-		bool ok = true;
-		if (!yaml_parser_load(&parser, &second)) {
+		if (!yaml_compose_next(&parser, &second, 0)) {
 			fill_error(&parser, text, len, err);
 			ok = false;
 		} else {
-			yaml_node_t *root = yaml_document_get_root_node(&second);
+			yaml_node_t *root = yaml_root(&second);
 			if (root) {
 				err->line = yaml_line(root);
 				err->col = yaml_col(root);
@@ -140,17 +139,13 @@ bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_e
 					 "found a second YAML document; expected a single one");
 				ok = false;
 			}
-			yaml_document_delete(&second);
+			yaml_unload(&second);
 		}
-		if (!ok) {
-			yaml_document_delete(doc);
-			memset(doc, 0, sizeof *doc);
-			yaml_parser_delete(&parser);
-			return false;
-		}
+		if (!ok)
+			yaml_unload(doc);
 	}
 	yaml_parser_delete(&parser);
-	return true;
+	return ok;
 }
 
 yaml_node_t *yaml_root(yaml_document_t *doc)
@@ -265,9 +260,13 @@ static bool is_plain(const yaml_node_t *node)
 	       node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 }
 
+/* The longest of the words below ("false"): longer text is none of them
+ * (a plain scalar holds no NUL that could end it early). */
+enum { LONGEST_WORD = 5 };
+
 static bool plain_is_one_of(const yaml_node_t *node, const char *const *words)
 {
-	if (!is_plain(node))
+	if (!is_plain(node) || node->data.scalar.length > LONGEST_WORD)
 		return false;
 	const char *text = yaml_scalar(node);
 	for (size_t i = 0; words[i]; i++) /* the first byte rules out most text without a call */

@@ -1,5 +1,6 @@
-/* yaml_load.h — a thin layer over libyaml's document API (yaml_parser_load),
- * shared by the front matter, the configuration and forms.
+/* yaml_load.h — libyaml's documents (yaml_document_t, composed here from
+ * libyaml's parser events) and the helpers that read them, shared by the
+ * front matter, the configuration and forms.
  *
  * Positions: libyaml's yaml_mark_t counts `column` (and `index`) in characters
  * — code points of the UTF-8 input — not bytes: for "标题: 值" the value's
@@ -28,11 +29,15 @@ struct yaml_error {
 };
 
 /* Parses one YAML document. Returns false on a syntax error (err filled, doc
- * left empty and needing no delete); on success the caller frees doc with
- * yaml_document_delete. Empty text (or only comments) gives an empty document
+ * left empty and needing no unload); on success the caller frees doc with
+ * yaml_unload — not yaml_document_delete: the nodes are laid out by
+ * yaml_load, in libyaml's types but not in its allocations, and carry no
+ * tags (tag is NULL). Empty text (or only comments) gives an empty document
  * whose root is NULL. A second document in the text is a syntax error: every
  * YAML we read is a single value. */
 bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err);
+/* Frees what yaml_load gave doc and empties it. */
+void yaml_unload(yaml_document_t *doc);
 
 /* The root node, or NULL for an empty document. */
 yaml_node_t *yaml_root(yaml_document_t *doc);

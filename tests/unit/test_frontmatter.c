@@ -314,11 +314,11 @@ static void test_yaml_layer(void)
 	size_t *first = yaml_map_first_entries(&yaml, yaml_root(&yaml));
 	CHECK(first && first[0] == 0 && first[1] == 1 && first[2] == 0, "the third key repeats the first");
 	free(first);
-	yaml_document_delete(&yaml);
+	yaml_unload(&yaml);
 
 	CHECK(yaml_load(&yaml, "# only a comment\n", 17, &err) && yaml_root(&yaml) == NULL,
 	      "empty text: an empty document");
-	yaml_document_delete(&yaml);
+	yaml_unload(&yaml);
 
 	static const char two[] = "a: 1\n---\nb: 2\n";
 	CHECK(!yaml_load(&yaml, two, sizeof two - 1, &err) && err.line == 3 && err.col == 1,
