@@ -132,7 +132,12 @@ char *template_expand(const struct templates *t, const char *name, const struct 
 	const char *text = templates_get(t, name);
 	if (text == NULL)
 		return NULL;
+	/* room for the template and every value at once (escaping adds a little) */
+	size_t room = strlen(text);
+	for (size_t i = 0; i < nvars; i++)
+		room += vars[i].value ? strlen(vars[i].value) : 0;
 	struct buf out = {0};
+	buf_grow(&out, room);
 	const char *p = text;
 	for (;;) {
 		const char *open = strstr(p, "{{");

@@ -62,21 +62,17 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
-void buf_put(struct buf *b, const char *s, size_t n)
+void buf_grow(struct buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->data = xrealloc(b->data, cap);
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
+	if (b->len + n + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+	b->data[b->len] = '\0'; /* a buffer made room in and then left empty is "" */
 }
-
-void buf_puts(struct buf *b, const char *s) { buf_put(b, s, strlen(s)); }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
@@ -92,15 +88,8 @@ void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
 {
 	if (times == 0 || n == 0)
 		return;
-	buf_put(b, s, n); /* makes room for the first copy */
-	size_t need = b->len + n * (times - 1) + 1;
-	if (need > b->cap) {
-		size_t cap = b->cap;
-		while (cap < need)
-			cap *= 2;
-		b->data = xrealloc(b->data, cap);
-		b->cap = cap;
-	}
+	buf_put(b, s, n);
+	buf_grow(b, n * (times - 1));
 	/* the copies made so far copied at once: log2(times) memcpy calls */
 	size_t start = b->len - n, made = 1;
 	while (made < times) {

@@ -39,17 +39,29 @@ struct buf {
 	char *data;
 	size_t len, cap;
 };
-void buf_put(struct buf *b, const char *s, size_t n);
-void buf_puts(struct buf *b, const char *s);
-/* One byte; inline because text renderers call it for most bytes they write. */
+/* Room for n more bytes and the NUL after them. */
+void buf_grow(struct buf *b, size_t n);
+/* Inline, as buf_puts and buf_putc: the renderers append a few bytes at a
+ * time, hundreds of thousands of times a build, and a call (and strlen, for
+ * a literal the compiler measures) cost more than the copy. */
+static inline void buf_put(struct buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+static inline void buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
 static inline void buf_putc(struct buf *b, char c)
 {
-	if (b->len + 2 <= b->cap) {
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-	} else {
-		buf_put(b, &c, 1);
-	}
+	if (b->cap - b->len <= 1)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* `times` copies of the n bytes at s (a padding, a rule). */
