@@ -112,6 +112,13 @@ char *output_path(const char *out_dir, const struct document *doc, size_t form, 
 	return path;
 }
 
+/* The grid the policy's text holds already, or rendered now. */
+static char *form_text_of(struct renderers *r, const struct form *form)
+{
+	char *grid = text_take_form_grid(r->text, form, r->form_text);
+	return grid ? grid : form_text_render(r->form_text, form);
+}
+
 void render_outputs(struct renderers *r, const struct document *doc, const bool *form_wanted, output_sink *sink,
 		    void *ctx)
 {
@@ -122,7 +129,7 @@ void render_outputs(struct renderers *r, const struct document *doc, const bool 
 		if (form_wanted ? !form_wanted[i] : !html_form_file_ok(form))
 			continue;
 		ok = sink(ctx, doc, i, OUTPUT_FORM_HTML, html_render_form_page(r->html, form)) &&
-		     sink(ctx, doc, i, OUTPUT_FORM_TEXT, form_text_render(r->form_text, form)) &&
+		     sink(ctx, doc, i, OUTPUT_FORM_TEXT, form_text_of(r, form)) &&
 		     sink(ctx, doc, i, OUTPUT_FORM_JSON, form_json_render(r->form_json, form));
 	}
 }

@@ -21,6 +21,11 @@ struct form_text *form_text_new(int width)
 	return r;
 }
 
+bool form_text_same(const struct form_text *a, const struct form_text *b)
+{
+	return a->width == b->width;
+}
+
 void form_text_free(struct form_text *r)
 {
 	free(r);

@@ -35,6 +35,12 @@ struct text_renderer;
 struct text_renderer *text_new(int width);
 char *text_render(struct text_renderer *r, const struct document *doc);
 void text_free(struct text_renderer *r);
+/* The grid of `form` that the last text_render wrote into its text, handed
+ * over (caller frees) when it holds the bytes form_text_render(as, form)
+ * gives: OUT/forms/ID.txt without rendering the grid a second time. NULL
+ * when it was not written or was written at another width. */
+struct form_text;
+char *text_take_form_grid(struct text_renderer *r, const struct form *form, const struct form_text *as);
 
 /* form_html.c: the ruled grid of a form, an HTML fragment (<div class="form">…)
  * used inside the form page and inside its policy's page. */
@@ -47,8 +53,9 @@ char *form_html_render_as(struct form_html *r, const struct form *form, const ch
 void form_html_free(struct form_html *r);
 
 /* form_text.c: the grid in box-drawing characters, within `width` columns. */
-struct form_text;
 struct form_text *form_text_new(int width);
+/* Whether the two write the same grid of every form (the same width). */
+bool form_text_same(const struct form_text *a, const struct form_text *b);
 char *form_text_render(struct form_text *r, const struct form *form);
 void form_text_free(struct form_text *r);
 

@@ -101,9 +101,18 @@ void render_table(struct text_out *o, cmark_node *table, const char *indent);
 void render_text_grid(struct text_out *o, const char *caption, const char *const *cells, size_t nrows,
 		      size_t ncols);
 
+/* A form's grid as text_render wrote it into the policy's text. */
+struct kept_grid {
+	const struct form *form;
+	char *grid;
+};
+
 struct text_renderer {
 	int width;
 	struct form_text *forms;
+	/* the grids of the last document's forms, kept for text_take_form_grid */
+	struct kept_grid *grids;
+	size_t ngrids, grids_cap;
 };
 
 /* One text_render call. */
