@@ -187,14 +187,13 @@ static unsigned char char_kind(uint32_t cp)
 			       (is_opening_mark(cp) ? KIND_OPENING : 0));
 }
 
-/* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u: lead
- * bytes E4..E9 and two continuation bytes. */
-static inline bool is_ideograph_at(const unsigned char *u, uint32_t *cp)
+/* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u, told
+ * without decoding it: lead byte E5..E9, or E4 with a second byte from B8
+ * (U+4E00), and two continuation bytes. */
+static inline bool ideograph_bytes(const unsigned char *u)
 {
-	if (u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
-		return false;
-	*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-	return *cp >= 0x4E00;
+	return ((unsigned)(u[0] - 0xE5) <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) && (u[1] & 0xC0) == 0x80 &&
+	       (u[2] & 0xC0) == 0x80;
 }
 
 /* The break opportunities of a text made only of the simple classes, marked
@@ -208,33 +207,42 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
  * (in->simple). A text of n bytes has at most n code points: four arrays
- * of that many, 10 bytes a code point. */
+ * of that many, 10 bytes a code point, in one allocation (most texts are a
+ * few lines, and four allocations cost more than decoding them). */
 static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast)
 {
 	size_t slots = n + 1;
 	/* the arrays in locals: stores through them cannot change them, so the
 	 * loop keeps them in registers */
-	uint32_t *cps = xmalloc(slots * sizeof *cps), *offset = xmalloc(slots * sizeof *offset);
-	bool *break_before = xmalloc(slots * sizeof *break_before);
-	unsigned char *props = xmalloc(slots);
+	uint32_t *cps = xmalloc(slots * (2 * sizeof *cps + sizeof(bool) + 1)), *offset = cps + slots;
+	bool *break_before = (bool *)(offset + slots);
+	unsigned char *props = (unsigned char *)(break_before + slots);
 	bool replaced = false, quotes = false, simple = fast;
 	enum simple_class before = SIMPLE_OTHER;
 	size_t count = 0;
+	const unsigned char *u = (const unsigned char *)text;
 	for (size_t i = 0; i < n; count++) {
-		uint32_t cp;
 		offset[count] = (uint32_t)i;
-		if (n - i >= 3 && is_ideograph_at((const unsigned char *)text + i, &cp)) {
-			/* most of the text: wide, no mark, a break before it unless
-			 * it follows an opening mark */
-			cps[count] = cp;
-			props[count] = 2 * WIDTH_UNIT;
-			i += 3;
-			if (simple) {
-				break_before[count] = simple_break_before(SIMPLE_IDEOGRAPH, before, count);
-				before = SIMPLE_IDEOGRAPH;
+		if (n - i >= 3 && ideograph_bytes(u + i)) {
+			/* a run of ideographs, most of the text: wide, no mark, a
+			 * break before each unless it follows an opening mark (the
+			 * breaks are written even when the text turns out not simple:
+			 * then they are cleared below) */
+			break_before[count] = simple_break_before(SIMPLE_IDEOGRAPH, before, count);
+			for (;;) {
+				cps[count] = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
+					     (u[i + 2] & 0x3F);
+				props[count] = 2 * WIDTH_UNIT;
+				i += 3;
+				if (n - i < 3 || !ideograph_bytes(u + i))
+					break;
+				offset[++count] = (uint32_t)i;
+				break_before[count] = true;
 			}
+			before = SIMPLE_IDEOGRAPH;
 			continue;
 		}
+		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0) {
 			/* invalid bytes and NUL would corrupt the output: show U+FFFD */
@@ -244,7 +252,7 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 		}
 		cps[count] = cp;
 		i += len;
-		/* not an ideograph: is_ideograph_at took those */
+		/* not an ideograph: ideograph_bytes took those */
 		props[count] = (unsigned char)(char_kind(cp) | cp_width(cp) * WIDTH_UNIT);
 		quotes |= cp >= 0x2018 && cp <= 0x201D && cp != 0x201A && cp != 0x201B;
 		enum simple_class class = simple ? simple_class(cp) : SIMPLE_OTHER;
@@ -264,10 +272,7 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 
 static void free_input(struct wrap_input *in)
 {
-	free(in->cps);
-	free(in->offset);
-	free(in->break_before);
-	free(in->props);
+	free(in->cps); /* and the arrays after it */
 }
 
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
@@ -482,18 +487,24 @@ void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *b
  * opportunities. */
 static bool fits_one_line(const char *text, size_t n, long avail, size_t *kept)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	long used = 0, running = 0;
 	*kept = 0;
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		if (n - i >= 3 && is_ideograph_at((const unsigned char *)text + i, &cp)) {
-			running += 2;
+		if (n - i >= 3 && ideograph_bytes(u + i)) {
+			/* a run of ideographs, two columns each and none a space,
+			 * measured without decoding them */
+			do {
+				running += 2;
+				i += 3;
+			} while (running <= avail && n - i >= 3 && ideograph_bytes(u + i));
 			used = running;
-			*kept = i += 3;
+			*kept = i;
 			if (used > avail)
 				return false;
 			continue;
 		}
+		uint32_t cp;
 		size_t len = utf8_decode(text + i, n - i, &cp);
 		if (len == 0 || cp == 0 || cp == '\n')
 			return false;
