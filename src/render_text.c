@@ -87,7 +87,10 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	value = plain;
 	char *first = english(ctx) ? xasprintf("%s: ", label.en) : xasprintf("%s：", label.zh);
 	size_t label_cols = text_width(first, strlen(first));
-	if ((int)label_cols + longest_token(value) > ctx->out.width) {
+	/* a token is never wider than its line: most values fit whole, and
+	 * their tokens need no measuring */
+	if ((int)(label_cols + widest_line(value)) > ctx->out.width &&
+	    (int)label_cols + longest_token(value) > ctx->out.width) {
 		/* the value cannot follow its label: it goes below it */
 		tout_wrap(&ctx->out, first, "", "");
 		tout_wrap(&ctx->out, value, "", "");

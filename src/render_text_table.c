@@ -116,17 +116,26 @@ static long set_floors(const int *natural, int *floor_w, size_t ncols, const int
 static bool choose_widths(struct table_grid *g, int room)
 {
 	g->width = xcalloc(g->ncols, sizeof(*g->width));
-	int *tokens = xcalloc(g->ncols, sizeof(*tokens));
-	int *floor_w = xcalloc(g->ncols, sizeof(*floor_w));
+	long natural = 0;
 	for (size_t c = 0; c < g->ncols; c++) {
 		g->width[c] = 2; /* an empty column still holds one wide character */
 		for (size_t r = 0; r < g->nrows; r++) {
-			const char *text = g->text[r * g->ncols + c];
-			int w = (int)widest_line(text), t = longest_token(text);
+			int w = (int)widest_line(g->text[r * g->ncols + c]);
 			g->width[c] = w > g->width[c] ? w : g->width[c];
+		}
+		natural += g->width[c];
+	}
+	/* Natural widths that fit are kept whatever the floors (fit_widths
+	 * leaves them): the tokens are measured only for a table to shrink. */
+	if (natural <= room)
+		return true;
+	int *tokens = xcalloc(g->ncols, sizeof(*tokens));
+	int *floor_w = xcalloc(g->ncols, sizeof(*floor_w));
+	for (size_t c = 0; c < g->ncols; c++)
+		for (size_t r = 0; r < g->nrows; r++) {
+			int t = longest_token(g->text[r * g->ncols + c]);
 			tokens[c] = t > tokens[c] ? t : tokens[c];
 		}
-	}
 	/* The most comfortable floors that fit: no token cut and two characters
 	 * a column; else two characters. */
 	bool fits = set_floors(g->width, floor_w, g->ncols, tokens, MIN_COLUMN) <= room ||

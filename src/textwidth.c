@@ -46,10 +46,32 @@ int cp_width(uint32_t cp)
 	return east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH ? 2 : 1;
 }
 
+/* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u, told
+ * without decoding it: lead byte E5..E9, or E4 with a second byte from B8
+ * (U+4E00), and two continuation bytes. */
+static inline bool ideograph_bytes(const unsigned char *u)
+{
+	return ((unsigned)(u[0] - 0xE5) <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) && (u[1] & 0xC0) == 0x80 &&
+	       (u[2] & 0xC0) == 0x80;
+}
+
 size_t text_width(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t width = 0;
 	for (size_t i = 0; i < n;) {
+		/* printable ASCII and ideographs, most of any text, without
+		 * decoding them */
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			width++;
+			i++;
+			continue;
+		}
+		if (n - i >= 3 && ideograph_bytes(u + i)) {
+			width += 2;
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		if (len == 0) {
@@ -185,15 +207,6 @@ static unsigned char char_kind(uint32_t cp)
 {
 	return (unsigned char)((is_break_space(cp) ? KIND_SPACE : 0) | (is_closing_mark(cp) ? KIND_CLOSING : 0) |
 			       (is_opening_mark(cp) ? KIND_OPENING : 0));
-}
-
-/* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u, told
- * without decoding it: lead byte E5..E9, or E4 with a second byte from B8
- * (U+4E00), and two continuation bytes. */
-static inline bool ideograph_bytes(const unsigned char *u)
-{
-	return ((unsigned)(u[0] - 0xE5) <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) && (u[1] & 0xC0) == 0x80 &&
-	       (u[2] & 0xC0) == 0x80;
 }
 
 /* The break opportunities of a text made only of the simple classes, marked
