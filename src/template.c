@@ -96,18 +96,21 @@ char *html_escape(const char *s)
 	return buf_take(&b);
 }
 
-static const char *lookup(const struct tvar *vars, size_t nvars, const char *name, size_t len)
+/* The index of the variable called `name`, or nvars. */
+static size_t lookup(const struct tvar *vars, size_t nvars, const char *name, size_t len)
 {
 	for (size_t i = 0; i < nvars; i++)
 		if (strlen(vars[i].name) == len && memcmp(vars[i].name, name, len) == 0)
-			return vars[i].value;
-	return NULL;
+			return i;
+	return nvars;
 }
 
 /* Expands one placeholder starting at `open` ("{{"); returns the position
- * after it, or NULL when it is not closed (then it is copied as text). */
+ * after it, or NULL when it is not closed (then it is copied as text).
+ * value_len: the lengths of the values, measured once (a page's content is
+ * most of the page). */
 static const char *expand_placeholder(struct buf *out, const char *open, const struct tvar *vars,
-				      size_t nvars)
+				      const size_t *value_len, size_t nvars)
 {
 	bool raw = open[2] == '{';
 	const char *name = open + (raw ? 3 : 2);
@@ -119,11 +122,11 @@ static const char *expand_placeholder(struct buf *out, const char *open, const s
 		name++;
 	while (end > name && end[-1] == ' ')
 		end--;
-	const char *value = lookup(vars, nvars, name, (size_t)(end - name));
-	if (value && raw)
-		buf_puts(out, value);
-	else if (value)
-		html_escape_buf(out, value, strlen(value));
+	size_t i = lookup(vars, nvars, name, (size_t)(end - name));
+	if (i < nvars && vars[i].value && raw)
+		buf_put(out, vars[i].value, value_len[i]);
+	else if (i < nvars && vars[i].value)
+		html_escape_buf(out, vars[i].value, value_len[i]);
 	return close + (raw ? 3 : 2);
 }
 
@@ -134,8 +137,9 @@ char *template_expand(const struct templates *t, const char *name, const struct 
 		return NULL;
 	/* room for the template and every value at once (escaping adds a little) */
 	size_t room = strlen(text);
+	size_t *value_len = xcalloc(nvars, sizeof *value_len);
 	for (size_t i = 0; i < nvars; i++)
-		room += vars[i].value ? strlen(vars[i].value) : 0;
+		room += value_len[i] = vars[i].value ? strlen(vars[i].value) : 0;
 	struct buf out = {0};
 	buf_grow(&out, room);
 	const char *p = text;
@@ -144,14 +148,15 @@ char *template_expand(const struct templates *t, const char *name, const struct 
 		if (open == NULL)
 			break;
 		buf_put(&out, p, (size_t)(open - p));
-		const char *after = expand_placeholder(&out, open, vars, nvars);
+		const char *after = expand_placeholder(&out, open, vars, value_len, nvars);
 		if (after == NULL) {
-			buf_puts(&out, open);
-			return buf_take(&out);
+			p = open; /* not closed: the rest is text */
+			break;
 		}
 		p = after;
 	}
 	buf_puts(&out, p);
+	free(value_len);
 	return buf_take(&out);
 }
 

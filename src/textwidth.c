@@ -195,6 +195,17 @@ struct wrap_input {
 	bool quotes;          /* holds one of “ ” ‘ ’ */
 	unsigned char *props; /* enum char_kind of cps[i], and its cp_width times WIDTH_UNIT */
 	bool *break_before;   /* UAX #14: a line may begin at cps[i] */
+	bool allocated;       /* the arrays are on the heap, not in the caller's scratch */
+};
+
+/* The bytes decode_input needs for a text of n bytes: four arrays of n + 1,
+ * 10 bytes a code point. */
+#define DECODED_SIZE(n) (((n) + 1) * (2 * sizeof(uint32_t) + sizeof(bool) + 1))
+/* Room for the arrays of a text of up to 512 bytes on the caller's stack:
+ * most texts wrapped are a line or a few, and an allocation of kilobytes
+ * (past malloc's caches) cost a tenth of their decoding. */
+struct wrap_scratch {
+	uint32_t room[DECODED_SIZE(512) / sizeof(uint32_t) + 1];
 };
 
 static unsigned width_at(const struct wrap_input *in, size_t i) { return in->props[i] / WIDTH_UNIT; }
@@ -220,14 +231,14 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
  * (in->simple). A text of n bytes has at most n code points: four arrays
- * of that many, 10 bytes a code point, in one allocation (most texts are a
- * few lines, and four allocations cost more than decoding them). */
-static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast)
+ * of that many, after each other in the scratch or in one allocation. */
+static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast, struct wrap_scratch *scratch)
 {
 	size_t slots = n + 1;
+	bool allocated = DECODED_SIZE(n) > sizeof scratch->room;
 	/* the arrays in locals: stores through them cannot change them, so the
 	 * loop keeps them in registers */
-	uint32_t *cps = xmalloc(slots * (2 * sizeof *cps + sizeof(bool) + 1)), *offset = cps + slots;
+	uint32_t *cps = allocated ? xmalloc(DECODED_SIZE(n)) : scratch->room, *offset = cps + slots;
 	bool *break_before = (bool *)(offset + slots);
 	unsigned char *props = (unsigned char *)(break_before + slots);
 	bool replaced = false, quotes = false, simple = fast;
@@ -280,12 +291,14 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 		memset(break_before, 0, (count + 1) * sizeof *break_before);
 	break_before[count] = false;
 	*in = (struct wrap_input){.text = text, .cps = cps, .count = count, .offset = offset, .replaced = replaced,
-				  .simple = simple, .quotes = quotes, .props = props, .break_before = break_before};
+				  .simple = simple, .quotes = quotes, .props = props, .break_before = break_before,
+				  .allocated = allocated};
 }
 
 static void free_input(struct wrap_input *in)
 {
-	free(in->cps); /* and the arrays after it */
+	if (in->allocated)
+		free(in->cps); /* and the arrays after it */
 }
 
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):
@@ -485,7 +498,8 @@ static void put_codepoints(struct buf *out, const struct wrap_input *in, size_t 
 void text_break_opportunities(const char *text, size_t n, bool icu_only, bool *break_before)
 {
 	struct wrap_input in;
-	decode_input(&in, text, n, !icu_only);
+	struct wrap_scratch scratch;
+	decode_input(&in, text, n, !icu_only, &scratch);
 	mark_uax14_breaks(&in);
 	memcpy(break_before, in.break_before, in.count * sizeof *break_before);
 	free_input(&in);
@@ -558,7 +572,8 @@ void wrap_text_into(struct buf *out, const char *text, size_t n, int width, cons
 		return;
 	}
 	struct wrap_input in;
-	decode_input(&in, text ? text : "", text ? n : 0, true);
+	struct wrap_scratch scratch;
+	decode_input(&in, text ? text : "", text ? n : 0, true, &scratch);
 	mark_uax14_breaks(&in);
 	mark_east_asian_quote_breaks(&in);
 
@@ -599,7 +614,8 @@ size_t wrap_widest_line(const char *text, size_t n, int width)
 	if (n > WRAP_MAX_TEXT)
 		return text_width(text, n);
 	struct wrap_input in;
-	decode_input(&in, text, n, true);
+	struct wrap_scratch scratch;
+	decode_input(&in, text, n, true, &scratch);
 	mark_uax14_breaks(&in);
 	mark_east_asian_quote_breaks(&in);
 	size_t widest = 0;

@@ -74,14 +74,25 @@ void buf_grow(struct buf *b, size_t n)
 	b->data[b->len] = '\0'; /* a buffer made room in and then left empty is "" */
 }
 
+/* Formatted straight into the buffer's room; only a result longer than
+ * the room is formatted a second time, once room is made for it. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
-	va_list ap;
+	va_list ap, again;
 	va_start(ap, fmt);
-	char *s = xvasprintf(fmt, ap);
+	va_copy(again, ap);
+	buf_grow(b, 64);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf(b->data + b->len, room, fmt, ap);
+	if (n > 0 && (size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
 	va_end(ap);
-	buf_puts(b, s);
-	free(s);
+	if (n > 0)
+		b->len += (size_t)n;
+	b->data[b->len] = '\0';
 }
 
 void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
