@@ -79,7 +79,8 @@ void html_put_policy_link(struct buf *b, const struct html_renderer *r, const st
 			  const char *prefix);
 
 /* The id attribute of a node (chapter-3, article-8, article-8-2 …); NULL for
- * nodes without one. */
+ * nodes without one. Made of ASCII letters, digits and hyphens alone, never
+ * of a policy's text: written without escaping. */
 const char *html_anchor(const struct html_page *page, const struct pnode *node);
 /* The link target of a resolved reference (#article-8, MEETING-001.html,
  * forms/work-report.html); NULL when it stays plain text. Caller frees. */

@@ -15,11 +15,12 @@
 
 /* ---- small writers ---- */
 
+/* An html_anchor id, which needs no escaping. */
 static void put_attr_id(struct buf *b, const char *id)
 {
 	if (id) {
 		buf_puts(b, " id=\"");
-		html_put_escaped(b, id);
+		buf_puts(b, id);
 		buf_putc(b, '"');
 	}
 }

@@ -165,7 +165,9 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	buf_puts(b, "<li class=\"");
 	buf_puts(b, classes[node->level]);
 	buf_puts(b, "\"><a href=\"#");
-	html_put_escaped(b, html_anchor(t->page, node));
+	const char *id = html_anchor(t->page, node);
+	if (id)
+		buf_puts(b, id); /* letters, digits and hyphens: nothing to escape */
 	buf_puts(b, "\">");
 	html_put_marker(b, node->marker);
 	char *caption = toc_caption(node, t->l == &html_en_labels);
