@@ -123,15 +123,26 @@ static bool is_break_space(uint32_t cp)
 }
 
 /* Most Chinese text is ideographs, digits, the ideographic space and the
- * punctuation that opens or closes around them. Among these classes alone
- * UAX #14 comes down to a few rules: no break before a closing mark or the
- * ideographic space (LB13, LB21: CL CP EX NS BA), none after an opening mark
- * (LB14: OP), none inside a number (LB25: NU × NU); everything else breaks
- * (LB31; LB30 keeps NU with an OP only when the OP is narrow, and narrow OPs
- * are left out). For such a text these give the same opportunities as ICU's
- * iterator at a fraction of the cost; any other class (letters, spaces,
- * quotation marks, numeric punctuation) leaves the text to ICU. */
-enum simple_class { SIMPLE_OTHER, SIMPLE_IDEOGRAPH, SIMPLE_DIGIT, SIMPLE_OPENING, SIMPLE_CLOSING };
+ * punctuation that opens or closes around them, quotation marks among them.
+ * Among these classes alone UAX #14 comes down to a few rules: no break
+ * before a closing mark or the ideographic space (LB13, LB21: CL CP EX NS
+ * BA), none after an opening mark (LB14: OP), none inside a number (LB25:
+ * NU × NU); everything else breaks (LB31; LB30 keeps NU with an OP only when
+ * the OP is narrow, and of the narrow OPs only “ is taken: SIMPLE_OPEN_QUOTE).
+ * ICU's iterator for "zh" takes “ as an opening mark and ” as a closing one,
+ * and keeps ‘ and ’ (QU) joined to both sides (LB19). For such a text these
+ * give the same opportunities as ICU's iterator at a fraction of the cost
+ * (tests/unit/test_textwidth.c compares them); any other class (letters,
+ * spaces, numeric punctuation) leaves the text to ICU. */
+enum simple_class {
+	SIMPLE_OTHER,
+	SIMPLE_IDEOGRAPH,
+	SIMPLE_DIGIT,
+	SIMPLE_OPENING,
+	SIMPLE_OPEN_QUOTE, /* “: an opening mark, but narrow */
+	SIMPLE_CLOSING,
+	SIMPLE_QUOTE,      /* ‘ ’ */
+};
 
 /* The classes of U+3000..U+303F and U+FF00..U+FF5F, which hold nearly all
  * the punctuation of Chinese text, as simple_class gives them from ICU's
@@ -153,6 +164,10 @@ static enum simple_class simple_class(uint32_t cp)
 {
 	if (cp >= '0' && cp <= '9')
 		return SIMPLE_DIGIT;
+	if (cp >= 0x2018 && cp <= 0x201D)
+		return cp == 0x201C ? SIMPLE_OPEN_QUOTE : cp == 0x201D ? SIMPLE_CLOSING
+					 : cp <= 0x2019    ? SIMPLE_QUOTE
+							   : SIMPLE_OTHER; /* ‚ ‛ */
 	if (cp >= 0x3000 && cp < 0x3000 + sizeof cjk_punctuation_classes - 1)
 		return class_of_letter(cjk_punctuation_classes[cp - 0x3000]);
 	if (cp >= 0xFF00 && cp < 0xFF00 + sizeof fullwidth_form_classes - 1)
@@ -224,8 +239,10 @@ static unsigned char char_kind(uint32_t cp)
  * at cps[i] as the characters come; `before` is the class of cps[i - 1]. */
 static bool simple_break_before(enum simple_class class, enum simple_class before, size_t i)
 {
-	return i > 0 && class != SIMPLE_CLOSING && before != SIMPLE_OPENING &&
-	       !(class == SIMPLE_DIGIT && before == SIMPLE_DIGIT);
+	bool opening_before = before == SIMPLE_OPENING || before == SIMPLE_OPEN_QUOTE;
+	return i > 0 && class != SIMPLE_CLOSING && !opening_before && class != SIMPLE_QUOTE &&
+	       before != SIMPLE_QUOTE && !(class == SIMPLE_DIGIT && before == SIMPLE_DIGIT) &&
+	       !(class == SIMPLE_OPEN_QUOTE && before == SIMPLE_DIGIT);
 }
 
 /* Decodes the text and finds what the filling needs of each character; when
