@@ -167,27 +167,27 @@ static void put_header(struct text_ctx *ctx)
 /* ---- provisions ---- */
 
 /* The node's own text, in b (emptied first). */
-static const char *own_text(struct buf *b, const struct pnode *n)
+static void own_text(struct buf *b, const struct pnode *n)
 {
 	buf_reset(b);
 	if (n->text)
 		inline_plain_into(b, n->text, n->skip, n->stop);
-	return b->data ? b->data : "";
 }
 
-/* The node's text without its title, when the text repeats it (a heading
- * whose text range covers the title), in b. */
-static const char *body_text(struct buf *b, const struct pnode *n)
+/* The node's text in b; returns where in b it starts without its title,
+ * when the text repeats it (a heading whose text range covers the title).
+ * An offset, not a pointer: compose knows the body's length from it. */
+static size_t body_text(struct buf *b, const struct pnode *n)
 {
-	const char *text = own_text(b, n);
+	own_text(b, n);
 	size_t tlen = n->title ? strlen(n->title) : 0;
-	if (tlen == 0 || strncmp(text, n->title, tlen) != 0)
-		return text;
-	const char *rest = text + tlen;
+	if (tlen == 0 || tlen > b->len || memcmp(b->data, n->title, tlen) != 0)
+		return 0;
+	size_t rest = tlen;
 	for (;;) {
-		if (*rest == ' ')
+		if (b->data[rest] == ' ')
 			rest++;
-		else if (str_starts_with(rest, IDEOGRAPHIC_SPACE))
+		else if (str_starts_with(b->data + rest, IDEOGRAPHIC_SPACE))
 			rest += strlen(IDEOGRAPHIC_SPACE);
 		else
 			break;
@@ -201,8 +201,9 @@ static const char *title_separator(const struct text_ctx *ctx)
 	return english(ctx) ? " \xe2\x80\x94 " : IDEOGRAPHIC_SPACE; /* " — " */
 }
 
-/* marker, title and body joined: 第一条　目的　加强… (in ctx->composed) */
-static const char *compose(struct text_ctx *ctx, const char *marker, const char *title, const char *body)
+/* marker, title and body joined: 第一条　目的　加强… (in ctx->composed); the
+ * body is ctx->body from `body_from` on (body_text). */
+static const char *compose(struct text_ctx *ctx, const char *marker, const char *title, size_t body_from)
 {
 	struct buf *b = &ctx->composed;
 	buf_reset(b);
@@ -215,10 +216,10 @@ static const char *compose(struct text_ctx *ctx, const char *marker, const char 
 		buf_puts(b, title);
 		sep = title_separator(ctx);
 	}
-	if (body && *body) {
+	if (ctx->body.len > body_from) {
 		if (b->len)
 			buf_puts(b, sep);
-		buf_puts(b, body);
+		buf_put(b, ctx->body.data + body_from, ctx->body.len - body_from);
 	}
 	return b->data ? b->data : "";
 }
@@ -249,7 +250,7 @@ static bool on_article_line(struct text_ctx *ctx, const struct pnode *p)
 		return false;
 	if (p->text && p->text == a->text && p->block == a->block)
 		return true; /* the first 款 is the article's own text */
-	return p == a->first && may_take_first_paragraph(ctx, a) && *body_text(&ctx->probe, a) == '\0';
+	return p == a->first && may_take_first_paragraph(ctx, a) && body_text(&ctx->probe, a) == ctx->probe.len;
 }
 
 static bool is_text_block(cmark_node *block)
@@ -262,9 +263,11 @@ static bool is_text_block(cmark_node *block)
 
 static void put_article(struct text_ctx *ctx, const struct pnode *n)
 {
-	const char *body = body_text(&ctx->body, n);
-	if (!*body && may_take_first_paragraph(ctx, n))
-		body = own_text(&ctx->body, n->first);
+	size_t body = body_text(&ctx->body, n);
+	if (body == ctx->body.len && may_take_first_paragraph(ctx, n)) {
+		own_text(&ctx->body, n->first);
+		body = 0;
+	}
 	const char *text = compose(ctx, n->marker, n->title, body);
 	/* outline's 1. 2. are numbered paragraphs of the official-document style:
 	 * indented like every paragraph, no blank line between them */
