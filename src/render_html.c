@@ -308,10 +308,9 @@ static bool visit_text(void *ctx, const struct pnode *node, bool entering)
 static char *render_parts(struct tree_ctx *t, bool attachments)
 {
 	const struct pnode *root = t->page->doc->root;
-	/* the body's HTML is about twice its Markdown (tags, ids, entities):
-	 * room for it at once rather than a dozen copies as it grows */
+	/* the body's HTML is about twice its Markdown (tags, ids, entities) */
 	if (!attachments)
-		buf_grow(&t->page->out, 2 * t->page->doc->len);
+		buf_expect(&t->page->out, 2 * t->page->doc->len);
 	for (const struct pnode *node = root ? root->first : NULL; node; node = node->next)
 		if ((node->level == LV_ATTACHMENT) == attachments)
 			html_walk_pnodes(node, visit_text, t);

@@ -454,9 +454,8 @@ char *text_render(struct text_renderer *r, const struct document *doc)
 	struct text_ctx ctx = {.doc = doc, .r = r};
 	ctx.out.width = r->width;
 	ctx.indent = doc->meta.scheme == SCHEME_EN ? "    " : PARAGRAPH_INDENT;
-	/* the text is about as long as the source and a half (indents, rules):
-	 * room for it at once rather than a dozen copies as it grows */
-	buf_grow(&ctx.out.buf, doc->len + doc->len / 2);
+	/* the text is about as long as the source and a half (indents, rules) */
+	buf_expect(&ctx.out.buf, doc->len + doc->len / 2);
 	put_header(&ctx);
 	if (doc->root)
 		render_subtree(&ctx, doc->root);

@@ -248,16 +248,29 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
  * (in->simple). A text of n bytes has at most n code points: four arrays
- * of that many, after each other in the scratch or in one allocation. */
+ * of that many, after each other in the scratch, or four allocations for a
+ * longer text (one of 70 MiB for a 7 MiB line needs address space the four
+ * find among the pages freed before). */
 static void decode_input(struct wrap_input *in, const char *text, size_t n, bool fast, struct wrap_scratch *scratch)
 {
 	size_t slots = n + 1;
 	bool allocated = DECODED_SIZE(n) > sizeof scratch->room;
 	/* the arrays in locals: stores through them cannot change them, so the
 	 * loop keeps them in registers */
-	uint32_t *cps = allocated ? xmalloc(DECODED_SIZE(n)) : scratch->room, *offset = cps + slots;
-	bool *break_before = (bool *)(offset + slots);
-	unsigned char *props = (unsigned char *)(break_before + slots);
+	uint32_t *cps, *offset;
+	bool *break_before;
+	unsigned char *props;
+	if (allocated) {
+		cps = xmalloc(slots * sizeof *cps);
+		offset = xmalloc(slots * sizeof *offset);
+		break_before = xmalloc(slots * sizeof *break_before);
+		props = xmalloc(slots);
+	} else {
+		cps = scratch->room;
+		offset = cps + slots;
+		break_before = (bool *)(offset + slots);
+		props = (unsigned char *)(break_before + slots);
+	}
 	bool replaced = false, quotes = false, simple = fast;
 	enum simple_class before = SIMPLE_OTHER;
 	size_t count = 0;
@@ -314,8 +327,12 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 
 static void free_input(struct wrap_input *in)
 {
-	if (in->allocated)
-		free(in->cps); /* and the arrays after it */
+	if (!in->allocated)
+		return;
+	free(in->cps);
+	free(in->offset);
+	free(in->break_before);
+	free(in->props);
 }
 
 /* Without ICU's iterator (an ICU failure, or text beyond its int32 indices):

@@ -95,6 +95,12 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 	b->data[b->len] = '\0';
 }
 
+void buf_expect(struct buf *b, size_t n)
+{
+	const size_t most = (size_t)1 << 20;
+	buf_grow(b, n < most ? n : most);
+}
+
 void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
 {
 	if (times == 0 || n == 0)

@@ -41,6 +41,11 @@ struct buf {
 };
 /* Room for n more bytes and the NUL after them. */
 void buf_grow(struct buf *b, size_t n);
+/* Room for an output expected to reach about n bytes, made at once rather
+ * than by a dozen copies as it grows; at most 1 MiB of it, so that a huge
+ * document (7 MiB on one line, in 256 MiB of address space) does not hold
+ * its whole output's room while the text is still being worked out. */
+void buf_expect(struct buf *b, size_t n);
 /* Inline, as buf_puts and buf_putc: the renderers append a few bytes at a
  * time, hundreds of thousands of times a build, and a call (and strlen, for
  * a literal the compiler measures) cost more than the copy. */
