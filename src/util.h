@@ -104,8 +104,10 @@ static inline size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 		*cp = u[0];
 		return 1;
 	}
-	/* three bytes, not a surrogate, not overlong: every Chinese character */
-	if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEC && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+	/* three bytes, not a surrogate (ED), not overlong (E0): every Chinese
+	 * character and the full-width punctuation (EF) around them */
+	if (n >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
 		*cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
 		return 3;
 	}
