@@ -46,10 +46,17 @@ char *text_take_form_grid(struct text_renderer *r, const struct form *form, cons
  * used inside the form page and inside its policy's page. */
 struct form_html;
 struct form_html *form_html_new(void);
+/* The grid with the section's id form-ID: the one kept by form_html_keep
+ * (handed over, so the form's page does not render it again), or a new one. */
 char *form_html_render(struct form_html *r, const struct form *form);
 /* The same with the section's id attribute given (a page holding two forms
  * of one id, built with --force, keeps its ids unique); NULL: form-ID. */
 char *form_html_render_as(struct form_html *r, const struct form *form, const char *anchor);
+/* Keeps html, form_html_render's grid of form written into the policy's
+ * page, until form_html_render takes it or form_html_drop_kept frees it (at
+ * the next policy: its forms may reuse the addresses). */
+void form_html_keep(struct form_html *r, const struct form *form, char *html);
+void form_html_drop_kept(struct form_html *r);
 void form_html_free(struct form_html *r);
 
 /* form_text.c: the grid in box-drawing characters, within `width` columns. */

@@ -139,14 +139,19 @@ static void put_form(struct tree_ctx *t, const struct pnode *node)
 	struct buf *b = &t->page->out;
 	char *anchor = node->form ? form_anchor(t->page->doc, node->form) : NULL;
 	char *html = node->form ? form_html_render_as(t->r->forms, node->form, anchor) : NULL;
+	bool own_id = anchor == NULL; /* form-ID, as on the form's page */
 	free(anchor);
 	if (html == NULL) { /* a form that did not parse: show what was written */
 		html_render_block(t->page, node->block);
 		return;
 	}
 	buf_puts(b, html);
-	free(html);
-	if (html_has_form_page(t->r, node->form)) {
+	bool has_page = html_has_form_page(t->r, node->form);
+	if (has_page && own_id) /* the form's page shows the same grid */
+		form_html_keep(t->r->forms, node->form, html);
+	else
+		free(html);
+	if (has_page) {
 		buf_puts(b, "<p class=\"form-links\"><a href=\"forms/");
 		html_put_escaped(b, node->form->id);
 		buf_puts(b, ".html\">");
@@ -449,6 +454,7 @@ static char *render_banner(const struct html_renderer *r, const struct document 
 char *html_render_policy(struct html_renderer *r, const struct document *doc)
 {
 	const struct labels *l = html_labels_for(doc);
+	form_html_drop_kept(r->forms);
 	struct html_page page = {.r = r, .doc = doc};
 	html_page_index(&page);
 	struct tree_ctx t = {.r = r, .page = &page, .l = l};
