@@ -24,18 +24,8 @@
 
 #define REPLACEMENT_CHARACTER 0xFFFD
 
-int cp_width(uint32_t cp)
+int cp_width_by_properties(uint32_t cp)
 {
-	if (cp >= 0x20 && cp < 0x7F)
-		return 1;
-	/* CJK Unified Ideographs: all East Asian Wide letters, the bulk of a policy */
-	if (cp >= 0x4E00 && cp <= 0x9FFF)
-		return 2;
-	/* the punctuation around them: 、。〈〉《》「」『』【】〔〕 and the
-	 * full-width forms （），：；！？ (all East Asian Wide or Fullwidth, none a
-	 * mark; tests/unit/test_textwidth.c holds them to ICU's properties) */
-	if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xFF01 && cp <= 0xFF60))
-		return 2;
 	if (cp > 0x10FFFF)
 		return 1;
 	int8_t type = u_charType((UChar32)cp);
@@ -47,12 +37,13 @@ int cp_width(uint32_t cp)
 }
 
 /* A CJK Unified Ideograph (U+4E00..U+9FFF) in the three bytes at u, told
- * without decoding it: lead byte E5..E9, or E4 with a second byte from B8
- * (U+4E00), and two continuation bytes. */
+ * without decoding it: the first two bytes from E4 B8 (U+4E00) to E9 BF
+ * (U+9FFF), both after it continuation bytes. One range test instead of
+ * tests of the lead byte: this is asked of every character of every text. */
 static inline bool ideograph_bytes(const unsigned char *u)
 {
-	return ((unsigned)(u[0] - 0xE5) <= 0xE9 - 0xE5 || (u[0] == 0xE4 && u[1] >= 0xB8)) && (u[1] & 0xC0) == 0x80 &&
-	       (u[2] & 0xC0) == 0x80;
+	unsigned lead = (unsigned)u[0] << 8 | u[1];
+	return lead - 0xE4B8u <= 0xE9BFu - 0xE4B8u && ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40;
 }
 
 size_t text_width(const char *s, size_t n)

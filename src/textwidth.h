@@ -6,9 +6,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* cp_width of the code points it does not tell at once (ICU's properties). */
+int cp_width_by_properties(uint32_t cp);
 /* Columns taken by one code point: 2 for East Asian Wide and Fullwidth, 0 for
- * combining marks and controls, 1 otherwise. */
-int cp_width(uint32_t cp);
+ * combining marks and controls, 1 otherwise. Inline for the characters of
+ * nearly every text, asked once a character by the line filling. */
+static inline int cp_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	/* CJK Unified Ideographs: all East Asian Wide letters, the bulk of a policy */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return 2;
+	/* the punctuation around them: 、。〈〉《》「」『』【】〔〕 and the
+	 * full-width forms （），：；！？ (all East Asian Wide or Fullwidth, none a
+	 * mark; tests/unit/test_textwidth.c holds them to ICU's properties) */
+	if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0xFF01 && cp <= 0xFF60))
+		return 2;
+	return cp_width_by_properties(cp);
+}
 /* Columns taken by n bytes of UTF-8 text. */
 size_t text_width(const char *s, size_t n);
 
