@@ -236,6 +236,21 @@ static bool simple_break_before(enum simple_class class, enum simple_class befor
 	       !(class == SIMPLE_OPEN_QUOTE && before == SIMPLE_DIGIT);
 }
 
+/* The code point decode_input leaves in cps for an ideograph: a text of
+ * simple classes is filled without asking which ideograph it is (the filling
+ * reads cps only for a newline or a quotation mark), so the ideographs are
+ * only decoded for ICU's iterator or for writing cps back out. */
+#define IDEOGRAPH_NOT_DECODED 0x4E00
+
+static void decode_ideographs(uint32_t *cps, const uint32_t *offset, size_t count, const unsigned char *u)
+{
+	for (size_t k = 0; k < count; k++)
+		if (cps[k] == IDEOGRAPH_NOT_DECODED) {
+			const unsigned char *c = u + offset[k];
+			cps[k] = (uint32_t)(c[0] & 0x0F) << 12 | (uint32_t)(c[1] & 0x3F) << 6 | (c[2] & 0x3F);
+		}
+}
+
 /* Decodes the text and finds what the filling needs of each character; when
  * `fast`, also the opportunities of a text made of the simple classes only
  * (in->simple). A text of n bytes has at most n code points: four arrays
@@ -275,8 +290,7 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 			 * then they are cleared below) */
 			break_before[count] = simple_break_before(SIMPLE_IDEOGRAPH, before, count);
 			for (;;) {
-				cps[count] = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
-					     (u[i + 2] & 0x3F);
+				cps[count] = IDEOGRAPH_NOT_DECODED;
 				props[count] = 2 * WIDTH_UNIT;
 				i += 3;
 				if (n - i < 3 || !ideograph_bytes(u + i))
@@ -308,6 +322,8 @@ static void decode_input(struct wrap_input *in, const char *text, size_t n, bool
 		}
 	}
 	offset[count] = (uint32_t)n;
+	if (!simple || replaced)
+		decode_ideographs(cps, offset, count, u);
 	if (!simple)
 		memset(break_before, 0, (count + 1) * sizeof *break_before);
 	break_before[count] = false;
