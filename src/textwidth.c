@@ -187,7 +187,9 @@ enum char_kind {
 	KIND_SPACE = 1,   /* is_break_space */
 	KIND_CLOSING = 2, /* is_closing_mark */
 	KIND_OPENING = 4, /* is_opening_mark */
-	WIDTH_UNIT = 8,   /* the columns above the kind bits */
+	KIND_NEWLINE = 8, /* '\n', which ends the line: told from props, which
+			   * the filling reads anyway, rather than from cps */
+	WIDTH_UNIT = 16,  /* the columns above the kind bits */
 };
 
 
@@ -223,7 +225,7 @@ static unsigned width_at(const struct wrap_input *in, size_t i) { return in->pro
 static unsigned char char_kind(uint32_t cp)
 {
 	return (unsigned char)((is_break_space(cp) ? KIND_SPACE : 0) | (is_closing_mark(cp) ? KIND_CLOSING : 0) |
-			       (is_opening_mark(cp) ? KIND_OPENING : 0));
+			       (is_opening_mark(cp) ? KIND_OPENING : 0) | (cp == '\n' ? KIND_NEWLINE : 0));
 }
 
 /* The break opportunities of a text made only of the simple classes, marked
@@ -468,10 +470,11 @@ static size_t next_visible(const struct wrap_input *in, size_t i)
  * dropped, so the marks that count are the visible ones on either side. */
 static inline bool may_break(const struct wrap_input *in, size_t at, size_t last_kept)
 {
-	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX)
+	if (at >= in->count || !in->break_before[at] || last_kept == SIZE_MAX || (in->props[last_kept] & KIND_OPENING))
 		return false;
-	size_t shown = next_visible(in, at);
-	return (shown == in->count || !(in->props[shown] & KIND_CLOSING)) && !(in->props[last_kept] & KIND_OPENING);
+	/* most often a character that is no space: then it is the one shown */
+	size_t shown = in->props[at] & KIND_SPACE ? next_visible(in, at) : at;
+	return shown == in->count || !(in->props[shown] & KIND_CLOSING);
 }
 
 struct line {
@@ -489,7 +492,7 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 	long running = 0, used = 0;
 	size_t i = start;
 	for (;;) {
-		if (i == in->count || in->cps[i] == '\n') {
+		if (i == in->count || (in->props[i] & KIND_NEWLINE)) {
 			line.kept_end = last_kept == SIZE_MAX ? start : last_kept + 1;
 			line.next = i < in->count ? i + 1 : i;
 			return line;
@@ -513,13 +516,13 @@ static struct line fill_line(const struct wrap_input *in, size_t start, long ava
 		return line;
 	}
 	/* Nothing fits: the token runs on to its first permitted break. */
-	while (i < in->count && in->cps[i] != '\n' && !may_break(in, i, last_kept)) {
+	while (i < in->count && !(in->props[i] & KIND_NEWLINE) && !may_break(in, i, last_kept)) {
 		if (!(in->props[i] & KIND_SPACE))
 			last_kept = i;
 		i++;
 	}
 	line.kept_end = last_kept + 1;
-	line.next = i < in->count && in->cps[i] == '\n' ? i + 1 : i;
+	line.next = i < in->count && (in->props[i] & KIND_NEWLINE) ? i + 1 : i;
 	return line;
 }
 
