@@ -212,25 +212,34 @@ static uint64_t bytes_fingerprint(const char *s, size_t n)
 	return h;
 }
 
-struct document *document_from_memory(const char *path, const char *bytes, size_t len,
-				      const struct config *config)
+/* A document of the `len` bytes in `src`, a heap buffer of at least len + 1
+ * bytes that the document takes over (src[len] becomes its NUL). */
+static struct document *document_adopt(const char *path, char *src, size_t len,
+				       const struct config *config)
 {
 	struct document *doc = xcalloc(1, sizeof *doc);
 	doc->path = xstrdup(path ? path : "");
-	doc->src = xmalloc(len + 1);
-	if (len)
-		memcpy(doc->src, bytes, len);
+	doc->src = src;
 	doc->src[len] = '\0';
 	doc->len = len;
 	doc->config = config;
 	diags_init(&doc->diags, config ? config->severity : NULL);
-	doc->bom = len >= 3 && memcmp(bytes, utf8_bom, 3) == 0;
+	doc->bom = len >= 3 && memcmp(src, utf8_bom, 3) == 0;
 	doc->body_line = 1;
 	doc->meta.scheme = config ? config->scheme : SCHEME_ARTICLES;
 	doc->fingerprint = bytes_fingerprint(doc->src, len);
 	split_lines(doc);
 	check_encoding(doc);
 	return doc;
+}
+
+struct document *document_from_memory(const char *path, const char *bytes, size_t len,
+				      const struct config *config)
+{
+	char *src = xmalloc(len + 1);
+	if (len)
+		memcpy(src, bytes, len);
+	return document_adopt(path, src, len, config);
 }
 
 /* At most this many bytes of a policy file are read: policies are tens of
@@ -244,7 +253,8 @@ struct document *document_from_memory(const char *path, const char *bytes, size_
  * The buffer starts at the file's size and grows only for a file that grows
  * (or a pipe): a buffer of `limit` bytes for every file would cost a mapping
  * each, and once freed, would make malloc keep every later large buffer
- * (a rendered page, the catalogue) in the heap, where they stay resident. */
+ * (a rendered page, the catalogue) in the heap, where they stay resident.
+ * The buffer always has a byte after the `*len` returned, for a NUL. */
 static char *read_limited(const char *path, size_t limit, size_t *len, bool *over)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -310,8 +320,9 @@ struct document *document_open(const char *path, const struct config *config)
 	char *bytes = read_limited(path, POLICY_MAX_BYTES, &len, &over);
 	if (!bytes)
 		return NULL;
-	struct document *doc = document_from_memory(path, bytes, over ? first_line_length(bytes, len) : len, config);
-	free(bytes);
+	if (over) /* only the first line is kept, not the whole buffer */
+		bytes = xrealloc(bytes, (len = first_line_length(bytes, len)) + 1);
+	struct document *doc = document_adopt(path, bytes, len, config);
 	if (over) {
 		diag_add(&doc->diags, RULE_ENCODING, 1, 1,
 			 "file is larger than %zu MiB, more than policyc reads; expected a policy file of at most "
