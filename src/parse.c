@@ -602,8 +602,9 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	/* Inside an attachment or a list item only items and their kin are
 	 * markers; an article there is text. */
 	enum level lo = b->attachment || b->list_depth ? LV_ITEM : LV_CHAPTER;
-	struct segment *segs;
-	size_t n = paragraph_segments(b->syntax, para, 0, lo, LV_SUBSUBITEM, &segs);
+	paragraph_segments(b->syntax, para, 0, lo, LV_SUBSUBITEM, &b->segs);
+	struct segment *segs = b->segs.v;
+	size_t n = b->segs.n;
 	segs[0].marked = paragraph_marker(b, para, lo, &segs[0]);
 	if (segs[0].marked && !loose_fits(b, &segs[0].m, segs[0].holder))
 		segs[0].marked = false;
@@ -616,7 +617,6 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	} else if (b->list_depth) {
 		/* A further paragraph of a list item continues that item. */
 		add_block(b, para);
-		free(segs);
 		return;
 	} else {
 		int line, col;
@@ -628,7 +628,6 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 		owner = b->paragraph;
 	}
 	take_lines(b, para, segs, n, owner);
-	free(segs);
 }
 
 static void take_code_block(struct builder *b, cmark_node *code)
@@ -761,6 +760,7 @@ void parse_document(struct document *doc)
 	cmark_iter_free(it);
 	free(b.frames);
 	free(b.first_markers);
+	free(b.segs.v);
 	if (b.syntax)
 		check_chapter_levels(&b);
 	level_groups_close(&b);
