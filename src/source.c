@@ -25,32 +25,44 @@ enum { ENCODING_REPORT_LIMIT = 10 };
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* The first "\n" or "\r" from i on, or len; 16 bytes at a time with SSE2. */
+static size_t next_line_break(const char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	for (; len - i >= 16; i += 16) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+		if (hits)
+			return i + (size_t)__builtin_ctz(hits);
+	}
+#endif
+	while (i < len && s[i] != '\n' && s[i] != '\r')
+		i++;
+	return i;
+}
+
 static void split_lines(struct document *doc)
 {
-	size_t cap = 0;
 	size_t start = doc->bom ? 3 : 0;
+	/* room for lines of 64 bytes, so that most files need no realloc */
+	size_t cap = doc->len / 64 + 8;
+	doc->line_start = xmalloc(cap * sizeof *doc->line_start);
 	doc->nlines = 0;
-	doc->line_start = NULL;
-	if (start >= doc->len) {
-		/* Still one (empty) line, so line 1 always exists. */
-		ARRAY_PUSH(doc->line_start, doc->nlines, cap, start);
-		return;
-	}
-	ARRAY_PUSH(doc->line_start, doc->nlines, cap, start);
-	bool has_cr = memchr(doc->src + start, '\r', doc->len - start) != NULL;
-	for (size_t i = start; i < doc->len; i++) {
-		if (!has_cr) { /* the usual file: jump from one "\n" to the next */
-			const char *nl = memchr(doc->src + i, '\n', doc->len - i);
-			if (nl == NULL)
-				break;
-			i = (size_t)(nl - doc->src);
-		}
-		char c = doc->src[i];
-		if (c == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
+	/* Line 1 always exists, even (empty) in an empty file. */
+	doc->line_start[doc->nlines++] = start;
+	for (size_t i = start; (i = next_line_break(doc->src, i, doc->len)) < doc->len; i++) {
+		if (doc->src[i] == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
 			continue; /* the "\n" that follows ends the line */
-		if ((c == '\n' || c == '\r') && i + 1 < doc->len)
+		if (i + 1 < doc->len)
 			ARRAY_PUSH(doc->line_start, doc->nlines, cap, i + 1);
 	}
+	if (cap > 2 * doc->nlines + 8) /* a file of long lines keeps no spare room */
+		doc->line_start = xrealloc(doc->line_start, doc->nlines * sizeof *doc->line_start);
 }
 
 /* The line (1-based) holding byte offset `offset`. */
@@ -162,8 +174,6 @@ static size_t word_text_end(const char *s, size_t at, size_t until, size_t len)
 }
 
 #ifdef __SSE2__
-#include <emmintrin.h>
-
 /* Bit k of each: what byte k of a block is. */
 struct byte_kinds {
 	uint64_t ascii, cont, lead2, lead3;
