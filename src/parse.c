@@ -668,13 +668,15 @@ static cmark_node *last_structure(struct builder *b)
 		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
 			continue;
 		unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : PLACE_PARAGRAPH;
-		struct first_marker known = {block, false, {0}, NULL};
-		known.marked = inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER,
-					     LV_ARTICLE, &known.m, &known.holder);
-		ARRAY_PUSH(b->first_markers, b->nfirst_markers, b->first_markers_cap, known);
-		const struct marker_match m = known.m;
+		/* made in its place: the array's elements are large to copy */
+		ARRAY_GROW(b->first_markers, b->nfirst_markers, b->first_markers_cap);
+		struct first_marker *known = &b->first_markers[b->nfirst_markers++];
+		*known = (struct first_marker){block, false, {0}, NULL};
+		known->marked = inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER,
+					      LV_ARTICLE, &known->m, &known->holder);
+		const struct marker_match m = known->m;
 		char *title;
-		if (!known.marked || m.loose == LOOSE_BARE) {
+		if (!known->marked || m.loose == LOOSE_BARE) {
 			if (type == CMARK_NODE_HEADING && (last_chapter || last_article) &&
 			    is_attachment_heading(block, &title)) {
 				free(title);
