@@ -602,8 +602,9 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	/* Inside an attachment or a list item only items and their kin are
 	 * markers; an article there is text. */
 	enum level lo = b->attachment || b->list_depth ? LV_ITEM : LV_CHAPTER;
-	struct segment *segs;
-	size_t n = paragraph_segments(b->syntax, para, 0, lo, LV_SUBSUBITEM, &segs);
+	paragraph_segments(b->syntax, para, 0, lo, LV_SUBSUBITEM, &b->segs);
+	struct segment *segs = b->segs.v;
+	size_t n = b->segs.n;
 	segs[0].marked = paragraph_marker(b, para, lo, &segs[0]);
 	if (segs[0].marked && !loose_fits(b, &segs[0].m, segs[0].holder))
 		segs[0].marked = false;
@@ -616,7 +617,6 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 	} else if (b->list_depth) {
 		/* A further paragraph of a list item continues that item. */
 		add_block(b, para);
-		free(segs);
 		return;
 	} else {
 		int line, col;
@@ -628,7 +628,6 @@ static void take_paragraph(struct builder *b, cmark_node *para)
 		owner = b->paragraph;
 	}
 	take_lines(b, para, segs, n, owner);
-	free(segs);
 }
 
 static void take_code_block(struct builder *b, cmark_node *code)
@@ -669,13 +668,15 @@ static cmark_node *last_structure(struct builder *b)
 		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
 			continue;
 		unsigned place = type == CMARK_NODE_HEADING ? PLACE_HEADING : PLACE_PARAGRAPH;
-		struct first_marker known = {block, false, {0}, NULL};
-		known.marked = inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER,
-					     LV_ARTICLE, &known.m, &known.holder);
-		ARRAY_PUSH(b->first_markers, b->nfirst_markers, b->first_markers_cap, known);
-		const struct marker_match m = known.m;
+		/* made in its place: the array's elements are large to copy */
+		ARRAY_GROW(b->first_markers, b->nfirst_markers, b->first_markers_cap);
+		struct first_marker *known = &b->first_markers[b->nfirst_markers++];
+		*known = (struct first_marker){block, false, {0}, NULL};
+		known->marked = inline_marker(b->syntax, cmark_node_first_child(block), place, LV_CHAPTER,
+					      LV_ARTICLE, &known->m, &known->holder);
+		const struct marker_match m = known->m;
 		char *title;
-		if (!known.marked || m.loose == LOOSE_BARE) {
+		if (!known->marked || m.loose == LOOSE_BARE) {
 			if (type == CMARK_NODE_HEADING && (last_chapter || last_article) &&
 			    is_attachment_heading(block, &title)) {
 				free(title);
@@ -761,6 +762,7 @@ void parse_document(struct document *doc)
 	cmark_iter_free(it);
 	free(b.frames);
 	free(b.first_markers);
+	free(b.segs.v);
 	if (b.syntax)
 		check_chapter_levels(&b);
 	level_groups_close(&b);

@@ -50,6 +50,7 @@ struct builder {
 	struct first_marker *first_markers;          /* in document order */
 	size_t nfirst_markers, first_markers_cap, first_markers_seen;
 	bool structure_forms_first;  /* the syntax lists the forms of chapter to article first */
+	struct segments segs;        /* the paragraph being taken's, its buffer reused by the next */
 };
 
 /* parse.c */

@@ -72,15 +72,14 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	return true;
 }
 
-size_t paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, unsigned first_place,
-			  enum level lo, enum level hi, struct segment **segments)
+void paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, unsigned first_place,
+			enum level lo, enum level hi, struct segments *segs)
 {
-	struct segment *v = NULL;
-	size_t n = 0, cap = 0;
+	segs->n = 0;
 	struct segment first = {NULL, cmark_node_first_child(para), false, {0}, NULL};
 	if (first_place)
 		first.marked = inline_marker(syntax, first.first, first_place, lo, hi, &first.m, &first.holder);
-	ARRAY_PUSH(v, n, cap, first);
+	ARRAY_PUSH(segs->v, segs->n, segs->cap, first);
 	for (cmark_node *child = first.first; child; child = cmark_node_next(child)) {
 		if (!is_break(child))
 			continue;
@@ -88,10 +87,8 @@ size_t paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, 
 		seg.marked = inline_marker(syntax, seg.first, PLACE_LINE, lo > LV_ITEM ? LV_ITEM : lo, hi, &seg.m,
 					   &seg.holder);
 		if (seg.marked)
-			ARRAY_PUSH(v, n, cap, seg);
+			ARRAY_PUSH(segs->v, segs->n, segs->cap, seg);
 	}
-	*segments = v;
-	return n;
 }
 
 void first_text_from(cmark_node *node, cmark_node *stop, cmark_node **text, size_t *skip)

@@ -28,12 +28,19 @@ struct segment {
 bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsigned place,
 		   enum level lo, enum level hi, struct marker_match *m, cmark_node **holder);
 
-/* The segments of paragraph `para`; the first is checked for a marker at
- * `first_place` with levels [lo, hi] (first_place 0: not checked), the
- * others at PLACE_LINE with the same levels (item levels at least). Returns
- * the count (>= 1); caller frees *segments. */
-size_t paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, unsigned first_place,
-			  enum level lo, enum level hi, struct segment **segments);
+/* A paragraph's segments, in a buffer that the next paragraph's reuse (a
+ * document has thousands of paragraphs); free(v) once done with them all. */
+struct segments {
+	struct segment *v;
+	size_t n, cap;
+};
+
+/* Replaces `segs` with the segments of paragraph `para`; the first is
+ * checked for a marker at `first_place` with levels [lo, hi] (first_place 0:
+ * not checked), the others at PLACE_LINE with the same levels (item levels
+ * at least). Makes segs->n >= 1. */
+void paragraph_segments(const struct scheme_syntax *syntax, cmark_node *para, unsigned first_place,
+			enum level lo, enum level hi, struct segments *segs);
 
 /* The start of a node's own text after a marker held by `holder`: the rest
  * of holder's literal, else the first inline with text after it (leading

@@ -163,8 +163,10 @@ void take_list_item(struct builder *b, cmark_node *item)
 	size_t n = 0;
 	if (has_para) {
 		bool bullet = cmark_node_get_list_type(cmark_node_parent(item)) != CMARK_ORDERED_LIST;
-		n = paragraph_segments(b->syntax, para, bullet ? PLACE_LIST_ITEM : 0, LV_ITEM,
-				       LV_SUBSUBITEM, &segs);
+		paragraph_segments(b->syntax, para, bullet ? PLACE_LIST_ITEM : 0, LV_ITEM, LV_SUBSUBITEM,
+				   &b->segs);
+		segs = b->segs.v;
+		n = b->segs.n;
 		b->taken = para;
 	}
 	/* The item's own text ends with its first paragraph. */
@@ -191,7 +193,6 @@ void take_list_item(struct builder *b, cmark_node *item)
 	}
 	if (n > 0)
 		take_lines(b, para, segs, n, node);
-	free(segs);
 	ARRAY_PUSH(b->frames, b->nframes, b->frames_cap, node);
 	b->list_depth++;
 }

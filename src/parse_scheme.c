@@ -53,6 +53,7 @@ static struct marker_count count_markers(const struct document *doc, const struc
 					 enum level hi, size_t most)
 {
 	struct marker_count c = {0, 1, 1};
+	struct segments segs = {0};
 	for (cmark_node *block = cmark_node_first_child(doc->md); block && c.count < most;
 	     block = cmark_node_next(block)) {
 		cmark_node_type type = cmark_node_get_type(block);
@@ -63,14 +64,13 @@ static struct marker_count count_markers(const struct document *doc, const struc
 					  &holder))
 				count_marker(doc, block, holder, &m, true, &c);
 		} else if (type == CMARK_NODE_PARAGRAPH) {
-			struct segment *segs;
-			size_t n = paragraph_segments(syntax, block, PLACE_PARAGRAPH, LV_CHAPTER, hi, &segs);
-			for (size_t i = 0; i < n; i++)
-				if (segs[i].marked && segs[i].m.form->level <= hi)
-					count_marker(doc, block, segs[i].holder, &segs[i].m, i == 0, &c);
-			free(segs);
+			paragraph_segments(syntax, block, PLACE_PARAGRAPH, LV_CHAPTER, hi, &segs);
+			for (size_t i = 0; i < segs.n; i++)
+				if (segs.v[i].marked && segs.v[i].m.form->level <= hi)
+					count_marker(doc, block, segs.v[i].holder, &segs.v[i].m, i == 0, &c);
 		}
 	}
+	free(segs.v);
 	return c;
 }
 
