@@ -122,7 +122,8 @@ static char *form_text_of(struct renderers *r, const struct form *form)
 void render_outputs(struct renderers *r, const struct document *doc, const bool *form_wanted, output_sink *sink,
 		    void *ctx)
 {
-	bool ok = sink(ctx, doc, NO_FORM, OUTPUT_HTML, html_render_policy(r->html, doc)) &&
+	char *page = r->holes ? html_render_policy_holed(r->html, doc, r->holes) : html_render_policy(r->html, doc);
+	bool ok = sink(ctx, doc, NO_FORM, OUTPUT_HTML, page) &&
 		  sink(ctx, doc, NO_FORM, OUTPUT_TEXT, text_render(r->text, doc));
 	for (size_t i = 0; ok && i < doc->nforms; i++) {
 		const struct form *form = doc->forms[i];
@@ -176,8 +177,8 @@ static bool has_form_page(const struct form *form, void *ctx);
 
 static void render_job(const struct build *b, struct renderers *r, struct job *job, const bool *form_wanted)
 {
-	if (b->early && build_early_commit(b->early, job->position, job->doc, form_wanted, has_page, has_form_page,
-					   (void *)b, &job->failure))
+	if (b->early && build_early_commit(b->early, job->position, job->doc, form_wanted, r->html, has_page,
+					   has_form_page, (void *)b, &job->failure))
 		return;
 	struct document *doc = reread(b, job);
 	if (doc == NULL)
@@ -271,6 +272,7 @@ void renderers_open(struct renderers *r, const struct corpus *corpus, const stru
 	r->text = text_new(width);
 	r->form_text = form_text_new(width);
 	r->form_json = form_json_new();
+	r->holes = NULL;
 }
 
 void renderers_close(struct renderers *r)

@@ -11,14 +11,15 @@
  * its 《title》 references lead, guessed from the documents checked before it
  * (corpus.h), (2) which documents and forms have a page, which early_has_page
  * and early_has_form_page guess — every answer given is kept — and (3)
- * whether it is rendered at all and which of its forms (build.c's jobs); the
- * pages of policies that supersede or are superseded name other policies
- * found in the whole corpus, and are not rendered early. When build
- * comes to the document, build_early_commit renames the temporaries into
- * place only if the corpus checks resolved the references as guessed, every
- * page test gives the answer given then, and no output file changed in
- * between; else it removes them and build renders the document as before,
- * from a second reading. */
+ * whether it is rendered at all and which of its forms (build.c's jobs). The
+ * page of a policy that supersedes others or is superseded also names
+ * policies found anywhere in the corpus (html_names_others): it is rendered
+ * without those parts (html_render_policy_holed), which are filled in when
+ * it is committed. When build comes to the document, build_early_commit
+ * renames the temporaries into place only if the corpus checks resolved the
+ * references as guessed, every page test gives the answer given then, and
+ * no output file changed in between; else it removes them and build renders
+ * the document as before, from a second reading. */
 #include "build_early.h"
 
 #include <errno.h>
@@ -59,6 +60,9 @@ struct early_doc {
 	size_t nanswers, answers_room;
 	bool failed; /* a temporary could not be written, or no room was left */
 	struct early_answer *answers; /* after the outputs */
+	/* after the answers, for a page rendered with holes (its temporary
+	 * holds the page without them); else NULL */
+	struct html_holes *holes;
 	struct early_output outputs[];
 };
 
@@ -152,8 +156,11 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 {
 	struct early_call *call = ctx;
 	struct build_early *e = call->early;
-	if (content == NULL)
-		return true;
+	bool holed = kind == OUTPUT_HTML && call->record->holes != NULL;
+	if (content == NULL) {
+		call->record->failed = holed; /* holes that could not be told */
+		return !holed;
+	}
 	if (call->record->noutputs == call->record->outputs_room) {
 		free(content);
 		call->record->failed = true;
@@ -171,7 +178,9 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	char *tmp;
 	struct early_output out = {.form = form, .kind = kind, .seen = FILE_ABSENT};
 	size_t len = strlen(content);
-	int error = build_early_output_new(e, form) ? write_new_temporary(path, content, len, e->mode, &tmp)
+	/* a page with holes is not what the file should hold: not compared */
+	int error = holed || build_early_output_new(e, form)
+			    ? write_new_temporary(path, content, len, e->mode, &tmp)
 			    : write_temporary(path, content, len, e->mode, &tmp, &out.seen);
 	free(path);
 	free(content);
@@ -206,23 +215,31 @@ static void discard(const struct build_early *e, const struct document *doc, str
 	}
 }
 
+static size_t align_up(size_t n, size_t alignment)
+{
+	return (n + alignment - 1) / alignment * alignment;
+}
+
 /* Room for the outputs render_outputs may give (two, and three a form) and
  * the page tests the renderers may ask (one a 《title》 reference, one a
- * form); a renderer asking more fails the early rendering. */
+ * form); a renderer asking more fails the early rendering. And for the holes
+ * of a page that names other policies. */
 static struct early_doc *record_new(const struct document *doc)
 {
 	size_t titles = 0;
 	for (size_t x = 0; x < doc->nxrefs; x++)
 		titles += doc->xrefs[x].kind == XREF_TITLE;
 	size_t outputs = 2 + 3 * doc->nforms, answers = titles + doc->nforms;
-	size_t answers_at = sizeof(struct early_doc) + outputs * sizeof(struct early_output);
-	answers_at = (answers_at + _Alignof(struct early_answer) - 1) / _Alignof(struct early_answer) *
-		     _Alignof(struct early_answer);
-	struct early_doc *record = xcalloc(1, answers_at + answers * sizeof(struct early_answer));
+	size_t answers_at = align_up(sizeof(struct early_doc) + outputs * sizeof(struct early_output),
+				     _Alignof(struct early_answer));
+	size_t holes_at = align_up(answers_at + answers * sizeof(struct early_answer), _Alignof(struct html_holes));
+	bool holed = html_names_others(doc);
+	struct early_doc *record = xcalloc(1, holes_at + (holed ? sizeof(struct html_holes) : 0));
 	record->doc = doc;
 	record->outputs_room = outputs;
 	record->answers_room = answers;
 	record->answers = (struct early_answer *)((char *)record + answers_at);
+	record->holes = holed ? (struct html_holes *)((char *)record + holes_at) : NULL;
 	return record;
 }
 
@@ -248,24 +265,17 @@ static void early_front_matter(struct corpus_early *hook, struct document *doc, 
 	pthread_mutex_unlock(&e->ids_lock);
 }
 
-/* The page of a policy that supersedes others, or is superseded, names them:
- * the renderer looks for them in the whole corpus, which is not known yet.
- * Those are rendered later, as before. */
-static bool names_others(const struct document *doc)
-{
-	return doc->meta.nsupersedes > 0 || (doc->meta.status && strcmp(doc->meta.status, "superseded") == 0);
-}
-
 static void early_checked(struct corpus_early *hook, struct document *doc, size_t index)
 {
 	struct build_early *e = (struct build_early *)hook;
-	if (!may_build(e, doc) || names_others(doc) || atomic_load(&e->no_room))
+	if (!may_build(e, doc) || atomic_load(&e->no_room))
 		return;
 	progress_show(&e->progress, atomic_fetch_add(&e->rendered, 1), e->ndocs, doc->meta.id);
 	struct early_doc *record = record_new(doc);
 	struct early_call call = {e, record, doc};
 	struct renderers r;
 	renderers_open(&r, &e->nothing, e->templates, early_has_page, early_has_form_page, &call);
+	r.holes = record->holes;
 	render_outputs(&r, doc, NULL, early_sink, &call);
 	renderers_close(&r);
 	/* A write failed (build meets the failure again, and says so), or an
@@ -410,9 +420,46 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 	return same;
 }
 
+/* The page rendered with holes read back from its temporary (removed then)
+ * with the parts filled in; NULL when it is not there as it was written. */
+static char *fill_holes(const struct build_early *e, const struct document *doc, struct early_output *out,
+			const struct html_holes *holes, const struct html_renderer *html)
+{
+	char *path = output_path(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML);
+	char *tmp = temporary_path(path, out->suffix);
+	size_t len = 0;
+	char *holed = read_file(tmp, &len);
+	unlink(tmp);
+	out->pending = false;
+	free(tmp);
+	free(path);
+	if (holed == NULL || len != holes->len) {
+		free(holed);
+		return NULL;
+	}
+	struct buf page = {0};
+	buf_grow(&page, len + 4096);
+	size_t from = 0;
+	for (size_t i = 0; i < holes->n; i++) {
+		buf_put(&page, holed + from, holes->hole[i].at - from);
+		html_put_corpus_part(&page, html, doc, holes->hole[i].part);
+		from = holes->hole[i].at;
+	}
+	buf_put(&page, holed + from, len - from);
+	free(holed);
+	return buf_take(&page);
+}
+
+/* The page filled in, written as put_output writes a page. */
+static int write_filled(const struct build_early *e, const char *path, const char *page)
+{
+	return build_early_output_new(e, NO_FORM) ? write_new_atomically(path, page, strlen(page), e->mode)
+						  : write_atomically(path, page, strlen(page), e->mode);
+}
+
 bool build_early_commit(struct build_early *e, size_t position, const struct document *doc,
-			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
-			void *ctx, char **failure)
+			const bool *form_wanted, const struct html_renderer *html, html_page_test *has_page,
+			html_form_page_test *has_form_page, void *ctx, char **failure)
 {
 	struct early_doc *record = position < e->ndocs ? e->docs[position] : NULL;
 	if (record == NULL)
@@ -420,21 +467,34 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 	e->docs[position] = NULL;
 	bool holds = !doc->titles_retargeted &&
 		     answers_hold(record, has_page, has_form_page, ctx) && files_unchanged(e, doc, record);
+	/* the page comes first: nothing is in place when it cannot be filled */
+	char *filled = NULL;
+	if (holds && record->holes) {
+		filled = record->noutputs > 0 ? fill_holes(e, doc, &record->outputs[0], record->holes, html) : NULL;
+		holds = filled != NULL;
+	}
 	for (size_t i = 0; holds && i < record->noutputs; i++) {
 		struct early_output *out = &record->outputs[i];
-		if (!out->pending || (out->form != NO_FORM && !form_wanted[out->form]))
+		bool fill = i == 0 && filled != NULL;
+		if (!fill && (!out->pending || (out->form != NO_FORM && !form_wanted[out->form])))
 			continue;
 		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
-		char *tmp = temporary_path(path, out->suffix);
-		if (rename(tmp, path) == 0) {
-			out->pending = false;
+		int error = 0;
+		if (fill) {
+			error = write_filled(e, path, filled);
 		} else {
-			*failure = xasprintf("cannot write %s: %s", path, strerror(errno));
+			char *tmp = temporary_path(path, out->suffix);
+			error = rename(tmp, path) == 0 ? 0 : errno;
+			out->pending = error != 0;
+			free(tmp);
+		}
+		if (error) {
+			*failure = xasprintf("cannot write %s: %s", path, strerror(error));
 			i = record->noutputs; /* as put_output: nothing after the first failure */
 		}
-		free(tmp);
 		free(path);
 	}
+	free(filled);
 	discard(e, doc, record);
 	record_free(record);
 	return holds;

@@ -34,6 +34,9 @@ struct renderers {
 	struct text_renderer *text;
 	struct form_text *form_text;
 	struct form_json *form_json;
+	/* not NULL: the policy's page is rendered without the parts that name
+	 * other policies, and where they go is put here (build_early.c) */
+	struct html_holes *holes;
 };
 /* html_new with the page tests, and the other three; closed with renderers_close. */
 void renderers_open(struct renderers *r, const struct corpus *corpus, const struct templates *templates,
@@ -59,11 +62,13 @@ void render_outputs(struct renderers *r, const struct document *doc, const bool 
  * written (renamed into place, as write_atomically would), when they still
  * are what rendering it now would give: the corpus checks resolved its
  * 《title》 references as guessed, every page test asked gives the same
- * answer now, and no output file changed since. Returns false (and removes
- * the temporaries) when not: render it afresh. *failure as for a job. */
+ * answer now, and no output file changed since. A page rendered with holes
+ * is read back and written whole, the parts filled in by html (which renders
+ * with the corpus). Returns false (and removes the temporaries) when not:
+ * render it afresh. *failure as for a job. */
 bool build_early_commit(struct build_early *early, size_t position, const struct document *doc,
-			const bool *form_wanted, html_page_test *has_page, html_form_page_test *has_form_page,
-			void *ctx, char **failure);
+			const bool *form_wanted, const struct html_renderer *html, html_page_test *has_page,
+			html_form_page_test *has_form_page, void *ctx, char **failure);
 
 /* No file was at the path of an output in OUT (form NO_FORM) or OUT/forms
  * when the build began: the directory was made by it, or empty. Such an

@@ -11,6 +11,32 @@
 struct html_renderer;
 struct html_renderer *html_new(const struct corpus *corpus, const struct templates *templates);
 char *html_render_policy(struct html_renderer *r, const struct document *doc);
+/* The parts of a policy's page that name policies found anywhere in the
+ * corpus: the notice above the title of a superseded policy (it names those
+ * that supersede it) and the row of the policies it supersedes. Everything
+ * else of the page depends on the document alone (and the page tests). */
+enum html_corpus_part { HTML_PART_BANNER, HTML_PART_SUPERSEDES };
+/* Whether the page has such parts. */
+bool html_names_others(const struct document *doc);
+/* Where those parts go in a page rendered without them: in order, at byte
+ * `at` of the page as it is without them (len bytes). */
+#define HTML_MAX_HOLES 4
+struct html_holes {
+	size_t n, len;
+	struct html_hole {
+		size_t at;
+		enum html_corpus_part part;
+	} hole[HTML_MAX_HOLES];
+};
+/* html_render_policy before the corpus is known (build_early.c): the page
+ * without those parts, and *holes. NULL when the template puts them where
+ * this cannot tell (escaped, or more than HTML_MAX_HOLES times): the page is
+ * then rendered whole once the corpus is. */
+char *html_render_policy_holed(struct html_renderer *r, const struct document *doc, struct html_holes *holes);
+/* Appends the part as html_render_policy writes it, from r's corpus: what
+ * fills a hole. */
+void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
+			  enum html_corpus_part part);
 char *html_render_index(struct html_renderer *r);
 char *html_render_form_page(struct html_renderer *r, const struct form *form);
 void html_free(struct html_renderer *r);

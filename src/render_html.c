@@ -390,7 +390,23 @@ static void put_revisions(struct buf *b, const struct meta *m, const struct labe
 	buf_puts(b, "</tbody>\n</table>\n");
 }
 
-static char *render_meta(const struct html_renderer *r, const struct document *doc, const struct labels *l)
+/* ---- the parts that name other policies ---- */
+
+/* What stands for a part in a page rendered without the corpus, until the
+ * template has placed it: \x01, which no other value holds (checked), and a
+ * '<', which tells a value placed as it is from one escaped (&lt;), where
+ * the part could not simply be put. */
+static const char *const part_marks[] = {[HTML_PART_BANNER] = "\x01" "B<", [HTML_PART_SUPERSEDES] = "\x01" "S<"};
+enum { PART_MARK_LEN = 3 };
+
+bool html_names_others(const struct document *doc)
+{
+	return doc->meta.nsupersedes > 0 || (doc->meta.status && strcmp(doc->meta.status, "superseded") == 0);
+}
+
+/* holes: the row of the superseded policies left to a mark. */
+static char *render_meta(const struct html_renderer *r, const struct document *doc, const struct labels *l,
+			 bool holes)
 {
 	const struct meta *m = &doc->meta;
 	struct buf b = {0};
@@ -401,7 +417,10 @@ static char *render_meta(const struct html_renderer *r, const struct document *d
 	put_meta_row(&b, l->effective, m->effective);
 	put_meta_row(&b, l->status, html_status_text(l, m->status, 1));
 	put_meta_row(&b, l->approved_by, m->approved_by);
-	put_supersedes(&b, r, m, l);
+	if (holes && m->nsupersedes > 0)
+		buf_puts(&b, part_marks[HTML_PART_SUPERSEDES]);
+	else
+		put_supersedes(&b, r, m, l);
 	if (m->ntags > 0) {
 		buf_puts(&b, "<div><dt>");
 		html_put_escaped(&b, l->tags);
@@ -418,14 +437,20 @@ static char *render_meta(const struct html_renderer *r, const struct document *d
 	return buf_take(&b);
 }
 
+static bool is_superseded(const struct document *doc)
+{
+	return doc->meta.status && strcmp(doc->meta.status, "superseded") == 0;
+}
+
 /* A notice above the title for a policy that is not (or no longer) in force. */
-static char *render_banner(const struct html_renderer *r, const struct document *doc, const struct labels *l)
+static void put_banner(struct buf *b, const struct html_renderer *r, const struct document *doc,
+		       const struct labels *l)
 {
 	const char *notice = html_status_text(l, doc->meta.status, 2);
 	if (notice == NULL)
-		return xstrdup("");
-	struct buf b = {0}, newer = {0};
-	bool superseded = doc->meta.status && strcmp(doc->meta.status, "superseded") == 0;
+		return;
+	struct buf newer = {0};
+	bool superseded = is_superseded(doc);
 	for (size_t i = 0; superseded && r->corpus && doc->meta.id && i < r->corpus->ndocs; i++) {
 		const struct document *other = r->corpus->docs[i];
 		for (size_t k = 0; k < other->meta.nsupersedes; k++) {
@@ -438,20 +463,77 @@ static char *render_banner(const struct html_renderer *r, const struct document 
 			buf_puts(&newer, l->quotes[1]);
 		}
 	}
-	buf_puts(&b, "<p class=\"status-banner\">");
+	buf_puts(b, "<p class=\"status-banner\">");
 	if (newer.len) {
-		html_put_escaped(&b, l->superseded_by[0]);
-		buf_puts(&b, newer.data);
-		html_put_escaped(&b, l->superseded_by[1]);
+		html_put_escaped(b, l->superseded_by[0]);
+		buf_puts(b, newer.data);
+		html_put_escaped(b, l->superseded_by[1]);
 	} else {
-		html_put_escaped(&b, notice);
+		html_put_escaped(b, notice);
 	}
-	buf_puts(&b, "</p>\n");
+	buf_puts(b, "</p>\n");
 	buf_free(&newer);
+}
+
+/* holes: a superseded policy's notice left to a mark. */
+static char *render_banner(const struct html_renderer *r, const struct document *doc, const struct labels *l,
+			   bool holes)
+{
+	if (holes && is_superseded(doc) && html_status_text(l, doc->meta.status, 2) != NULL)
+		return xstrdup(part_marks[HTML_PART_BANNER]);
+	struct buf b = {0};
+	put_banner(&b, r, doc, l);
 	return buf_take(&b);
 }
 
-char *html_render_policy(struct html_renderer *r, const struct document *doc)
+void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
+			  enum html_corpus_part part)
+{
+	const struct labels *l = html_labels_for(doc);
+	if (part == HTML_PART_BANNER)
+		put_banner(b, r, doc, l);
+	else
+		put_supersedes(b, r, &doc->meta, l);
+}
+
+static size_t count_byte(const char *s, char c)
+{
+	size_t n = 0;
+	for (const char *p = s ? strchr(s, c) : NULL; p; p = strchr(p + 1, c))
+		n++;
+	return n;
+}
+
+/* The marks taken out of the page, each leaving a hole where it was; false
+ * when a mark was escaped or there are too many. Every \x01 of the page is a
+ * mark's: render_page found none in the template and the values but the
+ * marks. */
+static bool take_marks(char *page, struct html_holes *holes)
+{
+	char *to = page;
+	holes->n = 0;
+	for (const char *from = page;;) {
+		const char *mark = strchr(from, '\x01');
+		size_t run = mark ? (size_t)(mark - from) : strlen(from);
+		memmove(to, from, run);
+		to += run;
+		if (mark == NULL)
+			break;
+		enum html_corpus_part part = mark[1] == 'B' ? HTML_PART_BANNER : HTML_PART_SUPERSEDES;
+		if (strncmp(mark, part_marks[part], PART_MARK_LEN) != 0 || holes->n == HTML_MAX_HOLES)
+			return false;
+		holes->hole[holes->n++] = (struct html_hole){(size_t)(to - page), part};
+		from = mark + PART_MARK_LEN;
+	}
+	*to = '\0';
+	holes->len = (size_t)(to - page);
+	return true;
+}
+
+/* The page; with holes, the parts that name other policies marked, and
+ * *marks_alone whether those marks are the only \x01 of the values and the
+ * template. */
+static char *render_page(struct html_renderer *r, const struct document *doc, bool holes, bool *marks_alone)
 {
 	const struct labels *l = html_labels_for(doc);
 	form_html_drop_kept(r->forms);
@@ -461,8 +543,8 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 	char *toc = html_render_toc(&page, l);
 	char *content = render_parts(&t, false);
 	char *attachments = render_parts(&t, true);
-	char *meta = render_meta(r, doc, l);
-	char *banner = render_banner(r, doc, l);
+	char *meta = render_meta(r, doc, l, holes);
+	char *banner = render_banner(r, doc, l, holes);
 	const char *title = doc->meta.title ? doc->meta.title : doc->meta.id ? doc->meta.id : "";
 	struct tvar vars[] = {
 		{"lang", l->lang}, {"title", title}, {"status", doc->meta.status ? doc->meta.status : "active"},
@@ -470,6 +552,13 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 		{"id", doc->meta.id ? doc->meta.id : ""}, {"catalogue", l->catalogue}, {"banner", banner},
 		{"meta", meta}, {"toc", toc}, {"content", content}, {"attachments", attachments},
 	};
+	if (holes) {
+		size_t marks = (doc->meta.nsupersedes > 0) + (strcmp(banner, part_marks[HTML_PART_BANNER]) == 0);
+		size_t found = count_byte(templates_get(r->templates, "page.html"), '\x01');
+		for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+			found += count_byte(vars[i].value, '\x01');
+		*marks_alone = found == marks;
+	}
 	char *html = template_expand(r->templates, "page.html", vars, sizeof vars / sizeof vars[0]);
 	free(toc);
 	free(content);
@@ -478,4 +567,19 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 	free(banner);
 	html_page_release(&page);
 	return html;
+}
+
+char *html_render_policy(struct html_renderer *r, const struct document *doc)
+{
+	return render_page(r, doc, false, NULL);
+}
+
+char *html_render_policy_holed(struct html_renderer *r, const struct document *doc, struct html_holes *holes)
+{
+	bool marks_alone = false;
+	char *page = render_page(r, doc, true, &marks_alone);
+	if (page && marks_alone && take_marks(page, holes))
+		return page;
+	free(page);
+	return NULL;
 }

@@ -182,7 +182,9 @@ int main(void)
 	/* build's single pass: a corpus whose every reference leads to a policy
 	 * checked before it is rendered while checked, and its outputs are kept.
 	 * The input files are removed before build_corpus_early: a document
-	 * it had to read again would fail with "cannot read". */
+	 * it had to read again would fail with "cannot read". d.md supersedes
+	 * b.md, which says so: their pages name each other, filled in from the
+	 * corpus at the end, without reading either again. */
 	char early_dir[] = "/tmp/policyc-early-XXXXXX";
 	if (mkdtemp(early_dir)) {
 		char *in = xasprintf("%s/in", early_dir), *out = xasprintf("%s/out", early_dir);
@@ -191,8 +193,10 @@ int main(void)
 		char *cites_b = xstrdup(policy_b);
 		memcpy(strstr(cites_b, "乙制度"), "丁", strlen("丁"));
 		memcpy(strstr(cites_b, "B-1"), "D", 1);
-		char *d_text = xasprintf("%s\n第四条 参照《乙制度》办理。\n", cites_b);
-		write_text(eb, policy_b);
+		/* after the opening "---\n" */
+		char *d_text = xasprintf("---\nsupersedes: B-1\n%s\n第四条 参照《乙制度》办理。\n", cites_b + 4);
+		char *b_text = xasprintf("---\nstatus: superseded\n%s", policy_b + 4);
+		write_text(eb, b_text);
 		write_text(ed, d_text);
 		struct options build_opts = {.jobs = 1, .width = 72, .quiet = true, .out_dir = out,
 					     .templates_dir = "templates"};
@@ -211,6 +215,12 @@ int main(void)
 			CHECK(stat(page_b, &st) == 0 && stat(page_d, &st) == 0, "both pages are in place");
 			char *html = read_file(page_d, &(size_t){0});
 			CHECK(html && strstr(html, "href=\"B-1.html") != NULL, "the reference checked as guessed is a link");
+			CHECK(html && strstr(html, "<dd><a href=\"B-1.html\">乙制度</a></dd>") != NULL,
+			      "the policy it supersedes, filled in");
+			free(html);
+			html = read_file(page_b, &(size_t){0});
+			CHECK(html && strstr(html, "<a href=\"D-1.html\">丁制度</a>") != NULL,
+			      "the superseded policy's notice names the one that supersedes it");
 			free(html);
 			free(page_b);
 			free(page_d);
@@ -226,6 +236,7 @@ int main(void)
 		free(ed);
 		free(cites_b);
 		free(d_text);
+		free(b_text);
 	}
 
 	unlink(a);
