@@ -23,6 +23,7 @@
 #include "build_early.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -420,41 +421,87 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 	return same;
 }
 
-/* The page rendered with holes read back from its temporary (removed then)
- * with the parts filled in; NULL when it is not there as it was written. */
-static char *fill_holes(const struct build_early *e, const struct document *doc, struct early_output *out,
-			const struct html_holes *holes, const struct html_renderer *html)
+/* Reads (or writes) exactly len bytes at the start of fd; false on an error
+ * (errno set) or an end of file first. */
+static bool transfer(int fd, char *data, size_t len, bool writing)
 {
-	char *path = output_path(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML);
-	char *tmp = temporary_path(path, out->suffix);
-	size_t len = 0;
-	char *holed = read_file(tmp, &len);
-	unlink(tmp);
-	out->pending = false;
-	free(tmp);
-	free(path);
-	if (holed == NULL || len != holes->len) {
+	for (size_t at = 0; at < len;) {
+		ssize_t n = writing ? pwrite(fd, data + at, len - at, (off_t)at) : pread(fd, data + at, len - at, (off_t)at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			errno = n == 0 ? EIO : errno;
+			return false;
+		}
+		at += (size_t)n;
+	}
+	return true;
+}
+
+/* The page without its holes, from its temporary (fd), with the parts
+ * filled in; NULL when the temporary does not hold what was written. */
+static char *fill_holes(int fd, const struct document *doc, const struct html_holes *holes,
+			const struct html_renderer *html)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || (size_t)st.st_size != holes->len)
+		return NULL;
+	struct buf page = {0};
+	buf_grow(&page, holes->len + 4096);
+	char *holed = xmalloc(holes->len + 1);
+	if (!transfer(fd, holed, holes->len, false)) {
 		free(holed);
+		buf_free(&page);
 		return NULL;
 	}
-	struct buf page = {0};
-	buf_grow(&page, len + 4096);
 	size_t from = 0;
 	for (size_t i = 0; i < holes->n; i++) {
 		buf_put(&page, holed + from, holes->hole[i].at - from);
 		html_put_corpus_part(&page, html, doc, holes->hole[i].part);
 		from = holes->hole[i].at;
 	}
-	buf_put(&page, holed + from, len - from);
+	buf_put(&page, holed + from, holes->len - from);
 	free(holed);
 	return buf_take(&page);
 }
 
-/* The page filled in, written as put_output writes a page. */
-static int write_filled(const struct build_early *e, const char *path, const char *page)
+/* The page rendered with holes (the first output) put in place filled in:
+ * where no file was when the build began, written over its own temporary
+ * (the page only grows) and renamed, as put_output would write it; else
+ * written as put_output writes it, compared with the file first. False when
+ * the temporary does not hold what was written: render it afresh. A write
+ * that fails sets *failure. */
+static bool put_filled(const struct build_early *e, const struct document *doc, struct early_output *out,
+		       const struct html_holes *holes, const struct html_renderer *html, char **failure)
 {
-	return build_early_output_new(e, NO_FORM) ? write_new_atomically(path, page, strlen(page), e->mode)
-						  : write_atomically(path, page, strlen(page), e->mode);
+	char *path = output_path(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML);
+	char *tmp = temporary_path(path, out->suffix);
+	bool in_place = build_early_output_new(e, NO_FORM);
+	int fd = open(tmp, (in_place ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+	char *page = fd < 0 ? NULL : fill_holes(fd, doc, holes, html);
+	int error = 0;
+	if (page && in_place) {
+		error = transfer(fd, page, strlen(page), true) ? 0 : errno;
+		if (close(fd) != 0 && error == 0)
+			error = errno;
+		if (error == 0 && rename(tmp, path) != 0)
+			error = errno;
+		out->pending = error != 0;
+	} else if (page) {
+		close(fd);
+		unlink(tmp);
+		out->pending = false;
+		error = write_atomically(path, page, strlen(page), e->mode);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (error)
+		*failure = xasprintf("cannot write %s: %s", path, strerror(error));
+	bool filled = page != NULL;
+	free(page);
+	free(tmp);
+	free(path);
+	return filled;
 }
 
 bool build_early_commit(struct build_early *e, size_t position, const struct document *doc,
@@ -468,33 +515,24 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 	bool holds = !doc->titles_retargeted &&
 		     answers_hold(record, has_page, has_form_page, ctx) && files_unchanged(e, doc, record);
 	/* the page comes first: nothing is in place when it cannot be filled */
-	char *filled = NULL;
+	size_t i = 0;
 	if (holds && record->holes) {
-		filled = record->noutputs > 0 ? fill_holes(e, doc, &record->outputs[0], record->holes, html) : NULL;
-		holds = filled != NULL;
+		holds = record->noutputs > 0 && put_filled(e, doc, &record->outputs[0], record->holes, html, failure);
+		i = 1;
 	}
-	for (size_t i = 0; holds && i < record->noutputs; i++) {
+	for (; holds && *failure == NULL && i < record->noutputs; i++) {
 		struct early_output *out = &record->outputs[i];
-		bool fill = i == 0 && filled != NULL;
-		if (!fill && (!out->pending || (out->form != NO_FORM && !form_wanted[out->form])))
+		if (!out->pending || (out->form != NO_FORM && !form_wanted[out->form]))
 			continue;
 		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
-		int error = 0;
-		if (fill) {
-			error = write_filled(e, path, filled);
-		} else {
-			char *tmp = temporary_path(path, out->suffix);
-			error = rename(tmp, path) == 0 ? 0 : errno;
-			out->pending = error != 0;
-			free(tmp);
-		}
-		if (error) {
-			*failure = xasprintf("cannot write %s: %s", path, strerror(error));
-			i = record->noutputs; /* as put_output: nothing after the first failure */
-		}
+		char *tmp = temporary_path(path, out->suffix);
+		if (rename(tmp, path) == 0)
+			out->pending = false;
+		else /* as put_output: nothing after the first failure */
+			*failure = xasprintf("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
 		free(path);
 	}
-	free(filled);
 	discard(e, doc, record);
 	record_free(record);
 	return holds;
