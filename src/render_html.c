@@ -399,9 +399,14 @@ static void put_revisions(struct buf *b, const struct meta *m, const struct labe
 static const char *const part_marks[] = {[HTML_PART_BANNER] = "\x01" "B<", [HTML_PART_SUPERSEDES] = "\x01" "S<"};
 enum { PART_MARK_LEN = 3 };
 
+static bool is_superseded(const struct document *doc)
+{
+	return doc->meta.status && strcmp(doc->meta.status, "superseded") == 0;
+}
+
 bool html_names_others(const struct document *doc)
 {
-	return doc->meta.nsupersedes > 0 || (doc->meta.status && strcmp(doc->meta.status, "superseded") == 0);
+	return doc->meta.nsupersedes > 0 || is_superseded(doc);
 }
 
 /* holes: the row of the superseded policies left to a mark. */
@@ -435,11 +440,6 @@ static char *render_meta(const struct html_renderer *r, const struct document *d
 	buf_puts(&b, "</dl>\n");
 	put_revisions(&b, m, l);
 	return buf_take(&b);
-}
-
-static bool is_superseded(const struct document *doc)
-{
-	return doc->meta.status && strcmp(doc->meta.status, "superseded") == 0;
 }
 
 /* A notice above the title for a policy that is not (or no longer) in force. */
