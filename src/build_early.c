@@ -159,7 +159,8 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	struct build_early *e = call->early;
 	bool holed = kind == OUTPUT_HTML && call->record->holes != NULL;
 	if (content == NULL) {
-		call->record->failed = holed; /* holes that could not be told */
+		if (holed) /* holes that could not be told */
+			call->record->failed = true;
 		return !holed;
 	}
 	if (call->record->noutputs == call->record->outputs_room) {
