@@ -43,17 +43,18 @@ static char *join_path(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
-static void add_found(struct found_list *list, char *path, const struct stat *st)
+static void add_found(struct found_list *list, char *path, dev_t dev, ino_t ino)
 {
-	struct found f = {path, st->st_dev, st->st_ino};
+	struct found f = {path, dev, ino};
 	ARRAY_PUSH(list->v, list->n, list->cap, f);
 }
 
 /* An entry of a directory: its name, and whether readdir already said it
- * is a regular file (then a name not ending in .md needs no stat at all). */
+ * is a regular file, with its inode number. */
 struct entry {
 	char *name;
 	bool regular;
+	ino_t ino;
 };
 
 static int compare_entries(const void *a, const void *b)
@@ -70,7 +71,7 @@ static struct entry *read_entries(DIR *d, size_t *count)
 	errno = 0;
 	while ((found = readdir(d)) != NULL) {
 		if (found->d_name[0] != '.') {
-			struct entry e = {xstrdup(found->d_name), found->d_type == DT_REG};
+			struct entry e = {xstrdup(found->d_name), found->d_type == DT_REG, found->d_ino};
 			ARRAY_PUSH(entries, n, cap, e);
 		}
 		errno = 0;
@@ -90,10 +91,13 @@ static struct entry *read_entries(DIR *d, size_t *count)
 }
 
 /* Symbolic links to directories are not followed (as find and grep -r do):
- * they would make loops and count one document twice. Each entry costs one
- * fstatat relative to the open directory, and a link a second one: a corpus
- * of thousands of files is listed before any worker starts, so this part
- * runs on one core. */
+ * they would make loops and count one document twice. A corpus of thousands
+ * of files is listed before any worker starts, on one core, so a regular
+ * file readdir names costs no system call: its identity is the directory's
+ * device and the entry's inode number (which differ from what stat says
+ * only for a file mounted over the entry), and whether it can be read is
+ * for the worker that opens it to say. Any other entry costs an fstatat
+ * relative to the open directory, and a link a second one. */
 static bool walk_directory(const char *dir, struct found_list *out)
 {
 	DIR *d = opendir(dir);
@@ -106,10 +110,15 @@ static bool walk_directory(const char *dir, struct found_list *out)
 		return false;
 	}
 	int fd = dirfd(d);
+	struct stat dir_st;
+	bool dir_known = fstat(fd, &dir_st) == 0;
 	bool ok = true;
 	for (size_t i = 0; i < count; i++) {
 		const char *name = entries[i].name;
-		if (entries[i].regular && !is_markdown_name(name)) {
+		bool markdown = is_markdown_name(name);
+		if (entries[i].regular && (!markdown || dir_known)) {
+			if (markdown)
+				add_found(out, join_path(dir, name), dir_st.st_dev, entries[i].ino);
 			free(entries[i].name);
 			continue;
 		}
@@ -134,8 +143,8 @@ static bool walk_directory(const char *dir, struct found_list *out)
 			if (!walk_directory(path, out))
 				ok = false;
 			free(path);
-		} else if (S_ISREG(st.st_mode) && is_markdown_name(name)) {
-			add_found(out, path, &st);
+		} else if (S_ISREG(st.st_mode) && markdown) {
+			add_found(out, path, st.st_dev, st.st_ino);
 		} else {
 			free(path);
 		}
@@ -197,7 +206,7 @@ bool paths_expand(char *const *paths, size_t npaths, struct path_list *out)
 		} else if (S_ISDIR(st.st_mode)) {
 			ok = walk_directory(paths[i], &found) && ok;
 		} else {
-			add_found(&found, xstrdup(paths[i]), &st);
+			add_found(&found, xstrdup(paths[i]), st.st_dev, st.st_ino);
 		}
 	}
 	if (found.n > 1)
