@@ -49,12 +49,16 @@ static void add_found(struct found_list *list, char *path, dev_t dev, ino_t ino)
 	ARRAY_PUSH(list->v, list->n, list->cap, f);
 }
 
-/* An entry of a directory: its name, and whether readdir already said it
- * is a regular file, with its inode number. */
+/* An entry of a directory: its name; whether readdir already said it is a
+ * regular file (then a name without .md needs no stat at all); and what
+ * fstatat said of it while the directory was open. */
 struct entry {
 	char *name;
 	bool regular;
-	ino_t ino;
+	bool skipped;    /* a regular file that is no policy: never looked at */
+	int error;       /* errno of the fstatat that failed, or 0 */
+	bool linked_dir; /* a symbolic link to a directory */
+	struct stat st;
 };
 
 static int compare_entries(const void *a, const void *b)
@@ -71,7 +75,10 @@ static struct entry *read_entries(DIR *d, size_t *count)
 	errno = 0;
 	while ((found = readdir(d)) != NULL) {
 		if (found->d_name[0] != '.') {
-			struct entry e = {xstrdup(found->d_name), found->d_type == DT_REG, found->d_ino};
+			struct entry e = {.name = xstrdup(found->d_name)};
+#ifdef _DIRENT_HAVE_D_TYPE
+			e.regular = found->d_type == DT_REG;
+#endif
 			ARRAY_PUSH(entries, n, cap, e);
 		}
 		errno = 0;
@@ -90,14 +97,31 @@ static struct entry *read_entries(DIR *d, size_t *count)
 	return entries ? entries : xcalloc(1, sizeof *entries);
 }
 
+/* What each entry is, by an fstatat relative to the open directory (no path
+ * to walk again) and a second one for a link; none for a regular file whose
+ * name is not a policy's. A corpus of thousands of files is listed on one
+ * core before any worker starts. */
+static void look_at_entries(int dir_fd, struct entry *entries, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		struct entry *e = &entries[i];
+		if (e->regular && !is_markdown_name(e->name)) {
+			e->skipped = true;
+		} else if (fstatat(dir_fd, e->name, &e->st, AT_SYMLINK_NOFOLLOW) != 0) {
+			e->error = errno;
+		} else if (S_ISLNK(e->st.st_mode)) {
+			if (fstatat(dir_fd, e->name, &e->st, 0) != 0)
+				e->error = errno;
+			else
+				e->linked_dir = S_ISDIR(e->st.st_mode);
+		}
+	}
+}
+
 /* Symbolic links to directories are not followed (as find and grep -r do):
- * they would make loops and count one document twice. A corpus of thousands
- * of files is listed before any worker starts, on one core, so a regular
- * file readdir names costs no system call: its identity is the directory's
- * device and the entry's inode number (which differ from what stat says
- * only for a file mounted over the entry), and whether it can be read is
- * for the worker that opens it to say. Any other entry costs an fstatat
- * relative to the open directory, and a link a second one. */
+ * they would make loops and count one document twice. The directory is
+ * closed before its subdirectories are walked, so that a deep tree holds
+ * one descriptor at a time. */
 static bool walk_directory(const char *dir, struct found_list *out)
 {
 	DIR *d = opendir(dir);
@@ -109,49 +133,31 @@ static bool walk_directory(const char *dir, struct found_list *out)
 			closedir(d);
 		return false;
 	}
-	int fd = dirfd(d);
-	struct stat dir_st;
-	bool dir_known = fstat(fd, &dir_st) == 0;
+	look_at_entries(dirfd(d), entries, count);
+	closedir(d);
 	bool ok = true;
 	for (size_t i = 0; i < count; i++) {
-		const char *name = entries[i].name;
-		bool markdown = is_markdown_name(name);
-		if (entries[i].regular && (!markdown || dir_known)) {
-			if (markdown)
-				add_found(out, join_path(dir, name), dir_st.st_dev, entries[i].ino);
-			free(entries[i].name);
-			continue;
-		}
-		struct stat st;
-		bool got = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0;
-		bool linked_dir = false;
-		if (got && S_ISLNK(st.st_mode)) {
-			got = fstatat(fd, name, &st, 0) == 0;
-			linked_dir = got && S_ISDIR(st.st_mode);
-		}
-		char *path = join_path(dir, name);
-		if (linked_dir) {
-			free(path);
-		} else if (!got) {
+		const struct entry *e = &entries[i];
+		char *path = e->skipped || e->linked_dir ? NULL : join_path(dir, e->name);
+		if (path == NULL) {
+			/* a regular file that is no policy, or a link to a directory */
+		} else if (e->error != 0) {
 			/* A dangling link is no policy; anything else is a real failure. */
-			if (errno != ENOENT) {
-				cannot_read(path, errno);
+			if (e->error != ENOENT) {
+				cannot_read(path, e->error);
 				ok = false;
 			}
-			free(path);
-		} else if (S_ISDIR(st.st_mode)) {
+		} else if (S_ISDIR(e->st.st_mode)) {
 			if (!walk_directory(path, out))
 				ok = false;
-			free(path);
-		} else if (S_ISREG(st.st_mode) && markdown) {
-			add_found(out, path, st.st_dev, st.st_ino);
-		} else {
-			free(path);
+		} else if (S_ISREG(e->st.st_mode) && is_markdown_name(e->name)) {
+			add_found(out, path, e->st.st_dev, e->st.st_ino);
+			path = NULL;
 		}
+		free(path);
 		free(entries[i].name);
 	}
 	free(entries);
-	closedir(d);
 	return ok;
 }
 
