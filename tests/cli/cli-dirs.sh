@@ -48,4 +48,11 @@ policy "$T/none/.hidden/x.md" 隐藏 HIDDEN-1
 run "$POLICYC" check --color never "$T/none"
 expect_rc 0 "directory without policies"
 [ "$(cat "$T/err")" = "0 errors, 0 warnings in 0 files" ] || fail "empty directory summary: '$(cat "$T/err")'"
+# a tree deeper than the descriptors a process may hold: one is open at a time
+deep="$T/deep"
+for i in $(seq 1 80); do deep="$deep/d"; done
+mkdir -p "$deep"
+policy "$deep/x.md" 深处 DEEP-1
+(ulimit -n 40 && "$POLICYC" check --color never "$T/deep") > /dev/null 2> "$T/err"
+[ "$(cat "$T/err")" = "0 errors, 0 warnings in 1 file" ] || fail "deep tree under ulimit -n 40: '$(cat "$T/err")'"
 exit 0
