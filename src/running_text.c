@@ -1,6 +1,8 @@
 /* running_text.c — one walk of the running text for its checks (running_text.h). */
 #include "running_text.h"
 
+#include <assert.h>
+
 #include "util.h"
 
 /* The two checks read the text independently: each keeps its own place in
@@ -23,6 +25,7 @@ static void on_piece(void *arg, const struct piece *piece)
 
 void run_text_checks(struct document *doc, const struct text_check *const *checks, size_t n)
 {
+	assert(n <= MAX_CHECKS); /* a caller's mistake, not the document's */
 	if (!doc->root || !doc->md || n == 0 || n > MAX_CHECKS)
 		return;
 	struct walk walk = {checks, {NULL}, n};
