@@ -211,6 +211,7 @@ int write_temporary(const char *path, const char *content, size_t len, mode_t mo
 
 int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp)
 {
+	*tmp = NULL;
 	char *name;
 	int fd = create_temporary(path, mode, &name);
 	if (fd < 0)

@@ -55,6 +55,21 @@ expect_grep "^policyc: cannot write $T/site/.*: File too large$" "$T/err" "write
 no_temporaries "$T/site" "writes beyond the file size limit"
 diff -r "$T/good" "$T/site" >&2 || fail "a failed build changed or cut files"
 
+# The same into a new OUT (written without comparing: nothing was there),
+# one thread and several: a page over the limit, everything else under it.
+policy "$T/big/a.md" 甲制度 A-1
+policy "$T/big/big.md" 大制度 BIG-1
+for i in $(seq 1 150); do
+	printf '\n本制度所称员工，是指与公司建立劳动关系的全体人员，包括试用期员工。\n' >> "$T/big/big.md"
+done
+for j in 1 2; do
+	rc=0
+	(trap '' XFSZ; ulimit -f 40; exec "$POLICYC" build -q --force -j$j -o "$T/new$j" "$T/big") > "$T/out" 2> "$T/err" || rc=$?
+	expect_rc 2 "a page beyond the file size limit in a new OUT (-j$j)"
+	expect_grep "^policyc: cannot write $T/new$j/BIG-1.html: File too large$" "$T/err" "a new OUT (-j$j)"
+	no_temporaries "$T/new$j" "a page beyond the file size limit in a new OUT (-j$j)"
+done
+
 # A directory without write permission (only meaningful when not root).
 if [ "$(id -u)" != 0 ]; then
 	chmod 555 "$T/site"
