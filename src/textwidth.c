@@ -172,8 +172,10 @@ static enum simple_class simple_class(uint32_t cp)
 		return cp_width(cp) == 2 ? SIMPLE_OPENING : SIMPLE_OTHER;
 	case U_LB_BREAK_AFTER:
 		return cp == 0x3000 ? SIMPLE_CLOSING : SIMPLE_OTHER;
-	case U_LB_CLOSE_PUNCTUATION:
 	case U_LB_CLOSE_PARENTHESIS:
+		/* a narrow ) or ] keeps a digit after it (UAX #14 LB30): ICU's */
+		return cp_width(cp) == 2 ? SIMPLE_CLOSING : SIMPLE_OTHER;
+	case U_LB_CLOSE_PUNCTUATION:
 	case U_LB_EXCLAMATION:
 	case U_LB_NONSTARTER:
 		return SIMPLE_CLOSING;
