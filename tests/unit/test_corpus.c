@@ -186,7 +186,9 @@ int main(void)
 	 * b.md, which says so: their pages name each other, filled in from the
 	 * corpus at the end, without reading either again. */
 	char early_dir[] = "/tmp/policyc-early-XXXXXX";
-	if (mkdtemp(early_dir)) {
+	bool made_early_dir = mkdtemp(early_dir) != NULL;
+	CHECK(made_early_dir, "mkdtemp for the single pass");
+	if (made_early_dir) {
 		char *in = xasprintf("%s/in", early_dir), *out = xasprintf("%s/out", early_dir);
 		mkdir(in, 0700);
 		char *eb = xasprintf("%s/b.md", in), *ed = xasprintf("%s/d.md", in);
