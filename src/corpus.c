@@ -241,15 +241,14 @@ static void report_duplicate_meta(const struct name_entry *original, const struc
 		 by_title ? "title" : "id", later->name, first->path);
 }
 
-static void check_duplicate_meta(struct corpus *corpus, bool by_title)
+/* By id; by title, report_repeats reads the lookup index (build_indexes). */
+static void check_duplicate_ids(struct corpus *corpus)
 {
 	struct name_index index = {0};
-	for (size_t i = 0; i < corpus->ndocs; i++) {
-		const struct meta *meta = &corpus->docs[i]->meta;
-		index_add(&index, by_title ? meta->title : meta->id, corpus->docs[i]);
-	}
+	for (size_t i = 0; i < corpus->ndocs; i++)
+		index_add(&index, corpus->docs[i]->meta.id, corpus->docs[i]);
 	index_sort(&index);
-	report_repeats(&index, report_duplicate_meta, by_title);
+	report_repeats(&index, report_duplicate_meta, false);
 	free(index.v);
 }
 
@@ -267,18 +266,18 @@ static void report_duplicate_form(const struct name_entry *original, const struc
 		 later->name, first->doc ? first->doc->path : "?", first->line);
 }
 
-static void check_duplicate_forms(struct corpus *corpus, bool by_title)
+/* By id; by title, report_repeats reads the lookup index (build_indexes). */
+static void check_duplicate_form_ids(struct corpus *corpus)
 {
 	struct name_index index = {0};
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		const struct document *doc = corpus->docs[i];
 		for (size_t f = 0; f < doc->nforms; f++)
 			if (doc->forms[f] != NULL)
-				index_add(&index, by_title ? doc->forms[f]->title : doc->forms[f]->id,
-					  doc->forms[f]);
+				index_add(&index, doc->forms[f]->id, doc->forms[f]);
 	}
 	index_sort(&index);
-	report_repeats(&index, report_duplicate_form, by_title);
+	report_repeats(&index, report_duplicate_form, false);
 	free(index.v);
 }
 
@@ -468,11 +467,13 @@ struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct
 	corpus->config = config;
 	corpus->options = options;
 
+	/* the title lookup indexes, sorted by name and corpus order, are what a
+	 * check for repeated titles would build: it reads them */
 	build_indexes(state);
-	check_duplicate_meta(corpus, false);
-	check_duplicate_meta(corpus, true);
-	check_duplicate_forms(corpus, false);
-	check_duplicate_forms(corpus, true);
+	check_duplicate_ids(corpus);
+	report_repeats(&state->policy_titles, report_duplicate_meta, true);
+	check_duplicate_form_ids(corpus);
+	report_repeats(&state->form_titles, report_duplicate_form, true);
 	resolve_titles(state);
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		struct document *doc = corpus->docs[i];

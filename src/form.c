@@ -412,12 +412,83 @@ struct form *form_parse(struct document *doc, const char *yaml, size_t len, int 
 	return p.form;
 }
 
+/* The rest of a block sized beforehand, handed out in order (form_compact). */
+struct block_rest {
+	char *at;
+};
+
+/* A copy of `size` bytes at `from` (NULL stays NULL), the original freed. */
+static void *move_to_block(struct block_rest *rest, void *from, size_t size)
+{
+	if (from == NULL)
+		return NULL;
+	void *to = rest->at;
+	memcpy(to, from, size);
+	rest->at += size;
+	free(from);
+	return to;
+}
+
+static char *move_string(struct block_rest *rest, char *s)
+{
+	return s ? move_to_block(rest, s, strlen(s) + 1) : NULL;
+}
+
+static size_t string_size(const char *s)
+{
+	return s ? strlen(s) + 1 : 0;
+}
+
+void form_compact(struct form *form)
+{
+	if (form == NULL || form->compact_block != NULL)
+		return;
+	/* arrays first: their sizes are multiples of a pointer's, so each stays
+	 * aligned as malloc aligned the block; the strings after them */
+	size_t arrays = form->nrows * sizeof *form->rows + form->nnotes * sizeof *form->notes, strings = 0;
+	for (size_t r = 0; r < form->nrows; r++) {
+		arrays += form->rows[r].ncells * sizeof *form->rows[r].cells;
+		for (size_t c = 0; c < form->rows[r].ncells; c++) {
+			const struct form_cell *cell = &form->rows[r].cells[c];
+			arrays += cell->noptions * sizeof *cell->options;
+			strings += string_size(cell->label);
+			for (size_t i = 0; i < cell->noptions; i++)
+				strings += string_size(cell->options[i]);
+		}
+	}
+	for (size_t i = 0; i < form->nnotes; i++)
+		strings += string_size(form->notes[i]);
+	char *block = xmalloc(arrays + strings + 1);
+	struct block_rest array_rest = {block}, string_rest = {block + arrays};
+	form->rows = move_to_block(&array_rest, form->rows, form->nrows * sizeof *form->rows);
+	for (size_t r = 0; r < form->nrows; r++) {
+		struct form_row *row = &form->rows[r];
+		row->cells = move_to_block(&array_rest, row->cells, row->ncells * sizeof *row->cells);
+		for (size_t c = 0; c < row->ncells; c++) {
+			struct form_cell *cell = &row->cells[c];
+			cell->label = move_string(&string_rest, cell->label);
+			cell->options = move_to_block(&array_rest, cell->options, cell->noptions * sizeof *cell->options);
+			for (size_t i = 0; i < cell->noptions; i++)
+				cell->options[i] = move_string(&string_rest, cell->options[i]);
+		}
+	}
+	form->notes = move_to_block(&array_rest, form->notes, form->nnotes * sizeof *form->notes);
+	for (size_t i = 0; i < form->nnotes; i++)
+		form->notes[i] = move_string(&string_rest, form->notes[i]);
+	form->compact_block = block;
+}
+
 void form_free(struct form *form)
 {
 	if (!form)
 		return;
 	free(form->id);
 	free(form->title);
+	if (form->compact_block != NULL) {
+		free(form->compact_block);
+		free(form);
+		return;
+	}
 	for (size_t r = 0; r < form->nrows; r++) {
 		for (size_t c = 0; c < form->rows[r].ncells; c++)
 			free_cell(&form->rows[r].cells[c]);

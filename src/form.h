@@ -47,6 +47,9 @@ struct form {
 	/* False when `id` breaks [a-z0-9][a-z0-9-]* (a form-syntax error was
 	 * reported): the id must then not name an output file, even with --force. */
 	bool id_valid;
+	/* After form_compact: the one block holding rows, cells, options and
+	 * notes with their strings (form_free frees it whole); else NULL. */
+	void *compact_block;
 };
 
 /* Grid columns a cell takes: 1 + span for a labelled field, span otherwise. */
@@ -59,5 +62,11 @@ const char *form_type_name(enum cell_type type);
  * form-syntax and form-layout into doc->diags with file positions. Returns NULL
  * when the block is unusable (no id or title, YAML broken). */
 struct form *form_parse(struct document *doc, const char *yaml, size_t len, int first_line, int indent);
+/* Moves the rows, cells, options and notes with their strings into one
+ * block: a form kept for the whole run (document_slim) is then freed with one
+ * free() at the end instead of one per string, on the thread that ends the
+ * run. id, title and the struct itself stay where they are (other documents
+ * may point at them). */
+void form_compact(struct form *form);
 void form_free(struct form *form);
 #endif

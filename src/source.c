@@ -478,15 +478,6 @@ static void *fit(void *v, size_t n, size_t size)
 	return v ? xrealloc(v, (n ? n : 1) * size) : NULL;
 }
 
-static void fit_form(struct form *form)
-{
-	if (form == NULL)
-		return;
-	for (size_t r = 0; r < form->nrows; r++)
-		form->rows[r].cells = fit(form->rows[r].cells, form->rows[r].ncells, sizeof *form->rows[r].cells);
-	form->rows = fit(form->rows, form->nrows, sizeof *form->rows);
-}
-
 void document_slim(struct document *doc)
 {
 	if (doc->slim)
@@ -514,7 +505,7 @@ void document_slim(struct document *doc)
 		doc->xrefs_cap = kept;
 	}
 	for (size_t i = 0; i < doc->nforms; i++)
-		fit_form(doc->forms[i]);
+		form_compact(doc->forms[i]);
 	if (doc->forms) {
 		doc->forms = fit(doc->forms, doc->nforms, sizeof *doc->forms);
 		doc->forms_cap = doc->nforms ? doc->nforms : 1;
