@@ -89,15 +89,9 @@ void progress_free(struct progress *p)
 	pthread_mutex_destroy(&p->lock);
 }
 
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	return n && dir[n - 1] == '/' ? xasprintf("%s%s", dir, name) : xasprintf("%s/%s", dir, name);
-}
-
 char *forms_dir(const char *out_dir)
 {
-	return join_path(out_dir, "forms");
+	return path_join(out_dir, "forms");
 }
 
 char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind)
@@ -107,7 +101,7 @@ char *output_path(const char *out_dir, const struct document *doc, size_t form, 
 		[OUTPUT_FORM_TEXT] = "forms/%s.txt", [OUTPUT_FORM_JSON] = "forms/%s.json",
 	};
 	char *name = xasprintf(names[kind], form == NO_FORM ? doc->meta.id : doc->forms[form]->id);
-	char *path = join_path(out_dir, name);
+	char *path = path_join(out_dir, name);
 	free(name);
 	return path;
 }
@@ -212,7 +206,7 @@ static bool has_form_page(const struct form *form, void *ctx)
 
 static bool exists_in_out(const struct build *b, const char *name)
 {
-	char *path = join_path(b->corpus->options->out_dir, name);
+	char *path = path_join(b->corpus->options->out_dir, name);
 	bool exists = access(path, F_OK) == 0;
 	free(path);
 	return exists;
@@ -407,7 +401,7 @@ static int write_site_files(struct build *b, const char *index_html)
 	for (size_t i = 0; status == 0 && i < sizeof site / sizeof site[0]; i++) {
 		if (site[i][1] == NULL)
 			continue;
-		char *path = join_path(out_dir, site[i][0]);
+		char *path = path_join(out_dir, site[i][0]);
 		int error = write_atomically(path, site[i][1], strlen(site[i][1]), b->mode);
 		if (error)
 			status = cannot_write(path, error);

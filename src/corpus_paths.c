@@ -35,14 +35,6 @@ static bool is_markdown_name(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-static char *join_path(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-	if (n > 0 && dir[n - 1] == '/')
-		return xasprintf("%s%s", dir, name);
-	return xasprintf("%s/%s", dir, name);
-}
-
 static void add_found(struct found_list *list, char *path, dev_t dev, ino_t ino)
 {
 	struct found f = {path, dev, ino};
@@ -138,7 +130,7 @@ static bool walk_directory(const char *dir, struct found_list *out)
 	bool ok = true;
 	for (size_t i = 0; i < count; i++) {
 		const struct entry *e = &entries[i];
-		char *path = e->skipped || e->linked_dir ? NULL : join_path(dir, e->name);
+		char *path = e->skipped || e->linked_dir ? NULL : path_join(dir, e->name);
 		if (path == NULL) {
 			/* a regular file that is no policy, or a link to a directory */
 		} else if (e->error != 0) {

@@ -62,6 +62,19 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+/* Without printf: thousands of names are joined before the workers start. */
+char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir), m = strlen(name);
+	bool slash = n > 0 && dir[n - 1] == '/';
+	char *path = xmalloc(n + !slash + m + 1);
+	memcpy(path, dir, n);
+	if (!slash)
+		path[n++] = '/';
+	memcpy(path + n, name, m + 1);
+	return path;
+}
+
 void buf_grow(struct buf *b, size_t n)
 {
 	if (b->len + n + 1 <= b->cap)

@@ -19,6 +19,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
+/* dir/name, with no second slash when dir ends in one. */
+char *path_join(const char *dir, const char *name);
 
 /* Append to a dynamic array: ARRAY_PUSH(v, n, cap, value). */
 #define ARRAY_GROW(v, n, cap)                                              \
