@@ -422,23 +422,6 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 	return same;
 }
 
-/* Reads (or writes) exactly len bytes at the start of fd; false on an error
- * (errno set) or an end of file first. */
-static bool transfer(int fd, char *data, size_t len, bool writing)
-{
-	for (size_t at = 0; at < len;) {
-		ssize_t n = writing ? pwrite(fd, data + at, len - at, (off_t)at) : pread(fd, data + at, len - at, (off_t)at);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			errno = n == 0 ? EIO : errno;
-			return false;
-		}
-		at += (size_t)n;
-	}
-	return true;
-}
-
 /* The page without its holes, from its temporary (fd), with the parts
  * filled in; NULL when the temporary does not hold what was written. */
 static char *fill_holes(int fd, const struct document *doc, const struct html_holes *holes,
@@ -450,7 +433,7 @@ static char *fill_holes(int fd, const struct document *doc, const struct html_ho
 	struct buf page = {0};
 	buf_grow(&page, holes->len + 4096);
 	char *holed = xmalloc(holes->len + 1);
-	if (!transfer(fd, holed, holes->len, false)) {
+	if (!pread_all(fd, holed, holes->len, 0)) {
 		free(holed);
 		buf_free(&page);
 		return NULL;
@@ -482,9 +465,7 @@ static bool put_filled(const struct build_early *e, const struct document *doc, 
 	char *page = fd < 0 ? NULL : fill_holes(fd, doc, holes, html);
 	int error = 0;
 	if (page && in_place) {
-		error = transfer(fd, page, strlen(page), true) ? 0 : errno;
-		if (close(fd) != 0 && error == 0)
-			error = errno;
+		error = write_and_close(fd, page, strlen(page));
 		if (error == 0 && rename(tmp, path) != 0)
 			error = errno;
 		out->pending = error != 0;

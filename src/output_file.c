@@ -124,20 +124,41 @@ uint64_t file_identity(const char *path)
 	return stat(path, &st) == 0 ? identity_of(&st) : FILE_ABSENT;
 }
 
-static bool write_all(int fd, const char *s, size_t len)
+/* Exactly len bytes between data and fd at offset, by pwrite from `from`
+ * or pread into `into` (one of them NULL): the one loop over short
+ * transfers and interruptions, for both directions. */
+static bool transfer_all(int fd, char *into, const char *from, size_t len, off_t offset)
 {
-	while (len > 0) {
-		ssize_t n = write(fd, s, len);
+	for (size_t at = 0; at < len;) {
+		ssize_t n = from ? pwrite(fd, from + at, len - at, offset + (off_t)at)
+				 : pread(fd, into + at, len - at, offset + (off_t)at);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n == 0)
-			errno = EIO;
-		if (n <= 0)
+		if (n <= 0) {
+			errno = n == 0 ? EIO : errno;
 			return false;
-		s += n;
-		len -= (size_t)n;
+		}
+		at += (size_t)n;
 	}
 	return true;
+}
+
+bool pwrite_all(int fd, const char *data, size_t len, off_t offset)
+{
+	return transfer_all(fd, NULL, data, len, offset);
+}
+
+bool pread_all(int fd, char *data, size_t len, off_t offset)
+{
+	return transfer_all(fd, data, NULL, len, offset);
+}
+
+int write_and_close(int fd, const char *data, size_t len)
+{
+	int error = pwrite_all(fd, data, len, 0) ? 0 : errno;
+	if (close(fd) != 0 && error == 0)
+		error = errno;
+	return error;
 }
 
 char *temporary_path(const char *path, const char *suffix)
@@ -216,12 +237,7 @@ int write_new_temporary(const char *path, const char *content, size_t len, mode_
 	int fd = create_temporary(path, mode, &name);
 	if (fd < 0)
 		return errno;
-	int error = 0;
-	errno = 0;
-	if (!write_all(fd, content, len))
-		error = errno ? errno : EIO;
-	if (close(fd) != 0 && error == 0)
-		error = errno;
+	int error = write_and_close(fd, content, len);
 	if (error) {
 		unlink(name);
 		free(name);

@@ -32,6 +32,14 @@ int write_temporary(const char *path, const char *content, size_t len, mode_t mo
  * so not even an open to find that out. What else put a file there since is
  * replaced, as a file with other bytes would be. */
 int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp);
+/* Exactly len bytes written from data (read into data) at offset of fd,
+ * however many calls it takes; false on an error, errno set (EIO for an end
+ * of file met first). */
+bool pwrite_all(int fd, const char *data, size_t len, off_t offset);
+bool pread_all(int fd, char *data, size_t len, off_t offset);
+/* pwrite_all at the start of fd, then fd closed (also on an error): 0 or an
+ * errno value, the first failure's. */
+int write_and_close(int fd, const char *data, size_t len);
 /* True when dir holds no entry, or is not there at all. */
 bool directory_empty_or_absent(const char *dir);
 /* What stat says of path, summed up: differs when the file was replaced or
