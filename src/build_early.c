@@ -465,10 +465,9 @@ static bool put_filled(const struct build_early *e, const struct document *doc, 
 	char *page = fd < 0 ? NULL : fill_holes(fd, doc, holes, html);
 	int error = 0;
 	if (page && in_place) {
-		error = write_and_close(fd, page, strlen(page));
-		if (error == 0 && rename(tmp, path) != 0)
-			error = errno;
-		out->pending = error != 0;
+		error = rename_into_place(path, tmp, write_and_close(fd, page, strlen(page)));
+		tmp = NULL;
+		out->pending = false;
 	} else if (page) {
 		close(fd);
 		unlink(tmp);
@@ -507,12 +506,10 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 		if (!out->pending || (out->form != NO_FORM && !form_wanted[out->form]))
 			continue;
 		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
-		char *tmp = temporary_path(path, out->suffix);
-		if (rename(tmp, path) == 0)
-			out->pending = false;
-		else /* as put_output: nothing after the first failure */
-			*failure = xasprintf("cannot write %s: %s", path, strerror(errno));
-		free(tmp);
+		int error = rename_into_place(path, temporary_path(path, out->suffix), 0);
+		out->pending = false;
+		if (error) /* as put_output: nothing after the first failure */
+			*failure = xasprintf("cannot write %s: %s", path, strerror(error));
 		free(path);
 	}
 	discard(e, doc, record);

@@ -247,13 +247,14 @@ int write_new_temporary(const char *path, const char *content, size_t len, mode_
 	return 0;
 }
 
-/* The temporary renamed over path (or removed when that fails); frees tmp. */
-static int rename_into_place(const char *path, char *tmp, int error)
+int rename_into_place(const char *path, char *tmp, int error)
 {
-	if (error == 0 && tmp != NULL && rename(tmp, path) != 0) {
+	if (tmp == NULL)
+		return error;
+	if (error == 0 && rename(tmp, path) != 0)
 		error = errno;
+	if (error)
 		unlink(tmp);
-	}
 	free(tmp);
 	return error;
 }

@@ -27,6 +27,11 @@ int write_new_atomically(const char *path, const char *content, size_t len, mode
  * it. Returns 0 or an errno value (nothing left behind). */
 #define FILE_ABSENT ((uint64_t)0)
 int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen);
+/* The step after write_temporary: tmp (NULL: nothing to do) renamed over
+ * path, or removed when error (a failure before, or 0) is set or the rename
+ * fails, so no temporary is left behind; frees tmp. Returns error, or the
+ * rename's errno value. */
+int rename_into_place(const char *path, char *tmp, int error);
 /* write_temporary for a path known to have had no file when the build
  * began (its directory was empty or absent then): nothing to compare with,
  * so not even an open to find that out. What else put a file there since is
