@@ -4,19 +4,14 @@
  * only says what each cell is, and `--lines` how many lines an area holds. */
 #include <stdlib.h>
 
+#include "kept_grids.h"
 #include "render.h"
 #include "template.h"
 #include "util.h"
 
-/* A grid written into the policy's page, kept for the form's own page. */
-struct kept_grid {
-	const struct form *form;
-	char *html;
-};
-
 struct form_html {
-	struct kept_grid *kept;
-	size_t nkept, cap;
+	/* the grids written into the policy's page, for the forms' own pages */
+	struct kept_grids kept;
 };
 
 struct form_html *form_html_new(void)
@@ -26,27 +21,20 @@ struct form_html *form_html_new(void)
 
 void form_html_drop_kept(struct form_html *r)
 {
-	for (size_t i = 0; i < r->nkept; i++)
-		free(r->kept[i].html);
-	r->nkept = 0;
+	kept_grids_drop(&r->kept);
 }
 
 void form_html_free(struct form_html *r)
 {
 	if (!r)
 		return;
-	form_html_drop_kept(r);
-	free(r->kept);
+	kept_grids_free(&r->kept);
 	free(r);
 }
 
 void form_html_keep(struct form_html *r, const struct form *form, char *html)
 {
-	if (r->nkept == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 4;
-		r->kept = xrealloc(r->kept, r->cap * sizeof *r->kept);
-	}
-	r->kept[r->nkept++] = (struct kept_grid){form, html};
+	kept_grids_keep(&r->kept, form, html);
 }
 
 /* Room to write the year, month and day: gaps the stylesheet sizes, and
@@ -162,13 +150,8 @@ static void put_row(struct buf *out, const struct form_row *row, int columns)
 
 char *form_html_render(struct form_html *r, const struct form *form)
 {
-	for (size_t i = 0; i < r->nkept; i++)
-		if (r->kept[i].form == form && r->kept[i].html) {
-			char *html = r->kept[i].html;
-			r->kept[i].html = NULL;
-			return html;
-		}
-	return form_html_render_as(r, form, NULL);
+	char *html = kept_grids_take(&r->kept, form);
+	return html ? html : form_html_render_as(r, form, NULL);
 }
 
 char *form_html_render_as(struct form_html *r, const struct form *form, const char *anchor)

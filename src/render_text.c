@@ -18,20 +18,11 @@ struct text_renderer *text_new(int width)
 	return r;
 }
 
-/* The grids kept from the document before, which build did not take. */
-static void drop_grids(struct text_renderer *r)
-{
-	for (size_t i = 0; i < r->ngrids; i++)
-		free(r->grids[i].grid);
-	r->ngrids = 0;
-}
-
 void text_free(struct text_renderer *r)
 {
 	if (!r)
 		return;
-	drop_grids(r);
-	free(r->grids);
+	kept_grids_free(&r->grids);
 	form_text_free(r->forms);
 	free(r);
 }
@@ -40,13 +31,7 @@ char *text_take_form_grid(struct text_renderer *r, const struct form *form, cons
 {
 	if (!form_text_same(r->forms, as))
 		return NULL;
-	for (size_t i = 0; i < r->ngrids; i++)
-		if (r->grids[i].form == form) {
-			char *grid = r->grids[i].grid;
-			r->grids[i].grid = NULL;
-			return grid;
-		}
-	return NULL;
+	return kept_grids_take(&r->grids, form);
 }
 
 static bool english(const struct text_ctx *ctx)
@@ -387,8 +372,7 @@ static void put_form(struct text_ctx *ctx, const struct form *form)
 	if (grid) {
 		tout_lines(&ctx->out, grid);
 		/* kept: build writes it as the form's own text too */
-		struct text_renderer *r = ctx->r;
-		ARRAY_PUSH(r->grids, r->ngrids, r->grids_cap, ((struct kept_grid){form, grid}));
+		kept_grids_keep(&ctx->r->grids, form, grid);
 	} else {
 		char *line = xasprintf("%s%s", english(ctx) ? "Form: " : "表：", form->title ? form->title : "");
 		tout_wrap(&ctx->out, line, "", "");
@@ -450,7 +434,7 @@ char *text_render(struct text_renderer *r, const struct document *doc)
 {
 	if (!r || !doc)
 		return NULL;
-	drop_grids(r);
+	kept_grids_drop(&r->grids); /* the last document's, which build did not take */
 	struct text_ctx ctx = {.doc = doc, .r = r};
 	ctx.out.width = r->width;
 	ctx.indent = doc->meta.scheme == SCHEME_EN ? "    " : PARAGRAPH_INDENT;

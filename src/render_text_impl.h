@@ -35,6 +35,7 @@
 
 #include <cmark-gfm.h>
 
+#include "kept_grids.h"
 #include "model.h"
 #include "util.h"
 
@@ -101,18 +102,11 @@ void render_table(struct text_out *o, cmark_node *table, const char *indent);
 void render_text_grid(struct text_out *o, const char *caption, const char *const *cells, size_t nrows,
 		      size_t ncols);
 
-/* A form's grid as text_render wrote it into the policy's text. */
-struct kept_grid {
-	const struct form *form;
-	char *grid;
-};
-
 struct text_renderer {
 	int width;
 	struct form_text *forms;
 	/* the grids of the last document's forms, kept for text_take_form_grid */
-	struct kept_grid *grids;
-	size_t ngrids, grids_cap;
+	struct kept_grids grids;
 };
 
 /* One text_render call. */
