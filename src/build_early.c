@@ -15,15 +15,14 @@
  * page of a policy that supersedes others or is superseded also names
  * policies found anywhere in the corpus (html_names_others): it is rendered
  * without those parts (html_render_policy_holed), which are filled in when
- * it is committed. When build comes to the document, build_early_commit
- * renames the temporaries into place only if the corpus checks resolved the
- * references as guessed, every page test gives the answer given then, and
- * no output file changed in between; else it removes them and build renders
- * the document as before, from a second reading. */
+ * it is committed (build_holes.c). When build comes to the document,
+ * build_early_commit renames the temporaries into place only if the corpus
+ * checks resolved the references as guessed, every page test gives the
+ * answer given then, and no output file changed in between; else it removes
+ * them and build renders the document as before, from a second reading. */
 #include "build_early.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -32,6 +31,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "build_holes.h"
 #include "name_map.h"
 #include "output_file.h"
 #include "util.h"
@@ -422,65 +422,20 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 	return same;
 }
 
-/* The page without its holes, from its temporary (fd), with the parts
- * filled in; NULL when the temporary does not hold what was written. */
-static char *fill_holes(int fd, const struct document *doc, const struct html_holes *holes,
-			const struct html_renderer *html)
-{
-	struct stat st;
-	if (fstat(fd, &st) != 0 || (size_t)st.st_size != holes->len)
-		return NULL;
-	struct buf page = {0};
-	buf_grow(&page, holes->len + 4096);
-	char *holed = xmalloc(holes->len + 1);
-	if (!pread_all(fd, holed, holes->len, 0)) {
-		free(holed);
-		buf_free(&page);
-		return NULL;
-	}
-	size_t from = 0;
-	for (size_t i = 0; i < holes->n; i++) {
-		buf_put(&page, holed + from, holes->hole[i].at - from);
-		html_put_corpus_part(&page, html, doc, holes->hole[i].part);
-		from = holes->hole[i].at;
-	}
-	buf_put(&page, holed + from, holes->len - from);
-	free(holed);
-	return buf_take(&page);
-}
-
-/* The page rendered with holes (the first output) put in place filled in:
- * where no file was when the build began, written over its own temporary
- * (the page only grows) and renamed, as put_output would write it; else
- * written as put_output writes it, compared with the file first. False when
- * the temporary does not hold what was written: render it afresh. A write
- * that fails sets *failure. */
+/* The page rendered with holes (the first output) put in place filled in
+ * (fill_holed_page); its temporary is left to discard when it does not hold
+ * what was written: render it afresh. A write that fails sets *failure. */
 static bool put_filled(const struct build_early *e, const struct document *doc, struct early_output *out,
 		       const struct html_holes *holes, const struct html_renderer *html, char **failure)
 {
 	char *path = output_path(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML);
-	char *tmp = temporary_path(path, out->suffix);
-	bool in_place = build_early_output_new(e, NO_FORM);
-	int fd = open(tmp, (in_place ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-	char *page = fd < 0 ? NULL : fill_holes(fd, doc, holes, html);
 	int error = 0;
-	if (page && in_place) {
-		error = rename_into_place(path, tmp, write_and_close(fd, page, strlen(page)));
-		tmp = NULL;
+	bool filled = fill_holed_page(path, temporary_path(path, out->suffix), build_early_output_new(e, NO_FORM),
+				      e->mode, doc, holes, html, &error);
+	if (filled)
 		out->pending = false;
-	} else if (page) {
-		close(fd);
-		unlink(tmp);
-		out->pending = false;
-		error = write_atomically(path, page, strlen(page), e->mode);
-	} else if (fd >= 0) {
-		close(fd);
-	}
 	if (error)
 		*failure = xasprintf("cannot write %s: %s", path, strerror(error));
-	bool filled = page != NULL;
-	free(page);
-	free(tmp);
 	free(path);
 	return filled;
 }
