@@ -102,16 +102,9 @@ static bool same_content(const char *path, const char *content, size_t len, uint
 	 * three; the largest files in a few */
 	size_t room = len < COMPARE_CHUNK ? len : COMPARE_CHUNK;
 	char *chunk = same && room > 0 ? xmalloc(room) : NULL;
-	size_t at = 0;
-	while (same && at < len) {
-		size_t want = len - at < room ? len - at : room;
-		ssize_t n = read(fd, chunk, want);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0 || memcmp(chunk, content + at, (size_t)n) != 0)
-			same = false;
-		else
-			at += (size_t)n;
+	for (size_t at = 0, want; same && at < len; at += want) {
+		want = len - at < room ? len - at : room;
+		same = pread_all(fd, chunk, want, (off_t)at) && memcmp(chunk, content + at, want) == 0;
 	}
 	free(chunk);
 	close(fd);
