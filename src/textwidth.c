@@ -595,6 +595,46 @@ static bool fits_one_line(const char *text, size_t n, long avail, size_t *kept)
 	return true;
 }
 
+/* The lines wrap_text makes of text, each handed to take: the first
+ * line has first_avail columns, the others rest_avail. */
+typedef void line_fn(void *ctx, const struct wrap_input *in, const struct line *line, bool first);
+
+static void each_line(const char *text, size_t n, long first_avail, long rest_avail, line_fn *take, void *ctx)
+{
+	struct wrap_input in;
+	struct wrap_scratch scratch;
+	decode_input(&in, text, n, true, &scratch);
+	mark_uax14_breaks(&in);
+	mark_east_asian_quote_breaks(&in);
+	size_t pos = 0;
+	for (bool first = true;; first = false) {
+		size_t visible = next_visible(&in, pos);
+		if (visible == in.count)
+			break;
+		if (!first)
+			pos = visible;
+		struct line line = fill_line(&in, pos, first ? first_avail : rest_avail);
+		take(ctx, &in, &line, first);
+		pos = line.next;
+	}
+	free_input(&in);
+}
+
+struct line_writer {
+	struct buf *out;
+	const char *first_indent, *indent;
+};
+
+static void write_line(void *ctx, const struct wrap_input *in, const struct line *line, bool first)
+{
+	const struct line_writer *w = ctx;
+	if (line->kept_end > line->start) {
+		buf_puts(w->out, first ? w->first_indent : w->indent);
+		put_codepoints(w->out, in, line->start, line->kept_end);
+	}
+	buf_putc(w->out, '\n');
+}
+
 void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
 		    const char *indent)
 {
@@ -617,31 +657,9 @@ void wrap_text_into(struct buf *out, const char *text, size_t n, int width, cons
 		buf_putc(out, '\n');
 		return;
 	}
-	struct wrap_input in;
-	struct wrap_scratch scratch;
-	decode_input(&in, text ? text : "", text ? n : 0, true, &scratch);
-	mark_uax14_breaks(&in);
-	mark_east_asian_quote_breaks(&in);
-
 	long rest_avail = (long)width - (long)text_width(indent, strlen(indent));
-	size_t pos = 0;
-	bool first = true;
-	for (;;) {
-		size_t visible = next_visible(&in, pos);
-		if (visible == in.count)
-			break;
-		if (!first)
-			pos = visible;
-		struct line line = fill_line(&in, pos, first ? first_avail : rest_avail);
-		if (line.kept_end > line.start) {
-			buf_puts(out, first ? first_indent : indent);
-			put_codepoints(out, &in, line.start, line.kept_end);
-		}
-		buf_putc(out, '\n');
-		pos = line.next;
-		first = false;
-	}
-	free_input(&in);
+	struct line_writer w = {out, first_indent, indent};
+	each_line(text ? text : "", text ? n : 0, first_avail, rest_avail, write_line, &w);
 }
 
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
@@ -649,6 +667,15 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 	struct buf out = {0};
 	wrap_text_into(&out, text, n, width, first_indent, indent);
 	return buf_take(&out);
+}
+
+static void measure_line(void *ctx, const struct wrap_input *in, const struct line *line, bool first)
+{
+	(void)first;
+	size_t *widest = ctx, w = 0;
+	for (size_t i = line->start; i < line->kept_end; i++)
+		w += width_at(in, i);
+	*widest = w > *widest ? w : *widest;
 }
 
 /* wrap_text's lines measured instead of written. */
@@ -659,25 +686,7 @@ size_t wrap_widest_line(const char *text, size_t n, int width)
 		return kept == SIZE_MAX ? 0 : text_width(text, kept);
 	if (n > WRAP_MAX_TEXT)
 		return text_width(text, n);
-	struct wrap_input in;
-	struct wrap_scratch scratch;
-	decode_input(&in, text, n, true, &scratch);
-	mark_uax14_breaks(&in);
-	mark_east_asian_quote_breaks(&in);
 	size_t widest = 0;
-	for (size_t pos = 0, first = 1;; first = 0) {
-		size_t visible = next_visible(&in, pos);
-		if (visible == in.count)
-			break;
-		if (!first)
-			pos = visible;
-		struct line line = fill_line(&in, pos, width);
-		size_t w = 0;
-		for (size_t i = line.start; i < line.kept_end; i++)
-			w += width_at(&in, i);
-		widest = w > widest ? w : widest;
-		pos = line.next;
-	}
-	free_input(&in);
+	each_line(text, n, width, width, measure_line, &widest);
 	return widest;
 }
