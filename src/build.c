@@ -35,6 +35,7 @@ struct build {
 	const struct corpus *corpus;
 	const struct templates *templates;
 	struct build_early *early; /* what was rendered in the check's pass, or NULL */
+	const char *root;          /* where the files are written: OUT, or early's staging directory */
 	struct job *jobs;
 	size_t njobs;
 	const struct document **paged; /* sorted by address: documents with a page in OUT */
@@ -142,18 +143,20 @@ static bool put_output(void *ctx, const struct document *doc, size_t form, enum 
 	const struct build *b = to->b;
 	bool ok = true;
 	if (content != NULL) {
-		char *path = output_path(b->corpus->options->out_dir, doc, form, kind);
+		char *path = output_path(b->root, doc, form, kind);
 		/* Its early temporary, if any, was not renamed into place, and
 		 * no other output has this path: a file there was there before
 		 * the build (or put there by another program meanwhile). */
 		int error = b->early && build_early_output_new(b->early, form)
 				    ? write_new_atomically(path, content, strlen(content), b->mode)
 				    : write_atomically(path, content, strlen(content), b->mode);
+		free(path);
 		if (error) {
+			path = output_path(b->corpus->options->out_dir, doc, form, kind);
 			to->job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
+			free(path);
 			ok = false;
 		}
-		free(path);
 	}
 	free(content);
 	return ok;
@@ -204,9 +207,14 @@ static bool has_form_page(const struct form *form, void *ctx)
 	       bsearch(&form, b->form_paged, b->nform_paged, sizeof *b->form_paged, compare_addresses) != NULL;
 }
 
-static bool exists_in_out(const struct build *b, const char *name)
+/* name in OUT, or in OUT/forms (form); none where the directory was empty
+ * or absent when the build began (and files written since are this
+ * build's). */
+static bool exists_in_out(const struct build *b, const char *name, bool form)
 {
-	char *path = path_join(b->corpus->options->out_dir, name);
+	if (b->early && build_early_output_new(b->early, form ? 0 : NO_FORM))
+		return false;
+	char *path = path_join(b->root, name);
 	bool exists = access(path, F_OK) == 0;
 	free(path);
 	return exists;
@@ -222,7 +230,7 @@ static void find_old_form_pages(struct build *b, const struct document *doc)
 		if (!html_form_file_ok(form))
 			continue;
 		char *name = xasprintf("forms/%s.html", form->id);
-		if (exists_in_out(b, name))
+		if (exists_in_out(b, name, true))
 			ARRAY_PUSH(b->form_paged, b->nform_paged, b->form_paged_cap, form);
 		free(name);
 	}
@@ -245,7 +253,7 @@ static void find_pages(struct build *b)
 		if (!html_file_id_ok(doc->meta.id) || build_renders(doc, c->options->force))
 			continue; /* rendered now, or never */
 		char *name = xasprintf("%s.html", doc->meta.id);
-		if (exists_in_out(b, name)) {
+		if (exists_in_out(b, name, false)) {
 			b->paged[b->npaged++] = doc;
 			find_old_form_pages(b, doc);
 		}
@@ -388,12 +396,15 @@ static bool wants_forms(const struct build *b)
 static int write_site_files(struct build *b, const char *index_html)
 {
 	const char *out_dir = b->corpus->options->out_dir;
-	int status = make_out_dir(out_dir);
+	int status = make_out_dir(b->root);
 	if (status == 0 && wants_forms(b)) {
-		char *dir = forms_dir(out_dir);
+		char *dir = forms_dir(b->root);
 		status = make_out_dir(dir);
 		free(dir);
 	}
+	/* A policy of id "index" wrote its page there early, which build
+	 * would write over the catalogue: it stays. */
+	bool staged = b->root != out_dir;
 	const char *site[][2] = {
 		{"index.html", index_html},
 		{"style.css", templates_get(b->templates, "style.css")},
@@ -401,11 +412,16 @@ static int write_site_files(struct build *b, const char *index_html)
 	for (size_t i = 0; status == 0 && i < sizeof site / sizeof site[0]; i++) {
 		if (site[i][1] == NULL)
 			continue;
-		char *path = path_join(out_dir, site[i][0]);
-		int error = write_atomically(path, site[i][1], strlen(site[i][1]), b->mode);
-		if (error)
-			status = cannot_write(path, error);
+		char *path = path_join(b->root, site[i][0]);
+		size_t len = strlen(site[i][1]);
+		int error = staged ? write_new_file(path, site[i][1], len, b->mode)
+				   : write_atomically(path, site[i][1], len, b->mode);
 		free(path);
+		if (error && !(staged && error == EEXIST)) {
+			path = path_join(out_dir, site[i][0]);
+			status = cannot_write(path, error);
+			free(path);
+		}
 	}
 	return status;
 }
@@ -489,7 +505,12 @@ int build_corpus_early(const struct corpus *corpus, struct build_early *early)
 	pthread_mutex_init(&b.lock, NULL);
 	progress_init(&b.own_progress, o);
 	b.progress = early ? build_early_progress(early) : &b.own_progress;
+	b.root = early ? build_early_root(early) : o->out_dir;
 	choose_jobs(&b);
+	for (size_t i = 0; early && i < b.njobs; i++)
+		build_early_choose(early, b.jobs[i].position, b.form_wanted[i]);
+	if (early)
+		build_early_drop_unchosen(early);
 	find_pages(&b);
 
 	struct renderers r;
@@ -512,6 +533,12 @@ int build_corpus_early(const struct corpus *corpus, struct build_early *early)
 		status = report_failure(&b);
 	}
 	sigaction(SIGXFSZ, &saved, NULL);
+	int error = build_early_publish(early);
+	if (error) {
+		fprintf(stderr, "policyc: cannot write %s: %s (the site is in %s)\n", o->out_dir, strerror(error),
+			build_early_root(early));
+		status = 2;
+	}
 	build_free(&b);
 	templates_free(loaded);
 	if (status != 0)

@@ -60,6 +60,7 @@ struct early_doc {
 	size_t noutputs, outputs_room;
 	size_t nanswers, answers_room;
 	bool failed; /* a temporary could not be written, or no room was left */
+	bool chosen; /* build renders it (build_early_choose) */
 	struct early_answer *answers; /* after the outputs */
 	/* after the answers, for a page rendered with holes (its temporary
 	 * holds the page without them); else NULL */
@@ -73,7 +74,14 @@ struct build_early {
 	struct templates *templates;
 	mode_t mode;
 	struct sigaction saved_xfsz;
-	bool made_out, site_written, keep_forms;
+	/* Where OUT was not there at all, the site is written into this new
+	 * directory beside it (.OUT.XXXXXX) and renamed to OUT when it is
+	 * whole (build_early_publish): its outputs are written straight into
+	 * their files, with no temporary and no rename each, and a reader sees
+	 * no OUT or the whole site. NULL: into OUT itself. */
+	char *staging;
+	const char *root; /* staging, or OUT */
+	bool made_out, site_written, keep_forms, published;
 	/* OUT, OUT/forms had no file when the build began (made now, empty or
 	 * absent): an output there is not compared before it is written */
 	bool out_was_empty, forms_was_empty;
@@ -153,6 +161,11 @@ bool build_early_output_new(const struct build_early *early, size_t form)
 	return form == NO_FORM ? early->out_was_empty : early->forms_was_empty;
 }
 
+const char *build_early_root(const struct build_early *early)
+{
+	return early->root;
+}
+
 static bool early_sink(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content)
 {
 	struct early_call *call = ctx;
@@ -168,20 +181,23 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 		call->record->failed = true;
 		return false;
 	}
-	const char *out_dir = e->options->out_dir;
 	if (form != NO_FORM && !atomic_load(&e->forms_ready)) {
-		char *dir = forms_dir(out_dir);
+		char *dir = forms_dir(e->root);
 		if (mkdir(dir, 0777) == 0)
 			atomic_store(&e->made_forms, true);
 		atomic_store(&e->forms_ready, true); /* failing, the temporaries will say so */
 		free(dir);
 	}
-	char *path = output_path(out_dir, doc, form, kind);
-	char *tmp;
+	char *path = output_path(e->root, doc, form, kind);
+	char *tmp = NULL;
 	struct early_output out = {.form = form, .kind = kind, .seen = FILE_ABSENT};
 	size_t len = strlen(content);
-	/* a page with holes is not what the file should hold: not compared */
-	int error = holed || build_early_output_new(e, form)
+	/* A page with holes is not what the file should hold: not compared.
+	 * In the staging directory, a file that is there already is another
+	 * document's of the same id (EEXIST): this one is rendered afresh if
+	 * build takes it. */
+	int error = e->staging ? write_new_file(path, content, len, e->mode)
+		    : holed || build_early_output_new(e, form)
 			    ? write_new_temporary(path, content, len, e->mode, &tmp)
 			    : write_temporary(path, content, len, e->mode, &tmp, &out.seen);
 	free(path);
@@ -201,20 +217,24 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	return true;
 }
 
-/* Removes the temporaries not renamed. */
+/* Removes the temporaries not renamed; in the staging directory, the files
+ * written (each this document's own: made there by it, O_EXCL, and by no
+ * one since; see build_early_choose). */
 static void discard(const struct build_early *e, const struct document *doc, struct early_doc *record)
 {
 	for (size_t i = 0; i < record->noutputs; i++) {
 		struct early_output *out = &record->outputs[i];
-		if (!out->pending)
+		if (!out->pending && !e->staging)
 			continue;
-		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
-		char *tmp = temporary_path(path, out->suffix);
-		unlink(tmp);
+		char *path = output_path(e->root, doc, out->form, out->kind);
+		char *tmp = e->staging ? NULL : temporary_path(path, out->suffix);
+		unlink(tmp ? tmp : path);
 		free(tmp);
 		free(path);
 		out->pending = false;
 	}
+	if (e->staging)
+		record->noutputs = 0;
 }
 
 static size_t align_up(size_t n, size_t alignment)
@@ -324,6 +344,39 @@ struct progress *build_early_progress(struct build_early *early)
 	return &early->progress;
 }
 
+/* The staging directory of an OUT that is not there at all (build_early's
+ * staging), made now beside it with the directories above it; NULL when
+ * OUT is there, or names no directory that could be renamed into place
+ * ("/", ".", ".."), or the staging directory cannot be made (build then
+ * makes OUT itself, and says what fails). */
+static char *make_staging(const char *out_dir)
+{
+	struct stat st;
+	if (lstat(out_dir, &st) == 0 || errno != ENOENT)
+		return NULL;
+	char *path = xstrdup(out_dir);
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	char *staging = NULL;
+	if (*name != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+		char *failed = NULL;
+		int error = 0;
+		if (slash != NULL && slash > path) {
+			*slash = '\0';
+			error = make_dirs(path, &failed);
+			*slash = '/';
+		}
+		if (error == 0 && make_temporary_directory(path, &staging) != 0)
+			staging = NULL;
+		free(failed);
+	}
+	free(path);
+	return staging;
+}
+
 struct build_early *build_early_new(const struct options *options, const struct config *config)
 {
 	char *error = NULL;
@@ -331,15 +384,18 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	free(error);
 	if (templates == NULL)
 		return NULL;
+	char *staging = make_staging(options->out_dir);
 	struct stat st;
-	bool existed = stat(options->out_dir, &st) == 0;
+	bool existed = staging == NULL && stat(options->out_dir, &st) == 0;
 	char *failed = NULL;
-	if (make_dirs(options->out_dir, &failed) != 0) {
+	if (staging == NULL && make_dirs(options->out_dir, &failed) != 0) {
 		free(failed);
 		templates_free(templates);
 		return NULL;
 	}
 	struct build_early *e = xcalloc(1, sizeof *e);
+	e->staging = staging;
+	e->root = staging ? staging : options->out_dir;
 	e->hook.begin = early_begin;
 	e->hook.front_matter = early_front_matter;
 	e->hook.checked = early_checked;
@@ -350,7 +406,7 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	e->templates = templates;
 	e->mode = build_file_mode();
 	e->made_out = !existed;
-	e->out_was_empty = !existed || directory_empty_or_absent(options->out_dir);
+	e->out_was_empty = !existed || staging || directory_empty_or_absent(options->out_dir);
 	char *forms = forms_dir(options->out_dir);
 	e->forms_was_empty = e->out_was_empty || directory_empty_or_absent(forms);
 	free(forms);
@@ -412,14 +468,25 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 			    const struct early_doc *record)
 {
 	bool same = true;
-	for (size_t i = 0; same && i < record->noutputs; i++) {
+	for (size_t i = 0; same && !e->staging && i < record->noutputs; i++) {
 		if (record->outputs[i].pending)
 			continue;
-		char *path = output_path(e->options->out_dir, doc, record->outputs[i].form, record->outputs[i].kind);
+		char *path = output_path(e->root, doc, record->outputs[i].form, record->outputs[i].kind);
 		same = file_identity(path) == record->outputs[i].seen;
 		free(path);
 	}
 	return same;
+}
+
+/* The message of a write that failed, naming the file in OUT (not in the
+ * staging directory). */
+static char *cannot_write(const struct build_early *e, const struct document *doc, size_t form,
+			  enum output_kind kind, int error)
+{
+	char *path = output_path(e->options->out_dir, doc, form, kind);
+	char *message = xasprintf("cannot write %s: %s", path, strerror(error));
+	free(path);
+	return message;
 }
 
 /* The page rendered with holes (the first output) put in place filled in
@@ -428,16 +495,54 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 static bool put_filled(const struct build_early *e, const struct document *doc, struct early_output *out,
 		       const struct html_holes *holes, const struct html_renderer *html, char **failure)
 {
-	char *path = output_path(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML);
+	char *path = output_path(e->root, doc, NO_FORM, OUTPUT_HTML);
 	int error = 0;
-	bool filled = fill_holed_page(path, temporary_path(path, out->suffix), build_early_output_new(e, NO_FORM),
-				      e->mode, doc, holes, html, &error);
+	bool filled = e->staging ? fill_holed_page_here(path, doc, holes, html, &error)
+				 : fill_holed_page(path, temporary_path(path, out->suffix),
+						   build_early_output_new(e, NO_FORM), e->mode, doc, holes, html, &error);
 	if (filled)
 		out->pending = false;
 	if (error)
-		*failure = xasprintf("cannot write %s: %s", path, strerror(error));
+		*failure = cannot_write(e, doc, NO_FORM, OUTPUT_HTML, error);
 	free(path);
 	return filled;
+}
+
+/* In the staging directory, an output's file may have been made by a
+ * document build does not take, or hold a form whose id an earlier form
+ * has: the file is there under its final name, and would be published. It
+ * goes now, before build writes any file of its own (put_output, the
+ * catalogue), so that every file it removes is one its document wrote. */
+void build_early_choose(struct build_early *e, size_t position, const bool *form_wanted)
+{
+	struct early_doc *record = position < e->ndocs ? e->docs[position] : NULL;
+	if (record == NULL)
+		return;
+	record->chosen = true;
+	if (!e->staging)
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < record->noutputs; i++) {
+		struct early_output *out = &record->outputs[i];
+		if (out->form == NO_FORM || form_wanted[out->form]) {
+			record->outputs[kept++] = *out;
+			continue;
+		}
+		char *path = output_path(e->root, record->doc, out->form, out->kind);
+		unlink(path);
+		free(path);
+	}
+	record->noutputs = kept;
+}
+
+void build_early_drop_unchosen(struct build_early *e)
+{
+	for (size_t i = 0; i < e->ndocs; i++)
+		if (e->docs[i] != NULL && !e->docs[i]->chosen) {
+			discard(e, e->docs[i]->doc, e->docs[i]);
+			record_free(e->docs[i]);
+			e->docs[i] = NULL;
+		}
 }
 
 bool build_early_commit(struct build_early *e, size_t position, const struct document *doc,
@@ -460,34 +565,57 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 		struct early_output *out = &record->outputs[i];
 		if (!out->pending || (out->form != NO_FORM && !form_wanted[out->form]))
 			continue;
-		char *path = output_path(e->options->out_dir, doc, out->form, out->kind);
+		char *path = output_path(e->root, doc, out->form, out->kind);
 		int error = rename_into_place(path, temporary_path(path, out->suffix), 0);
 		out->pending = false;
 		if (error) /* as put_output: nothing after the first failure */
-			*failure = xasprintf("cannot write %s: %s", path, strerror(error));
+			*failure = cannot_write(e, doc, out->form, out->kind, error);
 		free(path);
 	}
-	discard(e, doc, record);
+	/* in the staging directory, what holds is in place already */
+	if (!holds || !e->staging)
+		discard(e, doc, record);
 	record_free(record);
 	return holds;
+}
+
+/* Removes every temporary nothing took (in the staging directory, every
+ * file written for a document build did not take), then OUT/forms where it
+ * was made for them alone, and OUT where no site was written. */
+static void tidy(struct build_early *e)
+{
+	early_abandon(e);
+	if (atomic_load(&e->made_forms) && !(e->site_written && e->keep_forms)) {
+		char *dir = forms_dir(e->root);
+		rmdir(dir);
+		free(dir);
+	}
+	if (e->made_out && !e->site_written)
+		rmdir(e->root);
+}
+
+int build_early_publish(struct build_early *e)
+{
+	if (e == NULL || e->staging == NULL || e->published)
+		return 0;
+	tidy(e);
+	e->published = true;
+	/* OUT made meanwhile, empty, is replaced; with files in it, the
+	 * rename fails and the site stays in the staging directory */
+	return rename(e->staging, e->options->out_dir) == 0 ? 0 : errno;
 }
 
 void build_early_free(struct build_early *e)
 {
 	if (e == NULL)
 		return;
-	early_abandon(e);
+	if (!e->published)
+		tidy(e);
 	free(e->docs);
 	progress_free(&e->progress);
 	name_map_free(&e->ids);
 	pthread_mutex_destroy(&e->ids_lock);
-	if (atomic_load(&e->made_forms) && !(e->site_written && e->keep_forms)) {
-		char *dir = forms_dir(e->options->out_dir);
-		rmdir(dir);
-		free(dir);
-	}
-	if (e->made_out && !e->site_written)
-		rmdir(e->options->out_dir);
+	free(e->staging);
 	sigaction(SIGXFSZ, &e->saved_xfsz, NULL);
 	templates_free(e->templates);
 	free(e);

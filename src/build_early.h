@@ -23,8 +23,14 @@ struct build_early *build_early_new(const struct options *options, const struct 
 struct corpus_early *build_early_hook(struct build_early *early);
 /* build_corpus, using what was rendered early where it still holds. */
 int build_corpus_early(const struct corpus *corpus, struct build_early *early);
+/* Where OUT was not there when the build began, the site was written into a
+ * staging directory beside it, which this renames to OUT, once the site is
+ * written (after the temporaries nothing took are removed). Returns 0 (also
+ * for no staging directory) or the rename's errno value; then the site stays
+ * in build_early_root. */
+int build_early_publish(struct build_early *early);
 /* Removes the temporaries nothing took (and OUT or OUT/forms when made for
- * them alone). */
+ * them alone, or the staging directory when nothing was published). */
 void build_early_free(struct build_early *early);
 
 /* ---- shared by build.c and build_early.c ---- */
@@ -69,6 +75,16 @@ void render_outputs(struct renderers *r, const struct document *doc, const bool 
 bool build_early_commit(struct build_early *early, size_t position, const struct document *doc,
 			const bool *form_wanted, const struct html_renderer *html, html_page_test *has_page,
 			html_form_page_test *has_form_page, void *ctx, char **failure);
+
+/* build.c, once it has chosen what it renders, before it writes anything:
+ * the document at position is one, with the forms of form_wanted; then
+ * build_early_drop_unchosen lets the others go (their files, in a staging
+ * directory). */
+void build_early_choose(struct build_early *early, size_t position, const bool *form_wanted);
+void build_early_drop_unchosen(struct build_early *early);
+/* The directory the site is written into: OUT, or the staging directory
+ * beside it that becomes OUT (build_early_publish). */
+const char *build_early_root(const struct build_early *early);
 
 /* No file was at the path of an output in OUT (form NO_FORM) or OUT/forms
  * when the build began: the directory was made by it, or empty. Such an

@@ -48,12 +48,22 @@ static char *fill_holes(int fd, const struct document *doc, const struct html_ho
 	return buf_take(&page);
 }
 
+/* The page with holes in the file name, and that file open (*fd; -1 when
+ * it could not be opened), read and written when writable, else read only.
+ * NULL as fill_holes gives it. */
+static char *filled_page_of(const char *name, bool writable, const struct document *doc,
+			    const struct html_holes *holes, const struct html_renderer *html, int *fd)
+{
+	*fd = open(name, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+	return *fd < 0 ? NULL : fill_holes(*fd, doc, holes, html);
+}
+
 bool fill_holed_page(const char *path, char *tmp, bool in_place, mode_t mode, const struct document *doc,
 		     const struct html_holes *holes, const struct html_renderer *html, int *error)
 {
 	*error = 0;
-	int fd = open(tmp, (in_place ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-	char *page = fd < 0 ? NULL : fill_holes(fd, doc, holes, html);
+	int fd;
+	char *page = filled_page_of(tmp, in_place, doc, holes, html, &fd);
 	if (page && in_place) {
 		*error = rename_into_place(path, tmp, write_and_close(fd, page, strlen(page)));
 		tmp = NULL;
@@ -67,5 +77,20 @@ bool fill_holed_page(const char *path, char *tmp, bool in_place, mode_t mode, co
 	bool filled = page != NULL;
 	free(page);
 	free(tmp);
+	return filled;
+}
+
+bool fill_holed_page_here(const char *path, const struct document *doc, const struct html_holes *holes,
+			  const struct html_renderer *html, int *error)
+{
+	*error = 0;
+	int fd;
+	char *page = filled_page_of(path, true, doc, holes, html, &fd);
+	if (page)
+		*error = write_and_close(fd, page, strlen(page));
+	else if (fd >= 0)
+		close(fd);
+	bool filled = page != NULL;
+	free(page);
 	return filled;
 }

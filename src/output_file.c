@@ -184,14 +184,13 @@ static void temporary_suffix(const char *path, uint64_t seed, unsigned attempt, 
 	suffix[6] = '\0';
 }
 
-/* A new temporary beside path, open for writing; *name set (caller frees).
- * Created with mode, which is 0666 less the umask (build_file_mode): the
- * kernel takes the umask off again, which leaves it as it is, so the file
- * has the bits mkstemp's 0600 and an fchmod(mode) gave, in one call. (A
- * default ACL on the directory is honoured, as by any file created with
- * open, where fchmod overrode it.) Returns the descriptor, or -1 with errno
- * set. */
-static int create_temporary(const char *path, mode_t mode, char **name)
+/* A new temporary beside path, made by make (an open for writing, or a
+ * mkdir) under a name from temporary_suffix; *name set (caller frees).
+ * Returns make's result (a descriptor, or 0 for a directory), or -1 with
+ * errno set. */
+typedef int temporary_maker(const char *name, mode_t mode);
+
+static int make_temporary(const char *path, mode_t mode, temporary_maker *make, char **name)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -200,9 +199,9 @@ static int create_temporary(const char *path, mode_t mode, char **name)
 	for (unsigned attempt = 0; attempt < TEMPORARY_ATTEMPTS; attempt++) {
 		temporary_suffix(path, seed, attempt, suffix);
 		*name = temporary_path(path, suffix);
-		int fd = open(*name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-		if (fd >= 0)
-			return fd;
+		int made = make(*name, mode);
+		if (made >= 0)
+			return made;
 		int error = errno;
 		free(*name);
 		*name = NULL;
@@ -213,6 +212,42 @@ static int create_temporary(const char *path, mode_t mode, char **name)
 	}
 	errno = EEXIST;
 	return -1;
+}
+
+/* Created with mode, which is 0666 less the umask (build_file_mode): the
+ * kernel takes the umask off again, which leaves it as it is, so the file
+ * has the bits mkstemp's 0600 and an fchmod(mode) gave, in one call. (A
+ * default ACL on the directory is honoured, as by any file created with
+ * open, where fchmod overrode it.) */
+static int create_file(const char *name, mode_t mode)
+{
+	return open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+}
+
+static int create_directory(const char *name, mode_t mode)
+{
+	return mkdir(name, mode);
+}
+
+int make_temporary_directory(const char *path, char **name)
+{
+	return make_temporary(path, 0777, create_directory, name) < 0 ? errno : 0;
+}
+
+/* fd (open on the new file name) given content and closed; the file
+ * removed when it could not be written whole. Returns 0 or an errno value. */
+static int fill_new_file(int fd, const char *name, const char *content, size_t len)
+{
+	int error = write_and_close(fd, content, len);
+	if (error)
+		unlink(name);
+	return error;
+}
+
+int write_new_file(const char *path, const char *content, size_t len, mode_t mode)
+{
+	int fd = create_file(path, mode);
+	return fd < 0 ? errno : fill_new_file(fd, path, content, len);
 }
 
 int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen)
@@ -227,12 +262,11 @@ int write_new_temporary(const char *path, const char *content, size_t len, mode_
 {
 	*tmp = NULL;
 	char *name;
-	int fd = create_temporary(path, mode, &name);
+	int fd = make_temporary(path, mode, create_file, &name);
 	if (fd < 0)
 		return errno;
-	int error = write_and_close(fd, content, len);
+	int error = fill_new_file(fd, name, content, len);
 	if (error) {
-		unlink(name);
 		free(name);
 		return error;
 	}

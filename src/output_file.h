@@ -37,6 +37,16 @@ int rename_into_place(const char *path, char *tmp, int error);
  * so not even an open to find that out. What else put a file there since is
  * replaced, as a file with other bytes would be. */
 int write_new_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp);
+/* content written to a new file at path, which must not be there yet
+ * (EEXIST: it is), with mode; a file that could not be written whole is
+ * removed. Returns 0 or an errno value. For a directory no one else writes
+ * in (build_early.c's staging directory), where a temporary and a rename
+ * would only cost. */
+int write_new_file(const char *path, const char *content, size_t len, mode_t mode);
+/* A new directory beside path, named as its temporaries are
+ * (temporary_path), made as mkdir(path, 0777) would make path; *name set
+ * (caller frees). Returns 0 or an errno value. */
+int make_temporary_directory(const char *path, char **name);
 /* Exactly len bytes written from data (read into data) at offset of fd,
  * however many calls it takes; false on an error, errno set (EIO for an end
  * of file met first). */
