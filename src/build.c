@@ -95,13 +95,18 @@ char *forms_dir(const char *out_dir)
 	return path_join(out_dir, "forms");
 }
 
-char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind)
+char *output_name(const struct document *doc, size_t form, enum output_kind kind)
 {
 	static const char *const names[] = {
 		[OUTPUT_HTML] = "%s.html", [OUTPUT_TEXT] = "%s.txt", [OUTPUT_FORM_HTML] = "forms/%s.html",
 		[OUTPUT_FORM_TEXT] = "forms/%s.txt", [OUTPUT_FORM_JSON] = "forms/%s.json",
 	};
-	char *name = xasprintf(names[kind], form == NO_FORM ? doc->meta.id : doc->forms[form]->id);
+	return xasprintf(names[kind], form == NO_FORM ? doc->meta.id : doc->forms[form]->id);
+}
+
+char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind)
+{
+	char *name = output_name(doc, form, kind);
 	char *path = path_join(out_dir, name);
 	free(name);
 	return path;

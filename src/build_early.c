@@ -23,6 +23,7 @@
 #include "build_early.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -80,6 +81,7 @@ struct build_early {
 	 * their files, with no temporary and no rename each, and a reader sees
 	 * no OUT or the whole site. NULL: into OUT itself. */
 	char *staging;
+	int staging_fd;   /* open on staging, for openat */
 	const char *root; /* staging, or OUT */
 	bool made_out, site_written, keep_forms, published;
 	/* OUT, OUT/forms had no file when the build began (made now, empty or
@@ -188,7 +190,7 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 		atomic_store(&e->forms_ready, true); /* failing, the temporaries will say so */
 		free(dir);
 	}
-	char *path = output_path(e->root, doc, form, kind);
+	char *path = e->staging ? output_name(doc, form, kind) : output_path(e->root, doc, form, kind);
 	char *tmp = NULL;
 	struct early_output out = {.form = form, .kind = kind, .seen = FILE_ABSENT};
 	size_t len = strlen(content);
@@ -196,7 +198,7 @@ static bool early_sink(void *ctx, const struct document *doc, size_t form, enum 
 	 * In the staging directory, a file that is there already is another
 	 * document's of the same id (EEXIST): this one is rendered afresh if
 	 * build takes it. */
-	int error = e->staging ? write_new_file(path, content, len, e->mode)
+	int error = e->staging ? write_new_file_at(e->staging_fd, path, content, len, e->mode)
 		    : holed || build_early_output_new(e, form)
 			    ? write_new_temporary(path, content, len, e->mode, &tmp)
 			    : write_temporary(path, content, len, e->mode, &tmp, &out.seen);
@@ -385,6 +387,12 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	if (templates == NULL)
 		return NULL;
 	char *staging = make_staging(options->out_dir);
+	int staging_fd = staging ? open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+	if (staging && staging_fd < 0) {
+		rmdir(staging);
+		free(staging);
+		staging = NULL;
+	}
 	struct stat st;
 	bool existed = staging == NULL && stat(options->out_dir, &st) == 0;
 	char *failed = NULL;
@@ -395,6 +403,7 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	}
 	struct build_early *e = xcalloc(1, sizeof *e);
 	e->staging = staging;
+	e->staging_fd = staging_fd;
 	e->root = staging ? staging : options->out_dir;
 	e->hook.begin = early_begin;
 	e->hook.front_matter = early_front_matter;
@@ -615,6 +624,8 @@ void build_early_free(struct build_early *e)
 	progress_free(&e->progress);
 	name_map_free(&e->ids);
 	pthread_mutex_destroy(&e->ids_lock);
+	if (e->staging_fd >= 0)
+		close(e->staging_fd);
 	free(e->staging);
 	sigaction(SIGXFSZ, &e->saved_xfsz, NULL);
 	templates_free(e->templates);

@@ -55,6 +55,9 @@ enum output_kind { OUTPUT_HTML, OUTPUT_TEXT, OUTPUT_FORM_HTML, OUTPUT_FORM_TEXT,
 #define NO_FORM ((size_t)-1)
 /* OUT/forms */
 char *forms_dir(const char *out_dir);
+/* ID.html, forms/FORM-ID.json … (in OUT) for the output of kind (form:
+ * index in doc->forms, or NO_FORM). */
+char *output_name(const struct document *doc, size_t form, enum output_kind kind);
 /* OUT/ID.html … for the output of kind (form: index in doc->forms, or NO_FORM). */
 char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind);
 /* Takes content (NULL: nothing to write); false stops the rendering. */

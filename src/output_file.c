@@ -234,20 +234,26 @@ int make_temporary_directory(const char *path, char **name)
 	return make_temporary(path, 0777, create_directory, name) < 0 ? errno : 0;
 }
 
-/* fd (open on the new file name) given content and closed; the file
- * removed when it could not be written whole. Returns 0 or an errno value. */
-static int fill_new_file(int fd, const char *name, const char *content, size_t len)
+/* fd (open on the new file name, in dir) given content and closed; the
+ * file removed when it could not be written whole. Returns 0 or an errno
+ * value. */
+static int fill_new_file(int fd, int dir, const char *name, const char *content, size_t len)
 {
 	int error = write_and_close(fd, content, len);
 	if (error)
-		unlink(name);
+		unlinkat(dir, name, 0);
 	return error;
+}
+
+int write_new_file_at(int dir, const char *name, const char *content, size_t len, mode_t mode)
+{
+	int fd = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	return fd < 0 ? errno : fill_new_file(fd, dir, name, content, len);
 }
 
 int write_new_file(const char *path, const char *content, size_t len, mode_t mode)
 {
-	int fd = create_file(path, mode);
-	return fd < 0 ? errno : fill_new_file(fd, path, content, len);
+	return write_new_file_at(AT_FDCWD, path, content, len, mode);
 }
 
 int write_temporary(const char *path, const char *content, size_t len, mode_t mode, char **tmp, uint64_t *seen)
@@ -265,7 +271,7 @@ int write_new_temporary(const char *path, const char *content, size_t len, mode_
 	int fd = make_temporary(path, mode, create_file, &name);
 	if (fd < 0)
 		return errno;
-	int error = fill_new_file(fd, name, content, len);
+	int error = fill_new_file(fd, AT_FDCWD, name, content, len);
 	if (error) {
 		free(name);
 		return error;

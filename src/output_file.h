@@ -43,6 +43,9 @@ int write_new_temporary(const char *path, const char *content, size_t len, mode_
  * in (build_early.c's staging directory), where a temporary and a rename
  * would only cost. */
 int write_new_file(const char *path, const char *content, size_t len, mode_t mode);
+/* write_new_file for name in the directory open as dir (openat): no walk
+ * of the directory's own path, which a thousand files each repeat. */
+int write_new_file_at(int dir, const char *name, const char *content, size_t len, mode_t mode);
 /* A new directory beside path, named as its temporaries are
  * (temporary_path), made as mkdir(path, 0777) would make path; *name set
  * (caller frees). Returns 0 or an errno value. */
