@@ -40,6 +40,10 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 struct buf;
 void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
 		    const char *indent);
+/* wrap_text without its one pass for plain Chinese text (ideographs, the
+ * punctuation around them, digits): the lines of the general path, which the
+ * one pass must give too. For tests. */
+char *wrap_text_general(const char *text, size_t n, int width, const char *first_indent, const char *indent);
 /* Columns of the widest line wrap_text(text, n, width, "", "") gives (at
  * width 1: the widest unbreakable token); text is not NULL. */
 size_t wrap_widest_line(const char *text, size_t n, int width);

@@ -452,6 +452,57 @@ static void check_shortcut_agrees_with_icu(void)
 	      differ, simple_texts);
 }
 
+/* wrap_text fills plain Chinese text in one pass of its own: on random texts
+ * of the characters it takes (ideographs, the punctuation around them, “‘’”
+ * quotes, U+3000, digits) and of those that send a text back to the general
+ * path (letters, spaces, newlines, ) ], long ASCII tokens, invalid bytes),
+ * at every width and indent, its lines must be the general path's exactly,
+ * appended after what the buffer already holds. */
+static void check_one_pass_agrees_with_general(void)
+{
+	static const char *const pool[] = {
+		"制", "度", "第", "条", "一", "\u9FFF", "\u3400", "〇", "々", "，", "。", "；", "：", "、", "（",
+		"）", "“", "”", "‘", "’", "《", "》", "【", "】", "〔", "〕", "「", "」", "！", "？", "！",
+		"\u3000", "\u3000\u3000", "1", "2", "0", "１", "９", "!", "?", "}", "ー", "ぁ", "〜", "・",
+		"～", "｛", "｝", "｡", "･", "‼",
+		/* others, which leave the text to the general path */
+		"a", "Z", "word", " ", "  ", ")", "]", "(", "[", "\n", "…", "—", "·", "%", ".", "\xC3\xA9",
+		"\xCC\x81", "\xFF", "abcdefghijklmnopqrstuvwxyz0123456789", "https://example.com/very/long/path_0123",
+	};
+	static const char *const indents[] = {"", INDENT2, "  ", "注：", "\u3000"};
+	const size_t npool = sizeof pool / sizeof pool[0], nplain = npool - 20;
+	struct rng rng = {0x2545F4914F6CDD1Dull};
+	size_t differ = 0, plain = 0;
+	for (int t = 0; t < 30000; t++) {
+		struct buf text = {0};
+		bool only_plain = t % 10 < 7;
+		size_t len = rng_next(&rng) % (t % 3 == 0 ? 120 : 30);
+		for (size_t k = 0; k < len; k++) {
+			/* a text that is not plain often goes wrong only late */
+			bool other = !only_plain && (k + 1 == len || rng_next(&rng) % 8 == 0);
+			buf_puts(&text, pool[other ? nplain + rng_next(&rng) % (npool - nplain)
+						   : rng_next(&rng) % nplain]);
+		}
+		plain += only_plain;
+		int width = t % 50 == 0 ? 72 : (int)(rng_next(&rng) % 44) - 3;
+		const char *first = indents[rng_next(&rng) % 5], *rest = indents[rng_next(&rng) % 5];
+		char *want = wrap_text_general(text.data ? text.data : "", text.len, width, first, rest);
+		struct buf got = {0};
+		buf_puts(&got, "前文\n");
+		wrap_text_into(&got, text.data ? text.data : "", text.len, width, first, rest);
+		if (strncmp(got.data, "前文\n", strlen("前文\n")) != 0 || strcmp(got.data + strlen("前文\n"), want) != 0) {
+			if (differ++ < 5)
+				printf("    width %d [%s] [%s] [%s]: one pass\n%s  general path\n%s", width, first, rest,
+				       text.data ? text.data : "", got.data, want);
+		}
+		free(want);
+		buf_free(&got);
+		buf_free(&text);
+	}
+	CHECK(differ == 0, "the one pass for plain text gives the general path's lines (%zu of 30000 texts differ, %zu plain)",
+	      differ, plain);
+}
+
 /* cp_width answers the common ranges without asking ICU: every code point
  * must still get the width ICU's properties give it. */
 static void check_widths_against_icu(void)
@@ -502,6 +553,7 @@ int main(void)
 	check_widths_against_icu();
 	check_punctuation_classes();
 	check_shortcut_agrees_with_icu();
+	check_one_pass_agrees_with_general();
 	check_widths();
 	check_plain_wrapping();
 	check_closing_marks_at_break();
