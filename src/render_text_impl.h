@@ -47,7 +47,8 @@ struct text_out {
 	struct buf buf;
 	int width;
 	bool blank_pending;
-	struct buf wrapped; /* tout_wrap's lines before they are written, kept for its room */
+	struct buf wrapped; /* the lines of a text that ends with spaces before they are
+			     * written (tout_wrap), kept for its room */
 };
 
 /* One line, without its trailing spaces. */

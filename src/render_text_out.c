@@ -72,39 +72,52 @@ static void put_nonblank_lines(struct text_out *o, const char *s)
 
 /* A prefix too wide to leave two columns of text would make wrap_text put
  * one character a line; then the prefix goes. */
-static const char *fitting_prefix(const struct text_out *o, const char *prefix)
+static struct wrap_prefix fitting_prefix(const struct text_out *o, const char *prefix)
 {
-	if ((int)text_width(prefix, strlen(prefix)) + 2 > o->width)
-		return "";
-	return prefix;
+	struct wrap_prefix measured = wrap_prefix(prefix);
+	if (measured.cols + 2 > o->width)
+		return wrap_prefix("");
+	return measured;
 }
 
-static void wrap_segment(struct text_out *o, const char *s, size_t n, const char *first,
-			 const char *rest)
+static void wrap_segment(struct text_out *o, const char *s, size_t n, const struct wrap_prefix *first,
+			 const struct wrap_prefix *rest)
 {
-	first = fitting_prefix(o, first);
-	rest = fitting_prefix(o, rest);
 	if (n == 0) {
-		put_nonblank_lines(o, first);
+		put_nonblank_lines(o, first->text);
 		return;
 	}
+	size_t cut;
+	if (!is_trailing_space(s, n, &cut)) {
+		/* A text that ends with a visible character (and holds no
+		 * newline) wraps into lines that all show one and end with
+		 * one, which is how tout_line writes them: they go straight
+		 * into the text, after the blank line that waits. */
+		if (o->blank_pending && o->buf.len > 0)
+			buf_putc(&o->buf, '\n');
+		o->blank_pending = false;
+		wrap_text_prefixed(&o->buf, s, n, o->width, first, rest);
+		return;
+	}
+	/* one that ends with spaces may give a line of its prefix alone */
 	buf_reset(&o->wrapped);
-	wrap_text_into(&o->wrapped, s, n, o->width, first, rest);
+	wrap_text_prefixed(&o->wrapped, s, n, o->width, first, rest);
 	if (o->wrapped.len > 0)
 		put_nonblank_lines(o, o->wrapped.data);
 }
 
 void tout_wrap(struct text_out *o, const char *text, const char *first, const char *rest)
 {
-	const char *prefix = first;
+	struct wrap_prefix first_prefix = fitting_prefix(o, first), rest_prefix = fitting_prefix(o, rest);
+	const struct wrap_prefix *prefix = &first_prefix;
 	for (;;) {
 		const char *end = strchr(text, '\n');
 		size_t n = end ? (size_t)(end - text) : strlen(text);
-		wrap_segment(o, text, n, prefix, rest);
+		wrap_segment(o, text, n, prefix, &rest_prefix);
 		if (!end)
 			break;
 		text = end + 1;
-		prefix = rest;
+		prefix = &rest_prefix;
 	}
 }
 

@@ -839,9 +839,10 @@ static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, 
 
 /* each_line and write_line for a plain text, in one pass. False, with
  * nothing written, when the text is not plain. */
-static bool wrap_plain_into(struct buf *out, const char *text, size_t n, long first_avail, long rest_avail,
-			    const char *first_indent, const char *indent)
+static bool wrap_plain_into(struct buf *out, const char *text, size_t n, int width, const struct wrap_prefix *first_prefix,
+			    const struct wrap_prefix *rest_prefix)
 {
+	long first_avail = (long)width - first_prefix->cols, rest_avail = (long)width - rest_prefix->cols;
 	size_t written = out->len;
 	const struct plain_text t = {(const unsigned char *)text, n, plain_chars()};
 	struct plain_cursor c = {.cur = plain_char_at(&t, 0)};
@@ -858,14 +859,15 @@ static bool wrap_plain_into(struct buf *out, const char *text, size_t n, long fi
 		if (!plain_fill_line(&t, &c, first ? first_avail : rest_avail, &start, &kept_end))
 			goto not_plain;
 		if (kept_end > start) {
-			buf_puts(out, first ? first_indent : indent);
+			const struct wrap_prefix *prefix = first ? first_prefix : rest_prefix;
+			buf_put(out, prefix->text, prefix->len);
 			buf_put(out, text + start, kept_end - start);
 			buf_putc(out, '\n');
 		} else if (n > 0 && first_avail >= 0) {
 			/* a text of U+3000 alone, which fits_one_line takes for
 			 * a line with nothing after the indent (one of ASCII
 			 * spaces gives none) */
-			buf_puts(out, first_indent);
+			buf_put(out, first_prefix->text, first_prefix->len);
 			buf_putc(out, '\n');
 		}
 	}
@@ -904,36 +906,39 @@ static void each_line(const char *text, size_t n, long first_avail, long rest_av
 
 struct line_writer {
 	struct buf *out;
-	const char *first_indent, *indent;
+	const struct wrap_prefix *first, *rest;
 };
 
 static void write_line(void *ctx, const struct wrap_input *in, const struct line *line, bool first)
 {
 	const struct line_writer *w = ctx;
 	if (line->kept_end > line->start) {
-		buf_puts(w->out, first ? w->first_indent : w->indent);
+		const struct wrap_prefix *prefix = first ? w->first : w->rest;
+		buf_put(w->out, prefix->text, prefix->len);
 		put_codepoints(w->out, in, line->start, line->kept_end);
 	}
 	buf_putc(w->out, '\n');
 }
 
-/* wrap_text_into, with or without the one pass for plain text */
-static void wrap_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
-		      const char *indent, bool one_pass)
+struct wrap_prefix wrap_prefix(const char *text)
 {
-	first_indent = first_indent ? first_indent : "";
-	indent = indent ? indent : "";
-	long first_avail = (long)width - (long)text_width(first_indent, strlen(first_indent));
-	long rest_avail = (long)width - (long)text_width(indent, strlen(indent));
+	text = text ? text : "";
+	size_t len = strlen(text);
+	return (struct wrap_prefix){text, len, (long)text_width(text, len)};
+}
+
+/* wrap_text_prefixed, with or without the one pass for plain text */
+static void wrap_into(struct buf *out, const char *text, size_t n, int width, const struct wrap_prefix *first,
+		      const struct wrap_prefix *rest, bool one_pass)
+{
 	/* plain Chinese text, most of any policy: filled in one pass, which
 	 * also finds the texts that fit on one line */
-	if (one_pass && text && n <= WRAP_MAX_TEXT &&
-	    wrap_plain_into(out, text, n, first_avail, rest_avail, first_indent, indent))
+	if (one_pass && text && n <= WRAP_MAX_TEXT && wrap_plain_into(out, text, n, width, first, rest))
 		return;
 	size_t kept;
-	if (text && fits_one_line(text, n, first_avail, &kept)) {
+	if (text && fits_one_line(text, n, (long)width - first->cols, &kept)) {
 		if (kept != SIZE_MAX) {
-			buf_puts(out, first_indent);
+			buf_put(out, first->text, first->len);
 			buf_put(out, text, kept);
 			buf_putc(out, '\n');
 		}
@@ -941,32 +946,40 @@ static void wrap_into(struct buf *out, const char *text, size_t n, int width, co
 	}
 	if (text && n > WRAP_MAX_TEXT) {
 		/* beyond any file policyc reads: shown whole rather than cut */
-		buf_puts(out, first_indent);
+		buf_put(out, first->text, first->len);
 		buf_put(out, text, n);
 		buf_putc(out, '\n');
 		return;
 	}
-	struct line_writer w = {out, first_indent, indent};
-	each_line(text ? text : "", text ? n : 0, first_avail, rest_avail, write_line, &w);
+	struct line_writer w = {out, first, rest};
+	each_line(text ? text : "", text ? n : 0, (long)width - first->cols, (long)width - rest->cols, write_line, &w);
+}
+
+void wrap_text_prefixed(struct buf *out, const char *text, size_t n, int width, const struct wrap_prefix *first,
+			const struct wrap_prefix *rest)
+{
+	wrap_into(out, text, n, width, first, rest, true);
 }
 
 void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
 		    const char *indent)
 {
-	wrap_into(out, text, n, width, first_indent, indent, true);
+	struct wrap_prefix first = wrap_prefix(first_indent), rest = wrap_prefix(indent);
+	wrap_into(out, text, n, width, &first, &rest, true);
 }
 
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)
 {
 	struct buf out = {0};
-	wrap_into(&out, text, n, width, first_indent, indent, true);
+	wrap_text_into(&out, text, n, width, first_indent, indent);
 	return buf_take(&out);
 }
 
 char *wrap_text_general(const char *text, size_t n, int width, const char *first_indent, const char *indent)
 {
+	struct wrap_prefix first = wrap_prefix(first_indent), rest = wrap_prefix(indent);
 	struct buf out = {0};
-	wrap_into(&out, text, n, width, first_indent, indent, false);
+	wrap_into(&out, text, n, width, &first, &rest, false);
 	return buf_take(&out);
 }
 

@@ -40,6 +40,18 @@ char *wrap_text(const char *text, size_t n, int width, const char *first_indent,
 struct buf;
 void wrap_text_into(struct buf *out, const char *text, size_t n, int width, const char *first_indent,
 		    const char *indent);
+/* A prefix of wrapped lines with its length and columns, measured once for
+ * all the texts written after it. */
+struct wrap_prefix {
+	const char *text;
+	size_t len;
+	long cols;
+};
+/* text (NULL: "") measured. */
+struct wrap_prefix wrap_prefix(const char *text);
+/* wrap_text_into with its prefixes measured. */
+void wrap_text_prefixed(struct buf *out, const char *text, size_t n, int width, const struct wrap_prefix *first,
+			const struct wrap_prefix *rest);
 /* wrap_text without its one pass for plain Chinese text (ideographs, the
  * punctuation around them, digits): the lines of the general path, which the
  * one pass must give too. For tests. */
