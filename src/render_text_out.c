@@ -7,6 +7,10 @@
 
 #include <unicode/uchar.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "textwidth.h"
 
 #define TAB_STOP 4
@@ -432,19 +436,37 @@ static size_t control_at(const char *s, size_t n, size_t i, bool *space)
 	return 1;
 }
 
+/* The first byte at or after i that may_be_control, or n: 16 bytes at a
+ * time with SSE2 (a byte below 0x21 is one that the unsigned minimum with
+ * 0x20 leaves as it is), 8 without. */
+static size_t next_maybe_control(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f), lead = _mm_set1_epi8((char)0xe2);
+	for (; n - i >= 16; i += 16) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, space), v);
+		const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(_mm_or_si128(v, space), lead));
+		unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(low, other));
+		if (hits)
+			return i + (size_t)__builtin_ctz(hits);
+	}
+#endif
+	i = skip_clean_words(s, i, n, word_may_hold_control);
+	while (i < n && !may_be_control((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 /* The first control character (see control_at) at or after `from`: false
  * when there is none. */
 static bool next_control(const char *s, size_t n, size_t from, size_t *at, size_t *len, bool *space)
 {
-	for (size_t i = from; i < n;) {
-		i = skip_clean_words(s, i, n, word_may_hold_control);
-		size_t end = n - i >= sizeof(uint64_t) ? i + sizeof(uint64_t) : n;
-		for (; i < end; i++)
-			if (may_be_control((unsigned char)s[i]) && (*len = control_at(s, n, i, space)) > 0) {
-				*at = i;
-				return true;
-			}
-	}
+	for (size_t i = from; (i = next_maybe_control(s, i, n)) < n; i++)
+		if ((*len = control_at(s, n, i, space)) > 0) {
+			*at = i;
+			return true;
+		}
 	return false;
 }
 

@@ -922,7 +922,8 @@ static void write_line(void *ctx, const struct wrap_input *in, const struct line
 
 struct wrap_prefix wrap_prefix(const char *text)
 {
-	text = text ? text : "";
+	if (text == NULL || *text == '\0') /* most lines after the first */
+		return (struct wrap_prefix){"", 0, 0};
 	size_t len = strlen(text);
 	return (struct wrap_prefix){text, len, (long)text_width(text, len)};
 }

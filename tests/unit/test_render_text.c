@@ -738,6 +738,79 @@ static void test_corpus_sweep(void)
 	CHECK(swept >= 3, "%d policies swept", swept);
 }
 
+/* ---- control characters ---- */
+
+/* plain_value as a byte at a time reading: C0 controls and DEL go, tab and
+ * CR become a space, C1 controls (C2 80..9F) go, U+2028 and U+2029 become a
+ * space; the rest, broken sequences among it, stays. */
+static char *plain_value_bytewise(const char *s)
+{
+	struct buf b = {0};
+	buf_puts(&b, "");
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t line_end = i;
+		while (line_end < n && s[line_end] != '\n')
+			line_end++;
+		if (c == '\n') {
+			buf_putc(&b, '\n');
+			i++;
+		} else if (c == 0xc2 && i + 1 < line_end && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f) {
+			i += 2;
+		} else if (c == 0xe2 && i + 2 < line_end && (unsigned char)s[i + 1] == 0x80 &&
+			   ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
+			buf_putc(&b, ' ');
+			i += 3;
+		} else if (c < 0x20 || c == 0x7f) {
+			if (c == '\t' || c == '\r')
+				buf_putc(&b, ' ');
+			i++;
+		} else {
+			buf_putc(&b, (char)c);
+			i++;
+		}
+	}
+	return buf_take(&b);
+}
+
+/* The control characters of a text are found 16 or 8 bytes at a time: on
+ * random texts, with controls at every offset of a block and the bytes that
+ * look like them (“ E2 80 9C, NBSP C2 A0, a lone C2 or E2 80 at a line's
+ * end), each must be found as a byte at a time reading finds it. */
+static void test_control_characters(void)
+{
+	static const char *const pool[] = {
+		"中", "文", "a", "bc", " ", "\t", "\r", "\n", "\x01", "\x1f", "\x7f", "\xc2\x85", "\xc2\x9f",
+		"\xc2\xa0", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\x9c", "\xe2\x80\x94", "\xe2\x80", "\xc2",
+		"\xc3\xa9", "，", "0123456789abcdef",
+	};
+	const size_t npool = sizeof pool / sizeof pool[0];
+	uint64_t state = 0x9E3779B97F4A7C15ull;
+	size_t differ = 0;
+	for (int t = 0; t < 20000; t++) {
+		struct buf text = {0};
+		buf_puts(&text, "");
+		size_t len = (size_t)(t % 60);
+		for (size_t k = 0; k < len; k++) {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			/* mostly plain text, so that whole blocks are passed over too */
+			size_t pick = (size_t)(state >> 20) % (4 * npool);
+			buf_puts(&text, pool[pick < npool ? pick : pick % 2 ? 0 : npool - 1]);
+		}
+		char *got = plain_value(text.data), *want = plain_value_bytewise(text.data);
+		if (strcmp(got, want) != 0 && differ++ < 3)
+			printf("    [%s]: [%s], a byte at a time [%s]\n", text.data, got, want);
+		free(got);
+		free(want);
+		buf_free(&text);
+	}
+	CHECK(differ == 0, "control characters found as a byte at a time reading finds them (%zu of 20000 texts differ)",
+	      differ);
+}
+
 int main(void)
 {
 	test_articles_layout();
@@ -752,5 +825,6 @@ int main(void)
 	test_deep_nesting();
 	test_corpus_sweep();
 	test_separators_and_folding();
+	test_control_characters();
 	UNIT_END();
 }
