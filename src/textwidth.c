@@ -43,7 +43,9 @@ int cp_width_by_properties(uint32_t cp)
 static inline bool ideograph_bytes(const unsigned char *u)
 {
 	unsigned lead = (unsigned)u[0] << 8 | u[1];
-	return lead - 0xE4B8u <= 0xE9BFu - 0xE4B8u && ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40;
+	uint16_t tail; /* u[1] and u[2], both tested against the same mask */
+	memcpy(&tail, u + 1, sizeof tail);
+	return lead - 0xE4B8u <= 0xE9BFu - 0xE4B8u && (tail & 0xC0C0u) == 0x8080u;
 }
 
 size_t text_width(const char *s, size_t n)
@@ -613,9 +615,10 @@ enum quote_side {
 	QUOTE_CLOSES, /* ” ’: a break after it */
 };
 
-/* What the one pass needs of a character. */
+/* What the one pass needs of a character; eight bytes, so that it is
+ * copied in one move. */
 struct plain_char {
-	unsigned char len;   /* its bytes; 0: the end of the text */
+	_Alignas(8) unsigned char len; /* its bytes; 0: the end of the text */
 	unsigned char width; /* cp_width */
 	unsigned char kind;  /* KIND_SPACE, KIND_CLOSING, KIND_OPENING */
 	unsigned char class; /* enum simple_class; SIMPLE_OTHER: the text is not plain */
@@ -765,40 +768,34 @@ static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, 
 		if (c->cur.class == SIMPLE_IDEOGRAPH) {
 			/* A run of ideographs, most of the text: each wide and
 			 * kept, a break between each two (the opportunity before
-			 * the first was weighed when it came). */
-			size_t pos = c->pos, best_in_run = 0;
-			bool overflow = false;
-			for (;;) {
-				running += 2;
-				pos += 3;
-				if (t->n - pos < 3 || !ideograph_bytes(t->u + pos))
-					break;
-				if (running > avail) {
-					overflow = true;
-					break;
-				}
-				best_in_run = pos;
-			}
-			/* prev2 is read only after a closing quote, never after
-			 * an ideograph: left as one */
-			if (best_in_run != 0) {
-				best = (struct plain_cursor){best_in_run, plain_ideograph, plain_ideograph,
-							     plain_ideograph};
-				best_kept_end = best_in_run;
+			 * the first was weighed when it came). The line ends at
+			 * the j-th after the first when running + 2 j > avail:
+			 * the run is read up to there, or to its end, at one test
+			 * a character. */
+			size_t first = c->pos, next = first + 3, last = t->n - 3;
+			long fitting = (avail - running) / 2;
+			if (fitting < 1)
+				last = first;
+			else if ((size_t)fitting < (last - first) / 3)
+				last = first + 3 * (size_t)fitting;
+			while (next <= last && ideograph_bytes(t->u + next))
+				next += 3;
+			running += 2 * (long)((next - first) / 3);
+			/* the break before the last of the run read: prev2 is read
+			 * only after a closing quote, never after an ideograph */
+			if (next - first >= 6) {
+				best = (struct plain_cursor){next - 3, plain_ideograph, plain_ideograph, plain_ideograph};
+				best_kept_end = next - 3;
 				have_best = true;
 			}
 			used = running;
 			kept = true;
 			opening_kept = false;
-			*kept_end = pos;
+			*kept_end = next;
 			c->prev2 = plain_ideograph;
 			c->prev = plain_ideograph;
-			c->pos = pos;
-			if (overflow) {
-				c->cur = plain_ideograph;
-				break;
-			}
-			c->cur = plain_char_at(t, pos);
+			c->pos = next;
+			c->cur = plain_char_at(t, next);
 			if (c->cur.len != 0 && c->cur.class == SIMPLE_OTHER)
 				return false;
 		} else {

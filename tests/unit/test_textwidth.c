@@ -219,6 +219,12 @@ static void check_hostile(void)
 	check_wrap("一二三", 2, INDENT2, INDENT2, INDENT2 "一|" INDENT2 "二|" INDENT2 "三|",
 	           "width below the indent: one break unit a line");
 	check_wrap("a\xFF" "b\xC3", 10, "", "", "a\xEF\xBF\xBD" "b\xEF\xBF\xBD|", "invalid UTF-8 becomes U+FFFD");
+	/* an ideograph's lead bytes, without the bytes that must follow them,
+	 * are no ideograph */
+	check_wrap("一\xE4\xB8" "1", 10, "", "", "一\xEF\xBF\xBD\xEF\xBF\xBD" "1|", "E4 B8 before a digit: two U+FFFD");
+	check_wrap("一\xE5" "1\x80", 10, "", "", "一\xEF\xBF\xBD" "1\xEF\xBF\xBD|", "E5 before a digit: U+FFFD");
+	CHECK(text_width("\xE4\xB8" "1", 3) == 3 && text_width("\xE5" "1\x80", 3) == 3,
+	      "text_width: an ideograph's lead bytes before a digit are a column each");
 	out = wrap_text("a\0b", 3, 10, "", "");
 	CHECK_STR(out, "a\xEF\xBF\xBD" "b\n", "NUL becomes U+FFFD");
 	free(out);
@@ -455,7 +461,8 @@ static void check_shortcut_agrees_with_icu(void)
 /* wrap_text fills plain Chinese text in one pass of its own: on random texts
  * of the characters it takes (ideographs, the punctuation around them, “‘’”
  * quotes, U+3000, digits) and of those that send a text back to the general
- * path (letters, spaces, newlines, ) ], long ASCII tokens, invalid bytes),
+ * path (letters, spaces, newlines, ) ], long ASCII tokens, invalid bytes, an
+ * ideograph's lead bytes before others),
  * at every width and indent, its lines must be the general path's exactly,
  * appended after what the buffer already holds. */
 static void check_one_pass_agrees_with_general(void)
@@ -467,10 +474,11 @@ static void check_one_pass_agrees_with_general(void)
 		"～", "｛", "｝", "｡", "･", "‼",
 		/* others, which leave the text to the general path */
 		"a", "Z", "word", " ", "  ", ")", "]", "(", "[", "\n", "…", "—", "·", "%", ".", "\xC3\xA9",
-		"\xCC\x81", "\xFF", "abcdefghijklmnopqrstuvwxyz0123456789", "https://example.com/very/long/path_0123",
+		"\xCC\x81", "\xFF", "\xE4\xB8", "\xE4\xB8" "1", "\xE5" "1" "\x80", "abcdefghijklmnopqrstuvwxyz0123456789",
+		"https://example.com/very/long/path_0123",
 	};
 	static const char *const indents[] = {"", INDENT2, "  ", "注：", "\u3000"};
-	const size_t npool = sizeof pool / sizeof pool[0], nplain = npool - 20;
+	const size_t npool = sizeof pool / sizeof pool[0], nplain = npool - 23;
 	struct rng rng = {0x2545F4914F6CDD1Dull};
 	size_t differ = 0, plain = 0;
 	for (int t = 0; t < 30000; t++) {
