@@ -28,7 +28,8 @@ static bool is_trailing_space(const char *s, size_t n, size_t *len)
 	return false;
 }
 
-void tout_line(struct text_out *o, const char *s, size_t n)
+/* tout_line after `pad` ASCII spaces (none when the line is blank). */
+static void put_line_after(struct text_out *o, int pad, const char *s, size_t n)
 {
 	size_t cut;
 	while (is_trailing_space(s, n, &cut))
@@ -36,8 +37,15 @@ void tout_line(struct text_out *o, const char *s, size_t n)
 	if (o->blank_pending && o->buf.len > 0)
 		buf_putc(&o->buf, '\n');
 	o->blank_pending = false;
+	if (n > 0 && pad > 0)
+		buf_put_repeat(&o->buf, " ", 1, (size_t)pad);
 	buf_put(&o->buf, s, n);
 	buf_putc(&o->buf, '\n');
+}
+
+void tout_line(struct text_out *o, const char *s, size_t n)
+{
+	put_line_after(o, 0, s, n);
 }
 
 void tout_blank(struct text_out *o)
@@ -125,15 +133,10 @@ void tout_wrap(struct text_out *o, const char *text, const char *first, const ch
 	}
 }
 
-static void put_centered(struct text_out *o, const char *s, size_t n)
+/* A line of `cols` columns centered in the width. */
+static void put_centered(struct text_out *o, const char *s, size_t n, int cols)
 {
-	int w = (int)text_width(s, n);
-	struct buf b = {0};
-	for (int pad = (o->width - w) / 2; pad > 0; pad--)
-		buf_putc(&b, ' ');
-	buf_put(&b, s, n);
-	tout_line(o, b.data, b.len);
-	buf_free(&b);
+	put_line_after(o, (o->width - cols) / 2, s, n);
 }
 
 void tout_center(struct text_out *o, const char *text)
@@ -141,18 +144,18 @@ void tout_center(struct text_out *o, const char *text)
 	while (*text) {
 		const char *end = strchr(text, '\n');
 		size_t n = end ? (size_t)(end - text) : strlen(text);
-		char *lines = (int)text_width(text, n) > o->width ? wrap_text(text, n, o->width, "", "")
-								  : NULL;
+		int cols = (int)text_width(text, n);
+		char *lines = cols > o->width ? wrap_text(text, n, o->width, "", "") : NULL;
 		if (lines) {
 			for (const char *l = lines; *l;) {
 				const char *e = strchr(l, '\n');
 				size_t len = e ? (size_t)(e - l) : strlen(l);
-				put_centered(o, l, len);
+				put_centered(o, l, len, (int)text_width(l, len));
 				l += len + (e != NULL);
 			}
 			free(lines);
 		} else {
-			put_centered(o, text, n);
+			put_centered(o, text, n, cols);
 		}
 		text += n + (end != NULL);
 	}
@@ -334,7 +337,8 @@ struct plain {
 	struct buf *out;
 	size_t start;               /* where this text begins in out */
 	enum pending_space pending; /* a run of soft breaks, or of spaces (and soft breaks), waits */
-	uint32_t raw_last;          /* the last code point as written (0: none yet) */
+	const char *last_piece;     /* the last piece as written (NULL: none yet), in a */
+	size_t last_piece_len;      /* literal or a constant, which outlive the text */
 	bool keep_raw;
 	struct buf raw;             /* the text as written, from the first link on */
 };
@@ -350,9 +354,10 @@ static uint32_t last_code_point_of(const char *s, size_t from, size_t to)
 	return decode_at(s + i - 1, to - i + 1, &len);
 }
 
-static void raw_put(struct plain *p, const char *s, size_t n, uint32_t last)
+static void raw_put(struct plain *p, const char *s, size_t n)
 {
-	p->raw_last = last;
+	p->last_piece = s;
+	p->last_piece_len = n;
 	if (p->keep_raw)
 		buf_put(&p->raw, s, n);
 }
@@ -362,11 +367,11 @@ static void plain_space(struct plain *p, bool real)
 {
 	if (real) {
 		p->pending = PENDING_REAL;
-		raw_put(p, " ", 1, ' ');
+		raw_put(p, " ", 1);
 	} else {
 		if (p->pending == PENDING_NONE)
 			p->pending = PENDING_SOFT;
-		raw_put(p, "\x01", 1, 0x01);
+		raw_put(p, "\x01", 1);
 	}
 }
 
@@ -375,7 +380,7 @@ static void plain_newline(struct plain *p)
 	p->pending = PENDING_NONE;
 	if (p->out->len > p->start)
 		buf_putc(p->out, '\n');
-	raw_put(p, "\n", 1, '\n');
+	raw_put(p, "\n", 1);
 }
 
 /* n > 0 bytes holding no space, soft break or newline. A waiting run of spaces
@@ -393,7 +398,7 @@ static void plain_bytes(struct plain *p, const char *s, size_t n)
 	}
 	p->pending = PENDING_NONE;
 	buf_put(out, s, n);
-	raw_put(p, s, n, last_code_point_of(s, 0, n));
+	raw_put(p, s, n);
 }
 
 /* The bytes that may begin a character control_at removes: the C0 controls, the space,
@@ -526,7 +531,8 @@ static void put_link_target(struct plain *p, size_t text_start, cmark_node *link
 	if (str_starts_with(url, "mailto:") && strlen(url + 7) == tlen && memcmp(url + 7, text, tlen) == 0)
 		return;
 	/* after Chinese text in full-width parentheses, like any 注 */
-	bool wide = cp_width(p->raw_last) == 2;
+	uint32_t last = p->last_piece ? last_code_point_of(p->last_piece, 0, p->last_piece_len) : 0;
+	bool wide = cp_width(last) == 2;
 	plain_literal(p, wide ? "\xef\xbc\x88" : " <", wide ? 3 : 2); /* （ */
 	plain_literal(p, url, strlen(url));
 	plain_literal(p, wide ? "\xef\xbc\x89" : ">", wide ? 3 : 1); /* ） */

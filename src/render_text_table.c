@@ -20,9 +20,15 @@
 #define BOX_H "\xe2\x94\x80"     /* ─ */
 #define BOX_V "\xe2\x94\x82"     /* │ */
 
+/* A line of a cell and its columns, which its padding is counted from. */
+struct cell_line {
+	char *text;
+	int cols;
+};
+
 struct cell_lines {
-	char **lines;
-	size_t nlines;
+	struct cell_line *lines;
+	size_t nlines, cap;
 };
 
 struct table_grid {
@@ -153,27 +159,34 @@ static bool choose_widths(struct table_grid *g, int room)
 
 static void push_line(struct cell_lines *cl, const char *s, size_t n, int cols)
 {
+	int whole = (int)text_width(s, n);
+	if (n > 0 && whole <= cols) { /* most lines: one piece, as fold_columns gives */
+		ARRAY_PUSH(cl->lines, cl->nlines, cl->cap, ((struct cell_line){xstrndup(s, n), whole}));
+		return;
+	}
 	size_t np, at = 0;
 	size_t *pieces = fold_columns(s, n, cols, &np);
 	for (size_t i = 0; i < np; i++) {
-		cl->lines = xrealloc(cl->lines, (cl->nlines + 1) * sizeof(*cl->lines));
-		cl->lines[cl->nlines++] = xstrndup(s + at, pieces[i]);
+		struct cell_line line = {xstrndup(s + at, pieces[i]), (int)text_width(s + at, pieces[i])};
+		ARRAY_PUSH(cl->lines, cl->nlines, cl->cap, line);
 		at += pieces[i];
 	}
 	free(pieces);
 }
 
 /* The cell's text in lines of at most `cols` columns: wrapped where line
- * breaking allows, cut between characters where a token is longer. */
-static struct cell_lines cell_wrap(const char *text, int cols)
+ * breaking allows, cut between characters where a token is longer.
+ * `wrapped` is room for the lines, kept from one cell to the next. */
+static struct cell_lines cell_wrap(const char *text, int cols, struct buf *wrapped)
 {
 	struct cell_lines cl = {0};
 	while (*text) {
 		const char *end = strchr(text, '\n');
 		size_t n = end ? (size_t)(end - text) : strlen(text);
-		char *wrapped = n ? wrap_text(text, n, cols, "", "") : NULL;
-		if (wrapped) {
-			for (const char *l = wrapped; *l;) {
+		if (n) {
+			buf_reset(wrapped);
+			wrap_text_into(wrapped, text, n, cols, "", "");
+			for (const char *l = wrapped->data ? wrapped->data : ""; *l;) {
 				const char *e = strchr(l, '\n');
 				size_t full = e ? (size_t)(e - l) : strlen(l), len = full;
 				while (len > 0 && l[len - 1] == ' ')
@@ -181,7 +194,6 @@ static struct cell_lines cell_wrap(const char *text, int cols)
 				push_line(&cl, l, len, cols);
 				l += full + (e != NULL);
 			}
-			free(wrapped);
 		} else {
 			push_line(&cl, text, n, cols);
 		}
@@ -215,18 +227,19 @@ static void put_row(struct text_out *o, const struct table_grid *g, size_t r, co
 {
 	struct cell_lines *cells = xcalloc(g->ncols, sizeof(*cells));
 	size_t height = 1;
+	struct buf b = {0};
 	for (size_t c = 0; c < g->ncols; c++) {
-		cells[c] = cell_wrap(g->text[r * g->ncols + c], g->width[c]);
+		cells[c] = cell_wrap(g->text[r * g->ncols + c], g->width[c], &b);
 		height = cells[c].nlines > height ? cells[c].nlines : height;
 	}
-	struct buf b = {0};
 	for (size_t l = 0; l < height; l++) {
 		b.len = 0;
 		buf_puts(&b, indent);
 		buf_puts(&b, BOX_V);
 		for (size_t c = 0; c < g->ncols; c++) {
-			const char *s = l < cells[c].nlines ? cells[c].lines[l] : "";
-			int slack = g->width[c] - (int)text_width(s, strlen(s));
+			const struct cell_line *line = l < cells[c].nlines ? &cells[c].lines[l] : NULL;
+			const char *s = line ? line->text : "";
+			int slack = g->width[c] - (line ? line->cols : 0);
 			char align = c < sizeof(g->align) ? g->align[c] : 0;
 			int before = align == 'r' ? slack : align == 'c' ? slack / 2 : 0;
 			put_spaces(&b, 1 + before);
@@ -239,7 +252,7 @@ static void put_row(struct text_out *o, const struct table_grid *g, size_t r, co
 	buf_free(&b);
 	for (size_t c = 0; c < g->ncols; c++) {
 		for (size_t l = 0; l < cells[c].nlines; l++)
-			free(cells[c].lines[l]);
+			free(cells[c].lines[l].text);
 		free(cells[c].lines);
 	}
 	free(cells);

@@ -698,6 +698,23 @@ static void test_separators_and_folding(void)
 	CHECK_STR(text, "甲乙丙丁 戊 x abc def", "soft breaks join Chinese lines, space elsewhere");
 	free(text);
 	cmark_node_free(doc);
+	/* a link's address follows its text, in （） after a wide character
+	 * (the last of the text as written, spaces and soft breaks too) */
+	static const char *const links[][2] = {
+		{"见[制度库](https://a.example/x)。", "见制度库（https://a.example/x）。"},
+		{"see [the site](https://b.example/) now", "see the site <https://b.example/> now"},
+		{"见[`code`](https://c.example/)", "见code <https://c.example/>"},
+		{"见[制度 ](https://d.example/)", "见制度 <https://d.example/>"},
+		{"[甲\n乙](https://e.example/)", "甲乙（https://e.example/）"},
+		{"[https://f.example/](https://f.example/)", "https://f.example/"},
+	};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		doc = cmark_parse_document(links[i][0], strlen(links[i][0]), CMARK_OPT_DEFAULT);
+		text = leaf_plain(cmark_node_first_child(doc));
+		CHECK_STR(text, links[i][1], "link target of %s", links[i][0]);
+		free(text);
+		cmark_node_free(doc);
+	}
 }
 
 /* Every policy of the sample corpus and of the golden build tests keeps the
