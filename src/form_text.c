@@ -44,12 +44,22 @@ static const char *const number_forms[] = {"编号：__________", "编号：____
 
 enum align { ALIGN_LEFT, ALIGN_CENTRE, ALIGN_RIGHT };
 
+/* A line of a region: `before` spaces, the bytes [at, at + len) of the
+ * region's text, `after` spaces. */
+struct region_line {
+	size_t at, len;
+	int before, after;
+};
+
 /* The part of one row a cell (or a cell's label or answer) takes: grid
- * columns [start, end), and its lines, each padded to exactly `width`. */
+ * columns [start, end), and its lines, each padded to exactly `width`. The
+ * lines' text is in a buffer the regions of a row share (one allocation a
+ * row, not one a line). */
 struct region {
 	int start, end, width;
 	bool centre_vertically;
-	char **lines;
+	struct buf *text;
+	struct region_line *lines;
 	size_t nlines, cap;
 };
 
@@ -58,17 +68,46 @@ static int display_width(const char *s)
 	return (int)text_width(s, strlen(s));
 }
 
-static void add_line(struct region *g, const char *text, size_t n, enum align align)
+/* The n bytes at `at` of the region's text as a line of `cols` columns. */
+static void add_line_at(struct region *g, size_t at, size_t n, int cols, enum align align)
 {
-	int room = g->width - (int)text_width(text, n);
+	int room = g->width - cols;
 	int before = align == ALIGN_LEFT || room <= 0 ? 0 : align == ALIGN_CENTRE ? room / 2 : room;
 	int after = room - before > 0 ? room - before : 0;
-	char *line = xmalloc((size_t)before + n + (size_t)after + 1);
-	memset(line, ' ', (size_t)before);
-	memcpy(line + before, text, n);
-	memset(line + before + n, ' ', (size_t)after);
-	line[(size_t)before + n + (size_t)after] = '\0';
+	struct region_line line = {at, n, before, after};
 	ARRAY_PUSH(g->lines, g->nlines, g->cap, line);
+}
+
+static void add_line(struct region *g, const char *text, size_t n, enum align align)
+{
+	size_t at = g->text->len;
+	buf_put(g->text, text, n);
+	add_line_at(g, at, n, (int)text_width(text, n), align);
+}
+
+/* n spaces at once (buf_put_repeat copies a pattern, by several calls) */
+static void put_spaces(struct buf *out, size_t n)
+{
+	buf_grow(out, n);
+	memset(out->data + out->len, ' ', n);
+	out->len += n;
+	out->data[out->len] = '\0';
+}
+
+/* The line as its region shows it: padded, or without the spaces at its
+ * end (`trimmed`). */
+static void put_region_line(struct buf *out, const struct region *g, const struct region_line *line, bool trimmed)
+{
+	const char *text = line->len ? g->text->data + line->at : ""; /* the buffer may have no room yet */
+	size_t n = line->len;
+	if (trimmed)
+		while (n && text[n - 1] == ' ')
+			n--;
+	if (!trimmed || n > 0)
+		put_spaces(out, (size_t)line->before);
+	buf_put(out, text, n);
+	if (!trimmed)
+		put_spaces(out, (size_t)line->after);
 }
 
 static void add_blank_lines(struct region *g, int count)
@@ -77,10 +116,12 @@ static void add_blank_lines(struct region *g, int count)
 		add_line(g, "", 0, ALIGN_LEFT);
 }
 
-/* One line of `wrap_text` that is still wider than the cell (a single long
- * word): cut it where the width runs out. */
-static void add_cut_line(struct region *g, const char *text, size_t n, enum align align)
+/* One line of `wrap_text` (the n bytes at `from` of the region's text)
+ * that is still wider than the cell (a single long word): cut it where the
+ * width runs out. */
+static void add_cut_line(struct region *g, size_t from, size_t n, enum align align)
 {
+	const char *text = g->text->data + from;
 	size_t start = 0, at = 0;
 	int used = 0;
 	while (at < n) {
@@ -89,31 +130,35 @@ static void add_cut_line(struct region *g, const char *text, size_t n, enum alig
 		int w = step ? cp_width(cp) : 1;
 		step = step ? step : 1;
 		if (used + w > g->width && at > start) {
-			add_line(g, text + start, at - start, align);
+			add_line_at(g, from + start, at - start, used, align);
 			start = at;
 			used = 0;
 		}
 		used += w;
 		at += step;
 	}
-	add_line(g, text + start, at - start, align);
+	add_line_at(g, from + start, at - start, used, align);
 }
 
+/* The text wrapped at the region's width, its lines left where the
+ * wrapping writes them: at the end of the region's text. */
 static void add_wrapped(struct region *g, const char *text, enum align align)
 {
 	char *plain = plain_value(text); /* no tab or control character in a cell */
-	char *wrapped = wrap_text(plain, strlen(plain), g->width, "", "");
+	size_t at = g->text->len;
+	wrap_text_into(g->text, plain, strlen(plain), g->width, "", "");
 	free(plain);
-	for (char *line = wrapped; *line;) {
-		char *end = strchr(line, '\n');
-		size_t n = end ? (size_t)(end - line) : strlen(line);
-		if ((int)text_width(line, n) > g->width)
-			add_cut_line(g, line, n, align);
+	for (size_t end = g->text->len; at < end;) {
+		const char *line = g->text->data + at;
+		const char *newline = memchr(line, '\n', end - at);
+		size_t n = newline ? (size_t)(newline - line) : end - at;
+		int cols = (int)text_width(line, n);
+		if (cols > g->width)
+			add_cut_line(g, at, n, align);
 		else
-			add_line(g, line, n, align);
-		line += end ? n + 1 : n;
+			add_line_at(g, at, n, cols, align);
+		at += n + (newline != NULL);
 	}
-	free(wrapped);
 }
 
 /* Adds a, b and c joined as one line when it fits; false otherwise. Their
@@ -176,7 +221,8 @@ static void add_options(struct region *g, const struct form_cell *cell)
  * more): a date and a signature sit on its last lines, options on its first. */
 static void add_area(struct region *g, const struct form_cell *cell)
 {
-	struct region printed = {.width = g->width};
+	/* its lines' text goes to g's */
+	struct region printed = {.width = g->width, .text = g->text};
 	if (cell->type == CELL_DATE)
 		add_fitting(&printed, "", date_forms, ALIGN_RIGHT);
 	else if (cell->type == CELL_SIGNATURE)
@@ -195,8 +241,6 @@ static void add_area(struct region *g, const struct form_cell *cell)
 
 static void free_region(struct region *g)
 {
-	for (size_t i = 0; i < g->nlines; i++)
-		free(g->lines[i]);
 	free(g->lines);
 	g->lines = NULL;
 	g->nlines = g->cap = 0;
@@ -206,6 +250,8 @@ struct grid {
 	int columns, column_width;
 	struct region *regions;
 	size_t nregions, cap;
+	struct buf text; /* the lines of the row's regions */
+	struct buf rule; /* column_width times ─, the rule of a column */
 };
 
 static int span_width(const struct grid *grid, int start, int end)
@@ -218,7 +264,7 @@ static int span_width(const struct grid *grid, int start, int end)
 static struct region *new_region(struct grid *grid, int *start, int count)
 {
 	int end = *start + count < grid->columns ? *start + count : grid->columns;
-	struct region g = {.start = *start, .end = end, .width = span_width(grid, *start, end)};
+	struct region g = {.start = *start, .end = end, .width = span_width(grid, *start, end), .text = &grid->text};
 	*start = end;
 	ARRAY_PUSH(grid->regions, grid->nregions, grid->cap, g);
 	return &grid->regions[grid->nregions - 1];
@@ -250,6 +296,7 @@ static void free_regions(struct grid *grid)
 	for (size_t i = 0; i < grid->nregions; i++)
 		free_region(&grid->regions[i]);
 	grid->nregions = 0;
+	buf_reset(&grid->text);
 }
 
 static void lay_out_row(struct grid *grid, const struct form_row *row)
@@ -284,8 +331,8 @@ static void put_rule(struct buf *out, const struct grid *grid, const bool *above
 		else
 			joint = up && down ? "┼" : up ? "┴" : down ? "┬" : "─";
 		buf_puts(out, joint);
-		if (x < grid->columns && grid->column_width > 0)
-			buf_put_repeat(out, "─", strlen("─"), (size_t)grid->column_width);
+		if (x < grid->columns && grid->rule.len > 0)
+			buf_put(out, grid->rule.data, grid->rule.len);
 	}
 	buf_putc(out, '\n');
 }
@@ -302,10 +349,10 @@ static void put_row_lines(struct buf *out, const struct grid *grid)
 			const struct region *g = &grid->regions[i];
 			size_t top = g->centre_vertically ? (height - g->nlines) / 2 : 0;
 			if (y >= top && y - top < g->nlines)
-				buf_puts(out, g->lines[y - top]);
+				put_region_line(out, g, &g->lines[y - top], false);
 			else
 				/* as printf's "%*s" pads: a negative width counts too */
-				buf_put_repeat(out, " ", 1, (size_t)(g->width < 0 ? -(long)g->width : g->width));
+				put_spaces(out, (size_t)(g->width < 0 ? -(long)g->width : g->width));
 			buf_puts(out, "│");
 		}
 		buf_putc(out, '\n');
@@ -315,6 +362,8 @@ static void put_row_lines(struct buf *out, const struct grid *grid)
 static void put_grid(struct buf *out, const struct form *form, int column_width)
 {
 	struct grid grid = {.columns = form->columns, .column_width = column_width};
+	if (column_width > 0)
+		buf_put_repeat(&grid.rule, "─", strlen("─"), (size_t)column_width);
 	bool *above = xcalloc((size_t)form->columns + 1, sizeof *above);
 	bool *below = xcalloc((size_t)form->columns + 1, sizeof *below);
 	bool first = true;
@@ -334,6 +383,8 @@ static void put_grid(struct buf *out, const struct form *form, int column_width)
 		put_rule(out, &grid, above, NULL);
 	free_regions(&grid);
 	free(grid.regions);
+	buf_free(&grid.text);
+	buf_free(&grid.rule);
 	free(above);
 	free(below);
 }
@@ -362,17 +413,15 @@ static char *spaced_title(const char *title)
 static void put_trimmed(struct buf *out, const struct region *g)
 {
 	for (size_t i = 0; i < g->nlines; i++) {
-		size_t n = strlen(g->lines[i]);
-		while (n && g->lines[i][n - 1] == ' ')
-			n--;
-		buf_put(out, g->lines[i], n);
+		put_region_line(out, g, &g->lines[i], true);
 		buf_putc(out, '\n');
 	}
 }
 
 static void put_heading(struct buf *out, const struct form *form, int total)
 {
-	struct region head = {.width = total};
+	struct buf text = {0};
+	struct region head = {.width = total, .text = &text};
 	char *title = spaced_title(form->title);
 	add_wrapped(&head, display_width(title) <= total ? title : form->title, ALIGN_CENTRE);
 	free(title);
@@ -387,6 +436,7 @@ static void put_heading(struct buf *out, const struct form *form, int total)
 	}
 	put_trimmed(out, &head);
 	free_region(&head);
+	buf_free(&text);
 }
 
 static void put_notes(struct buf *out, const struct form *form, int total)
@@ -405,7 +455,8 @@ static void put_notes(struct buf *out, const struct form *form, int total)
  * that no line exceeds the width. */
 static void put_list(struct buf *out, const struct form *form, int width)
 {
-	struct region list = {.width = width};
+	struct buf text = {0};
+	struct region list = {.width = width, .text = &text};
 	for (size_t r = 0; r < form->nrows; r++) {
 		for (size_t c = 0; c < form->rows[r].ncells; c++) {
 			const struct form_cell *cell = &form->rows[r].cells[c];
@@ -421,6 +472,7 @@ static void put_list(struct buf *out, const struct form *form, int width)
 	}
 	put_trimmed(out, &list);
 	free_region(&list);
+	buf_free(&text);
 }
 
 char *form_text_render(struct form_text *r, const struct form *form)

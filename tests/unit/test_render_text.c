@@ -711,7 +711,7 @@ static void test_separators_and_folding(void)
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
 		doc = cmark_parse_document(links[i][0], strlen(links[i][0]), CMARK_OPT_DEFAULT);
 		text = leaf_plain(cmark_node_first_child(doc));
-		CHECK_STR(text, links[i][1], "link target of %s", links[i][0]);
+		CHECK_STR(text, links[i][1], "link target %zu: %s", i, links[i][1]);
 		free(text);
 		cmark_node_free(doc);
 	}
