@@ -70,7 +70,10 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 		return;
 	char *plain = plain_value(value);
 	value = plain;
-	char *first = english(ctx) ? xasprintf("%s: ", label.en) : xasprintf("%s：", label.zh);
+	struct buf label_text = {0};
+	buf_puts(&label_text, english(ctx) ? label.en : label.zh);
+	buf_puts(&label_text, english(ctx) ? ": " : "：");
+	char *first = buf_take(&label_text);
 	size_t label_cols = text_width(first, strlen(first));
 	/* a token is never wider than its line: most values fit whole, and
 	 * their tokens need no measuring */

@@ -49,6 +49,11 @@ struct text_out {
 	bool blank_pending;
 	struct buf wrapped; /* the lines of a text that ends with spaces before they are
 			     * written (tout_wrap), kept for its room */
+	/* the last prefix tout_wrap measured (most texts come after the same
+	 * indent): a copy of it, its length and its columns */
+	char measured[16];
+	size_t measured_len;
+	long measured_cols;
 };
 
 /* One line, without its trailing spaces. */

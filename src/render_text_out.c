@@ -84,9 +84,22 @@ static void put_nonblank_lines(struct text_out *o, const char *s)
 
 /* A prefix too wide to leave two columns of text would make wrap_text put
  * one character a line; then the prefix goes. */
-static struct wrap_prefix fitting_prefix(const struct text_out *o, const char *prefix)
+static struct wrap_prefix fitting_prefix(struct text_out *o, const char *prefix)
 {
-	struct wrap_prefix measured = wrap_prefix(prefix);
+	if (*prefix == '\0') /* the lines after the first, most often */
+		return (struct wrap_prefix){"", 0, 0};
+	size_t len = strlen(prefix);
+	struct wrap_prefix measured;
+	if (len == o->measured_len && memcmp(prefix, o->measured, len) == 0) {
+		measured = (struct wrap_prefix){prefix, len, o->measured_cols};
+	} else {
+		measured = wrap_prefix(prefix);
+		if (len < sizeof o->measured) {
+			memcpy(o->measured, prefix, len);
+			o->measured_len = len;
+			o->measured_cols = measured.cols;
+		}
+	}
 	if (measured.cols + 2 > o->width)
 		return wrap_prefix("");
 	return measured;
@@ -310,6 +323,8 @@ const char *marker_separator(const char *marker)
 		i--;
 	size_t len;
 	uint32_t cp = decode_at(marker + i, n - i, &len);
+	if (cp >= 0x4E00 && cp <= 0x9FFF) /* 第一条: an ideograph, no punctuation */
+		return IDEOGRAPHIC_SPACE;
 	if (cp_width(cp) == 2)
 		return u_ispunct((UChar32)cp) ? "" : IDEOGRAPHIC_SPACE;
 	/* (一) closes like （一）: the text follows at once */
