@@ -204,6 +204,8 @@ static const char *compose(struct text_ctx *ctx, const char *marker, const char 
 		buf_puts(b, title);
 		sep = title_separator(ctx);
 	}
+	if (b->len == 0) /* no marker, no title: the body itself, not a copy */
+		return ctx->body.len > body_from ? ctx->body.data + body_from : "";
 	if (ctx->body.len > body_from) {
 		if (b->len)
 			buf_puts(b, sep);

@@ -208,48 +208,47 @@ static void put_spaces(struct buf *b, int n)
 		buf_put_repeat(b, " ", 1, (size_t)n);
 }
 
-static void put_rule(struct text_out *o, const struct table_grid *g, const char *indent,
+/* `b`: room for the line, kept from one line of the table to the next */
+static void put_rule(struct text_out *o, struct buf *b, const struct table_grid *g, const char *indent,
 		     const char *left, const char *mid, const char *right)
 {
-	struct buf b = {0};
-	buf_puts(&b, indent);
-	buf_puts(&b, left);
+	buf_reset(b);
+	buf_puts(b, indent);
+	buf_puts(b, left);
 	for (size_t c = 0; c < g->ncols; c++) {
 		if (g->width[c] + 2 > 0)
-			buf_put_repeat(&b, BOX_H, strlen(BOX_H), (size_t)(g->width[c] + 2));
-		buf_puts(&b, c + 1 < g->ncols ? mid : right);
+			buf_put_repeat(b, BOX_H, strlen(BOX_H), (size_t)(g->width[c] + 2));
+		buf_puts(b, c + 1 < g->ncols ? mid : right);
 	}
-	tout_line(o, b.data, b.len);
-	buf_free(&b);
+	tout_line(o, b->data, b->len);
 }
 
-static void put_row(struct text_out *o, const struct table_grid *g, size_t r, const char *indent)
+/* `b`: as put_rule's */
+static void put_row(struct text_out *o, struct buf *b, const struct table_grid *g, size_t r, const char *indent)
 {
 	struct cell_lines *cells = xcalloc(g->ncols, sizeof(*cells));
 	size_t height = 1;
-	struct buf b = {0};
 	for (size_t c = 0; c < g->ncols; c++) {
-		cells[c] = cell_wrap(g->text[r * g->ncols + c], g->width[c], &b);
+		cells[c] = cell_wrap(g->text[r * g->ncols + c], g->width[c], b);
 		height = cells[c].nlines > height ? cells[c].nlines : height;
 	}
 	for (size_t l = 0; l < height; l++) {
-		b.len = 0;
-		buf_puts(&b, indent);
-		buf_puts(&b, BOX_V);
+		buf_reset(b);
+		buf_puts(b, indent);
+		buf_puts(b, BOX_V);
 		for (size_t c = 0; c < g->ncols; c++) {
 			const struct cell_line *line = l < cells[c].nlines ? &cells[c].lines[l] : NULL;
 			const char *s = line ? line->text : "";
 			int slack = g->width[c] - (line ? line->cols : 0);
 			char align = c < sizeof(g->align) ? g->align[c] : 0;
 			int before = align == 'r' ? slack : align == 'c' ? slack / 2 : 0;
-			put_spaces(&b, 1 + before);
-			buf_puts(&b, s);
-			put_spaces(&b, slack - before + 1);
-			buf_puts(&b, BOX_V);
+			put_spaces(b, 1 + before);
+			buf_puts(b, s);
+			put_spaces(b, slack - before + 1);
+			buf_puts(b, BOX_V);
 		}
-		tout_line(o, b.data, b.len);
+		tout_line(o, b->data, b->len);
 	}
-	buf_free(&b);
 	for (size_t c = 0; c < g->ncols; c++) {
 		for (size_t l = 0; l < cells[c].nlines; l++)
 			free(cells[c].lines[l].text);
@@ -306,13 +305,15 @@ static void put_grid(struct text_out *o, struct table_grid *g, const char *inden
 	tout_blank(o);
 	if (caption)
 		tout_wrap(o, caption, indent, indent);
-	put_rule(o, g, indent, "\xe2\x94\x8c", "\xe2\x94\xac", "\xe2\x94\x90"); /* ┌ ┬ ┐ */
+	struct buf line = {0};
+	put_rule(o, &line, g, indent, "\xe2\x94\x8c", "\xe2\x94\xac", "\xe2\x94\x90"); /* ┌ ┬ ┐ */
 	for (size_t r = 0; r < g->nrows; r++) {
 		if (r > 0)
-			put_rule(o, g, indent, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
-		put_row(o, g, r, indent);
+			put_rule(o, &line, g, indent, "\xe2\x94\x9c", "\xe2\x94\xbc", "\xe2\x94\xa4"); /* ├ ┼ ┤ */
+		put_row(o, &line, g, r, indent);
 	}
-	put_rule(o, g, indent, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
+	put_rule(o, &line, g, indent, "\xe2\x94\x94", "\xe2\x94\xb4", "\xe2\x94\x98"); /* └ ┴ ┘ */
+	buf_free(&line);
 	tout_blank(o);
 }
 
