@@ -19,6 +19,7 @@
 
 #include "util.h"
 #include "yaml_load.h"
+#include "yaml_pool.h"
 
 /* A block of the texts and lists of one document; the newest first. */
 struct yaml_block {
@@ -280,7 +281,7 @@ static void start_loaded(struct composer *c, size_t len)
 static void finish(struct composer *c, yaml_document_t *doc)
 {
 	for (size_t i = 0; i < c->nanchors; i++)
-		free(c->anchors[i].name);
+		yaml_free(c->anchors[i].name); /* libyaml's, maybe from a pool */
 	free(c->anchors);
 	if (c->open != c->local_open)
 		free(c->open);

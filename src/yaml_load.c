@@ -6,6 +6,7 @@
 
 #include "util.h"
 #include "yaml_compose.h"
+#include "yaml_pool.h"
 
 /* Reader errors (bad encoding) carry a byte offset, not a mark: turn it into a
  * line and code-point column the way libyaml would have counted them — and
@@ -115,7 +116,7 @@ static bool may_nest_too_deep(const char *text, size_t len)
 	return openers > MAX_DEPTH;
 }
 
-bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
+static bool load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
 {
 	yaml_parser_t parser;
 	memset(doc, 0, sizeof *doc);
@@ -145,6 +146,16 @@ bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_e
 			yaml_unload(doc);
 	}
 	yaml_parser_delete(&parser);
+	return ok;
+}
+
+bool yaml_load(yaml_document_t *doc, const char *text, size_t len, struct yaml_error *err)
+{
+	/* libyaml's strings come from a pool of this text's (yaml_pool.h) */
+	struct yaml_pool pool;
+	yaml_pool_enter(&pool);
+	bool ok = load(doc, text, len, err);
+	yaml_pool_leave(&pool);
 	return ok;
 }
 

@@ -2,12 +2,15 @@
  * (yaml_parser_load): for every text below and every prefix of it (cut
  * anywhere: most are syntax errors), document after document, the same nodes
  * (numbering, types, texts, styles, marks, items and pairs) or the same error
- * (kind, words, marks). */
+ * (kind, words, marks). Each comparison runs twice: with libyaml's
+ * allocations from the heap, and from a pool (yaml_pool.h), as yaml_load
+ * runs it. */
 #include <stdlib.h>
 
 #include "unit.h"
 #include "yaml_compose.h"
 #include "yaml_load.h"
+#include "yaml_pool.h"
 
 static bool same_mark(yaml_mark_t a, yaml_mark_t b)
 {
@@ -75,7 +78,7 @@ static bool same_error(const yaml_parser_t *a, const yaml_parser_t *b)
 }
 
 /* Both loaders over the whole stream of text[0..len). */
-static bool composes_alike(const char *text, size_t len)
+static bool composes_alike_here(const char *text, size_t len)
 {
 	yaml_parser_t a, b;
 	if (!yaml_parser_initialize(&a) || !yaml_parser_initialize(&b))
@@ -95,6 +98,17 @@ static bool composes_alike(const char *text, size_t len)
 	}
 	yaml_parser_delete(&a);
 	yaml_parser_delete(&b);
+	return alike;
+}
+
+static bool composes_alike(const char *text, size_t len)
+{
+	if (!composes_alike_here(text, len))
+		return false;
+	struct yaml_pool pool;
+	yaml_pool_enter(&pool);
+	bool alike = composes_alike_here(text, len);
+	yaml_pool_leave(&pool);
 	return alike;
 }
 
