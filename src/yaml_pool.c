@@ -25,32 +25,37 @@ static _Thread_local struct yaml_pool *current;
 
 /* ---- whether libyaml allocates and frees through the functions below ---- */
 
-static _Thread_local bool probing;
-static _Thread_local size_t probe_allocated, probe_freed;
 static pthread_once_t probe_once = PTHREAD_ONCE_INIT;
 static bool pools_usable; /* written once, under probe_once */
 
-static void probe(void)
+static void start(struct yaml_pool *pool, bool usable)
 {
-	probing = true;
-	probe_allocated = probe_freed = 0;
-	yaml_parser_t parser;
-	if (yaml_parser_initialize(&parser))
-		yaml_parser_delete(&parser);
-	probing = false;
-	pools_usable = probe_allocated > 0 && probe_allocated == probe_freed;
-}
-
-void yaml_pool_enter(struct yaml_pool *pool)
-{
-	pthread_once(&probe_once, probe);
 	pool->outer = current;
-	pool->usable = pools_usable;
+	pool->usable = usable;
+	pool->heap_taken = pool->heap_given = 0;
 	pool->blocks = NULL;
 	pool->next = pool->first;
 	pool->end = pool->first + sizeof pool->first;
 	memset(pool->free_chunks, 0, sizeof pool->free_chunks);
 	current = pool;
+}
+
+/* libyaml's parser setup and teardown in a pool that only counts. */
+static void probe(void)
+{
+	struct yaml_pool counter;
+	start(&counter, false);
+	yaml_parser_t parser;
+	if (yaml_parser_initialize(&parser))
+		yaml_parser_delete(&parser);
+	yaml_pool_leave(&counter);
+	pools_usable = counter.heap_taken > 0 && counter.heap_taken == counter.heap_given;
+}
+
+void yaml_pool_enter(struct yaml_pool *pool)
+{
+	pthread_once(&probe_once, probe);
+	start(pool, pools_usable);
 }
 
 void yaml_pool_leave(struct yaml_pool *pool)
@@ -137,31 +142,28 @@ static void pool_give_back(struct yaml_pool *pool, void *p)
 
 /* ---- libyaml's four, as its api.c has them outside a pool ---- */
 
-static struct yaml_pool *pool_for(size_t size)
-{
-	struct yaml_pool *pool = current;
-	return pool && pool->usable && size <= YAML_POOL_SMALL_MAX ? pool : NULL;
-}
-
 void *yaml_malloc(size_t size)
 {
-	if (probing)
-		probe_allocated++;
-	struct yaml_pool *pool = pool_for(size);
-	return pool ? pool_take(pool, size) : malloc(size ? size : 1);
+	struct yaml_pool *pool = current;
+	if (pool && pool->usable && size <= YAML_POOL_SMALL_MAX)
+		return pool_take(pool, size);
+	if (pool)
+		pool->heap_taken++;
+	return malloc(size ? size : 1);
 }
 
 void yaml_free(void *ptr)
 {
 	if (!ptr)
 		return;
-	if (probing)
-		probe_freed++;
 	struct yaml_pool *pool = current;
-	if (pool && pool->usable && from_pool(pool, ptr))
+	if (pool && pool->usable && from_pool(pool, ptr)) {
 		pool_give_back(pool, ptr);
-	else
-		free(ptr);
+		return;
+	}
+	if (pool)
+		pool->heap_given++;
+	free(ptr);
 }
 
 void *yaml_realloc(void *ptr, size_t size)
