@@ -29,10 +29,11 @@ struct name_index {
 	size_t n, cap;
 };
 
-/* The corpus with its lookup indexes; handed out as its first member. */
+/* The corpus with the first policy and the first form (in corpus order) of
+ * each title; handed out as its first member. */
 struct corpus_state {
 	struct corpus public;
-	struct name_index policy_titles, form_titles;
+	struct name_map policy_titles, form_titles;
 };
 
 static int compare_entries(const void *a, const void *b)
@@ -56,22 +57,6 @@ static void index_sort(struct name_index *index)
 {
 	if (index->n > 1)
 		qsort(index->v, index->n, sizeof *index->v, compare_entries);
-}
-
-/* The first owner (in corpus order) of `name`, or NULL. */
-static const void *index_find(const struct name_index *index, const char *name)
-{
-	size_t lo = 0, hi = index->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(index->v[mid].name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < index->n && strcmp(index->v[lo].name, name) == 0)
-		return index->v[lo].owner;
-	return NULL;
 }
 
 /* ---- the stages of one document, on worker threads ---- */
@@ -241,17 +226,6 @@ static void report_duplicate_meta(const struct name_entry *original, const struc
 		 by_title ? "title" : "id", later->name, first->path);
 }
 
-/* By id; by title, report_repeats reads the lookup index (build_indexes). */
-static void check_duplicate_ids(struct corpus *corpus)
-{
-	struct name_index index = {0};
-	for (size_t i = 0; i < corpus->ndocs; i++)
-		index_add(&index, corpus->docs[i]->meta.id, corpus->docs[i]);
-	index_sort(&index);
-	report_repeats(&index, report_duplicate_meta, false);
-	free(index.v);
-}
-
 static void report_duplicate_form(const struct name_entry *original, const struct name_entry *later,
 				  bool by_title)
 {
@@ -266,18 +240,40 @@ static void report_duplicate_form(const struct name_entry *original, const struc
 		 later->name, first->doc ? first->doc->path : "?", first->line);
 }
 
-/* By id; by title, report_repeats reads the lookup index (build_indexes). */
-static void check_duplicate_form_ids(struct corpus *corpus)
+/* Every policy's id or title, or every form's, with what carries it, in
+ * corpus order. */
+static void collect_names(const struct corpus *corpus, bool forms, bool titles, struct name_index *index)
 {
-	struct name_index index = {0};
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		const struct document *doc = corpus->docs[i];
+		if (!forms) {
+			index_add(index, titles ? doc->meta.title : doc->meta.id, doc);
+			continue;
+		}
 		for (size_t f = 0; f < doc->nforms; f++)
 			if (doc->forms[f] != NULL)
-				index_add(&index, doc->forms[f]->id, doc->forms[f]);
+				index_add(index, titles ? doc->forms[f]->title : doc->forms[f]->id, doc->forms[f]);
 	}
-	index_sort(&index);
-	report_repeats(&index, report_duplicate_form, false);
+}
+
+/* Reports every policy id or title, or form id or title, that one before it
+ * in corpus order has. A hash set finds whether any is repeated (a corpus
+ * rarely repeats one); only then are the names sorted, for the reports in
+ * the order they always came in. A title's first owner goes into `lookup`. */
+static void check_repeats(struct corpus *corpus, bool forms, bool titles, struct name_map *lookup)
+{
+	struct name_index index = {0};
+	collect_names(corpus, forms, titles, &index);
+	struct name_map seen = {0};
+	struct name_map *map = lookup ? lookup : &seen;
+	bool repeated = false;
+	for (size_t i = 0; i < index.n; i++)
+		repeated |= !name_map_put(map, index.v[i].name, index.v[i].owner, i);
+	name_map_free(&seen);
+	if (repeated) {
+		index_sort(&index);
+		report_repeats(&index, forms ? report_duplicate_form : report_duplicate_meta, titles);
+	}
 	free(index.v);
 }
 
@@ -324,7 +320,8 @@ static bool all_titles_known(const struct corpus *corpus)
 static const void *find_title(void *ctx, const char *title, bool form)
 {
 	const struct corpus_state *state = ctx;
-	return index_find(form ? &state->form_titles : &state->policy_titles, title);
+	const struct name_map_entry *entry = name_map_get(form ? &state->form_titles : &state->policy_titles, title);
+	return entry ? entry->value : NULL;
 }
 
 /* Points a document's 《title》 references at what they name; each that names
@@ -372,20 +369,6 @@ static void corpus_resolve_titles(const struct corpus *corpus, struct document *
 	for (size_t x = 0; x < doc->nxrefs; x++)
 		if (doc->xrefs[x].target_doc != NULL && doc->xrefs[x].target_doc == doc->summary)
 			doc->xrefs[x].target_doc = doc;
-}
-
-static void build_indexes(struct corpus_state *state)
-{
-	const struct corpus *corpus = &state->public;
-	for (size_t i = 0; i < corpus->ndocs; i++) {
-		const struct document *doc = corpus->docs[i];
-		index_add(&state->policy_titles, doc->meta.title, doc);
-		for (size_t f = 0; f < doc->nforms; f++)
-			if (doc->forms[f] != NULL)
-				index_add(&state->form_titles, doc->forms[f]->title, doc->forms[f]);
-	}
-	index_sort(&state->policy_titles);
-	index_sort(&state->form_titles);
 }
 
 /* ---- loading ---- */
@@ -467,13 +450,10 @@ struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct
 	corpus->config = config;
 	corpus->options = options;
 
-	/* the title lookup indexes, sorted by name and corpus order, are what a
-	 * check for repeated titles would build: it reads them */
-	build_indexes(state);
-	check_duplicate_ids(corpus);
-	report_repeats(&state->policy_titles, report_duplicate_meta, true);
-	check_duplicate_form_ids(corpus);
-	report_repeats(&state->form_titles, report_duplicate_form, true);
+	check_repeats(corpus, false, false, NULL);
+	check_repeats(corpus, false, true, &state->policy_titles);
+	check_repeats(corpus, true, false, NULL);
+	check_repeats(corpus, true, true, &state->form_titles);
 	resolve_titles(state);
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		struct document *doc = corpus->docs[i];
@@ -491,8 +471,8 @@ void corpus_free(struct corpus *corpus)
 	if (corpus == NULL)
 		return;
 	struct corpus_state *state = (struct corpus_state *)corpus;
-	free(state->policy_titles.v);
-	free(state->form_titles.v);
+	name_map_free(&state->policy_titles);
+	name_map_free(&state->form_titles);
 	free_docs(corpus->docs, corpus->ndocs);
 	free(state);
 }
