@@ -77,35 +77,43 @@ static void register_extensions(void)
  * for later (by xref.c, punct.c, the renderers), it would come from the heap,
  * one malloc each, and the tree could not go with its arena. Asked for now,
  * while the arena serves the tree, each is a part of it. */
+static void settle_node(cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_HTML_BLOCK:
+		cmark_node_get_literal(node);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		cmark_node_get_literal(node);
+		cmark_node_get_fence_info(node);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		cmark_node_get_url(node);
+		cmark_node_get_title(node);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Every node in document order, by the tree's links rather than an iterator,
+ * whose enter and exit events cost more than the visits. */
 static void settle_strings(cmark_node *md)
 {
-	cmark_iter *it = cmark_iter_new(md);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		cmark_node *node = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(node)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
-		case CMARK_NODE_HTML_BLOCK:
-			cmark_node_get_literal(node);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			cmark_node_get_literal(node);
-			cmark_node_get_fence_info(node);
-			break;
-		case CMARK_NODE_LINK:
-		case CMARK_NODE_IMAGE:
-			cmark_node_get_url(node);
-			cmark_node_get_title(node);
-			break;
-		default:
-			break;
+	for (cmark_node *node = md; node;) {
+		settle_node(node);
+		cmark_node *next = cmark_node_first_child(node);
+		while (!next && node != md) {
+			next = cmark_node_next(node);
+			if (!next)
+				node = cmark_node_parent(node);
 		}
+		node = next;
 	}
-	cmark_iter_free(it);
 }
 
 /* Gives cmark the body: front matter lines stay as empty lines, so that
