@@ -35,12 +35,14 @@ static void split_lines(struct document *doc)
 	doc->nlines = 0;
 	/* Line 1 always exists, even (empty) in an empty file. */
 	doc->line_start[doc->nlines++] = start;
-	for (size_t i = start; (i = next_line_break(doc->src, i, doc->len)) < doc->len; i++) {
-		if (doc->src[i] == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
-			continue; /* the "\n" that follows ends the line */
-		if (i + 1 < doc->len)
-			ARRAY_PUSH(doc->line_start, doc->nlines, cap, i + 1);
-	}
+	for (size_t block = start; block < doc->len; block += 64)
+		for (uint64_t bits = line_break_bits(doc->src, block, doc->len); bits; bits &= bits - 1) {
+			size_t i = block + (size_t)__builtin_ctzll(bits);
+			if (doc->src[i] == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
+				continue; /* the "\n" that follows ends the line */
+			if (i + 1 < doc->len)
+				ARRAY_PUSH(doc->line_start, doc->nlines, cap, i + 1);
+		}
 	if (cap > 2 * doc->nlines + 8) /* a file of long lines keeps no spare room */
 		doc->line_start = xrealloc(doc->line_start, doc->nlines * sizeof *doc->line_start);
 }

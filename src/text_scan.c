@@ -13,21 +13,24 @@
 #include <emmintrin.h>
 #endif
 
-/* The first "\n" or "\r" from i on, or len; 16 bytes at a time with SSE2. */
-size_t next_line_break(const char *s, size_t i, size_t len)
+uint64_t line_break_bits(const char *s, size_t at, size_t len)
 {
+	uint64_t bits = 0;
 #ifdef __SSE2__
-	const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-	for (; len - i >= 16; i += 16) {
-		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
-		if (hits)
-			return i + (size_t)__builtin_ctz(hits);
+	if (len - at >= 64) {
+		const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+		for (unsigned k = 0; k < 64; k += 16) {
+			const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at + k));
+			unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+			bits |= (uint64_t)hits << k;
+		}
+		return bits;
 	}
 #endif
-	while (i < len && s[i] != '\n' && s[i] != '\r')
-		i++;
-	return i;
+	for (size_t k = 0; k < 64 && at + k < len; k++)
+		if (s[at + k] == '\n' || s[at + k] == '\r')
+			bits |= (uint64_t)1 << k;
+	return bits;
 }
 
 /* The length of the character at s: ASCII other than NUL, or well-formed

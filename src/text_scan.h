@@ -4,9 +4,12 @@
 #define POLICYC_TEXT_SCAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* The first "\n" or "\r" in s[i..len), or len. */
-size_t next_line_break(const char *s, size_t i, size_t len);
+/* Bit k set: s[at + k] is "\n" or "\r", for the 64 bytes from at, or those
+ * of them before len. A 64-byte block a step (with SSE2): split_lines finds
+ * a line's end in a bit, not in a call that scans to it. */
+uint64_t line_break_bits(const char *s, size_t at, size_t len);
 
 /* The first byte of s[at..len) that is NUL or begins no well-formed UTF-8
  * character (utf8_decode), or len. s[len] must be readable (doc->src ends
