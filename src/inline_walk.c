@@ -1,8 +1,6 @@
 /* inline_walk.c — the running text of the provision tree (see inline_walk.h). */
 #include "inline_walk.h"
 
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -21,47 +19,17 @@ const struct pnode *pnode_next_preorder(const struct pnode *node)
 	return node ? node->next : NULL;
 }
 
-static int compare_pointers(const void *a, const void *b)
+void text_walk_free(struct text_walk *walk)
 {
-	uintptr_t x = (uintptr_t)*(cmark_node *const *)a, y = (uintptr_t)*(cmark_node *const *)b;
-	return x < y ? -1 : x > y;
+	if (walk->iter)
+		cmark_iter_free(walk->iter);
+	walk->iter = NULL;
 }
 
-void block_owners_init(struct block_owners *owners, const struct pnode *root)
+/* Whether a pnode holds the block (parse.c's mark). */
+static bool is_owned(cmark_node *block)
 {
-	/* counted first: one allocation instead of a dozen as the list grows */
-	size_t n = 0;
-	for (const struct pnode *p = root; p; p = pnode_next_preorder(p))
-		n += p->block != NULL;
-	owners->v = xmalloc((n ? n : 1) * sizeof *owners->v);
-	owners->n = 0;
-	owners->iter = NULL;
-	for (const struct pnode *p = root; p; p = pnode_next_preorder(p))
-		if (p->block)
-			owners->v[owners->n++] = p->block;
-	/* Nodes of one parse mostly lie in memory in document order (one arena,
-	 * md_arena.h), so the list often is sorted already. */
-	bool sorted = true;
-	for (size_t i = 1; i < owners->n && sorted; i++)
-		sorted = compare_pointers(&owners->v[i - 1], &owners->v[i]) <= 0;
-	if (!sorted)
-		qsort(owners->v, owners->n, sizeof *owners->v, compare_pointers);
-}
-
-void block_owners_free(struct block_owners *owners)
-{
-	free(owners->v);
-	owners->v = NULL;
-	owners->n = 0;
-	if (owners->iter)
-		cmark_iter_free(owners->iter);
-	owners->iter = NULL;
-}
-
-static bool is_owned(const struct block_owners *owners, cmark_node *block)
-{
-	return owners->n &&
-	       bsearch(&block, owners->v, owners->n, sizeof *owners->v, compare_pointers) != NULL;
+	return cmark_node_get_user_data(block) != NULL;
 }
 
 static bool is_inside(cmark_node *node, cmark_node *ancestor)
@@ -115,19 +83,19 @@ static void emit(struct emitter *e, enum piece_kind kind, cmark_node *node, cons
 /* An iterator over the whole tree that holds node, reset to node: making
  * one per walk cost more than most walks. Unlike an iterator made on node,
  * it runs on past node's exit, which the walk watches for. */
-static cmark_iter *iterator_at(struct block_owners *owners, cmark_node *node)
+static cmark_iter *iterator_at(struct text_walk *walk, cmark_node *node)
 {
-	if (!owners->iter) {
+	if (!walk->iter) {
 		cmark_node *root = node;
 		while (cmark_node_parent(root))
 			root = cmark_node_parent(root);
-		owners->iter = cmark_iter_new(root);
+		walk->iter = cmark_iter_new(root);
 	}
-	cmark_iter_reset(owners->iter, node, CMARK_EVENT_ENTER);
-	return owners->iter;
+	cmark_iter_reset(walk->iter, node, CMARK_EVENT_ENTER);
+	return walk->iter;
 }
 
-void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, piece_fn fn, void *ctx)
+void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_fn fn, void *ctx)
 {
 	bool whole = node->level == LV_BLOCK;
 	if (!node->block || (!whole && !node->text))
@@ -139,7 +107,7 @@ void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, pi
 
 	struct emitter e = {fn, ctx, PIECE_END, false};
 	bool started = whole, first_text = true;
-	cmark_iter *it = iterator_at(owners, node->block);
+	cmark_iter *it = iterator_at(walk, node->block);
 	cmark_event_type ev = CMARK_EVENT_ENTER;
 	/* the first event is node's entry, which the reset stands on */
 	for (cmark_node *n = node->block; ev != CMARK_EVENT_DONE;
@@ -156,7 +124,7 @@ void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, pi
 			break;
 		/* The block of another pnode (a sub-item list inside an item, say)
 		 * is that pnode's text, unless node's own text starts inside it. */
-		if (n != node->block && is_block_type(type) && is_owned(owners, n) &&
+		if (n != node->block && is_block_type(type) && is_owned(n) &&
 		    !(node->text && is_inside(node->text, n))) {
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			continue;

@@ -28,22 +28,19 @@ struct piece {
 
 typedef void (*piece_fn)(void *ctx, const struct piece *piece);
 
-/* The cmark blocks that pnodes own, sorted, so that a walk leaves the text of
- * one pnode's block to that pnode. */
-struct block_owners {
-	cmark_node **v;
-	size_t n;
-	cmark_iter *iter; /* one for every walk, made by the first (NULL before) */
+/* What the walks of one document share: an iterator over its Markdown tree.
+ * A walk leaves the text of a block that a pnode holds to that pnode:
+ * parse.c marks such a block with the pnode as its cmark user data. */
+struct text_walk {
+	cmark_iter *iter; /* made by the first walk (NULL before) */
 };
-void block_owners_init(struct block_owners *owners, const struct pnode *root);
-void block_owners_free(struct block_owners *owners);
-
+void text_walk_free(struct text_walk *walk);
 /* Calls fn for every piece of node's own text in order, the marker excluded.
  * LV_BLOCK nodes own the text of their whole cmark subtree, except code blocks
  * (form blocks included) and HTML blocks. Blocks inside node's block that
  * another pnode owns are left to it, so no text is reported twice. The last
  * piece is always PIECE_END when any piece was reported. */
-void pnode_walk_inline(struct block_owners *owners, const struct pnode *node, piece_fn fn, void *ctx);
+void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_fn fn, void *ctx);
 
 /* The pnode after node in document order (pre-order), or NULL. */
 const struct pnode *pnode_next_preorder(const struct pnode *node);

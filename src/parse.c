@@ -198,6 +198,10 @@ struct pnode *node_new(struct builder *b, struct pnode *parent, enum level level
 	struct pnode *node = md_arena_alloc(b->doc->md_arena, sizeof *node);
 	node->level = level;
 	node->block = block;
+	/* the walks of the running text leave a held block's text to its pnode
+	 * (inline_walk.h) */
+	if (block)
+		cmark_node_set_user_data(block, node);
 	node->line = line;
 	node->col = col;
 	node->heading = block && cmark_node_get_type(block) == CMARK_NODE_HEADING;

@@ -34,15 +34,14 @@ void run_text_checks(struct document *doc, const struct text_check *const *check
 	/* one check takes its pieces straight from the walk */
 	piece_fn fn = n == 1 ? checks[0]->piece : on_piece;
 	void *arg = n == 1 ? walk.state[0] : &walk;
-	struct block_owners owners;
-	block_owners_init(&owners, doc->root);
+	struct text_walk text = {NULL};
 	for (const struct pnode *p = doc->root; p; p = pnode_next_preorder(p)) {
 		for (size_t i = 0; i < n; i++)
 			if (checks[i]->enter)
 				checks[i]->enter(walk.state[i], p);
-		pnode_walk_inline(&owners, p, fn, arg);
+		pnode_walk_inline(&text, p, fn, arg);
 	}
-	block_owners_free(&owners);
+	text_walk_free(&text);
 	for (size_t i = 0; i < n; i++)
 		checks[i]->end(walk.state[i]);
 }
