@@ -27,7 +27,7 @@ static bool title_like(cmark_node *holder, const struct marker_match *m)
 	size_t skip = m->lead + m->len;
 	for (cmark_node *node = holder; node && !is_break(node); node = cmark_node_next(node)) {
 		const char *text = node == holder ? lit : cmark_node_get_literal(node);
-		if (!text || (node == holder && strlen(text) < skip))
+		if (!text || (node == holder && strnlen(text, skip) < skip))
 			continue;
 		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
 			if (strstr(node == holder ? text + skip : text, stops[i]))
@@ -118,9 +118,10 @@ void text_after_marker(cmark_node *holder, const struct marker_match *m, cmark_n
 		       cmark_node **text, size_t *skip)
 {
 	const char *lit = cmark_node_get_literal(holder);
-	size_t n = lit ? strlen(lit) : 0;
 	size_t after = m->lead + m->len + m->sep;
-	if (after < n) {
+	/* whether text follows: the literal measured no further than that, as
+	 * it is a paragraph's whole text as often as not */
+	if (lit && strnlen(lit, after + 1) > after) {
 		*text = holder;
 		*skip = after;
 		return;
