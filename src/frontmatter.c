@@ -52,8 +52,8 @@ static const struct {
 
 static const struct known_key *find_known(const char *name)
 {
-	for (size_t i = 0; i < NKNOWN; i++)
-		if (strcmp(known_keys[i].name, name) == 0)
+	for (size_t i = 0; i < NKNOWN; i++) /* the first byte rules out most keys without a call */
+		if (known_keys[i].name[0] == name[0] && strcmp(known_keys[i].name, name) == 0)
 			return &known_keys[i];
 	return NULL;
 }
