@@ -215,7 +215,7 @@ void text_position(const struct document *doc, struct text_cursor *cur, cmark_no
 	size_t n;
 	if (cur->node != text || off < cur->off) {
 		int at_line;
-		size_t pos, len = lit ? strlen(lit) : 0;
+		size_t pos, len = literal_length(text, lit);
 		bool plain = lit && is_plain(lit, len);
 		bool exact = locate(doc, cur, text, lit, len, plain, &at_line, &pos);
 		const char *src = document_line(doc, at_line, &n);

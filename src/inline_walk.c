@@ -1,6 +1,8 @@
 /* inline_walk.c — the running text of the provision tree (see inline_walk.h). */
 #include "inline_walk.h"
 
+#include <stdint.h>
+
 #include <string.h>
 
 #include "util.h"
@@ -17,6 +19,20 @@ const struct pnode *pnode_next_preorder(const struct pnode *node)
 	while (node && !node->next)
 		node = node->parent;
 	return node ? node->next : NULL;
+}
+
+void literal_length_keep(cmark_node *node, const char *lit)
+{
+	size_t len = lit ? strlen(lit) : 0;
+	cmark_node_set_user_data(node, (void *)(uintptr_t)(len + 1)); /* 0 is none kept */
+}
+
+size_t literal_length(cmark_node *node, const char *lit)
+{
+	uintptr_t kept = (uintptr_t)cmark_node_get_user_data(node);
+	if (kept)
+		return kept - 1;
+	return lit ? strlen(lit) : 0;
 }
 
 void text_walk_free(struct text_walk *walk)
@@ -50,7 +66,7 @@ static bool is_autolink(cmark_node *link)
 	const char *url = cmark_node_get_url(link), *lit = cmark_node_get_literal(text);
 	if (!url || !lit)
 		return false;
-	size_t ul = strlen(url), ll = strlen(lit);
+	size_t ul = strlen(url), ll = literal_length(text, lit);
 	return ul >= ll && strcmp(url + (ul - ll), lit) == 0 &&
 	       (ul == ll || strncmp(url, "mailto:", ul - ll) == 0 || strncmp(url, "http://", ul - ll) == 0);
 }
@@ -69,7 +85,7 @@ static void emit(struct emitter *e, enum piece_kind kind, cmark_node *node, cons
 		return;
 	struct piece p = {kind, node, NULL, 0, base};
 	if (lit) {
-		size_t n = strlen(lit);
+		size_t n = literal_length(node, lit);
 		if (p.base > n)
 			p.base = n;
 		p.s = lit + p.base;

@@ -42,6 +42,13 @@ void text_walk_free(struct text_walk *walk);
  * piece is always PIECE_END when any piece was reported. */
 void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_fn fn, void *ctx);
 
+/* The length of the literal (lit) of a text or code span node: kept by
+ * parse.c, as the node's cmark user data, when it had cmark make the
+ * literal; measured here for a node it did not. The literal of a paragraph's
+ * text is most of the paragraph, and it was measured a few times over. */
+void literal_length_keep(cmark_node *node, const char *lit);
+size_t literal_length(cmark_node *node, const char *lit);
+
 /* The pnode after node in document order (pre-order), or NULL. */
 const struct pnode *pnode_next_preorder(const struct pnode *node);
 

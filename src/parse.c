@@ -55,6 +55,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "form.h"
+#include "inline_walk.h"
 #include "markers.h"
 #include "model.h"
 #include "md_arena.h"
@@ -82,6 +83,8 @@ static void settle_node(cmark_node *node)
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
+		literal_length_keep(node, cmark_node_get_literal(node));
+		break;
 	case CMARK_NODE_HTML_INLINE:
 	case CMARK_NODE_HTML_BLOCK:
 		cmark_node_get_literal(node);

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "inline_walk.h"
 #include "util.h"
 
 static bool is_break(cmark_node *node)
@@ -45,7 +46,7 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	if (cmark_node_get_type(first) == CMARK_NODE_TEXT && cmark_node_next(first) &&
 	    is_wrapper(cmark_node_next(first))) {
 		const char *lit = cmark_node_get_literal(first);
-		size_t n = lit ? strlen(lit) : 0;
+		size_t n = literal_length(first, lit);
 		if (marker_spaces(lit, n) == n)
 			first = cmark_node_next(first);
 	}
@@ -59,14 +60,15 @@ bool inline_marker(const struct scheme_syntax *syntax, cmark_node *first, unsign
 	cmark_node *next = cmark_node_next(text);
 	bool run_ends = wrapped ? next == NULL : place != PLACE_LINE && (next == NULL || is_break(next));
 	const char *lit = cmark_node_get_literal(text);
-	if (!lit || !marker_match(syntax, place, lo, hi, lit, strlen(lit), run_ends, m))
+	size_t n = literal_length(text, lit);
+	if (!lit || !marker_match(syntax, place, lo, hi, lit, n, run_ends, m))
 		return false;
 	/* 8 .在工作中，… is no chapter 8 (a title has no sentence
 	 * punctuation), but it may be a marker of a lower level. */
 	if (place == PLACE_PARAGRAPH && m->form->level == LV_CHAPTER && syntax->paragraph_chapters_are_titles &&
 	    !title_like(text, m) &&
 	    (hi == LV_CHAPTER ||
-	     !marker_match(syntax, place, lo > LV_SECTION ? lo : LV_SECTION, hi, lit, strlen(lit), run_ends, m)))
+	     !marker_match(syntax, place, lo > LV_SECTION ? lo : LV_SECTION, hi, lit, n, run_ends, m)))
 		return false;
 	*holder = text;
 	return true;
@@ -98,7 +100,7 @@ void first_text_from(cmark_node *node, cmark_node *stop, cmark_node **text, size
 			continue;
 		if (cmark_node_get_type(node) == CMARK_NODE_TEXT) {
 			const char *lit = cmark_node_get_literal(node);
-			size_t n = lit ? strlen(lit) : 0;
+			size_t n = literal_length(node, lit);
 			size_t lead = lit ? marker_spaces(lit, n) : 0;
 			if (lead == n)
 				continue;
@@ -198,7 +200,7 @@ static const char *inline_piece(cmark_node *node, size_t skip, size_t *len)
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(node);
-		*len = lit ? strlen(lit) : 0;
+		*len = literal_length(node, lit);
 		if (!lit || skip >= *len) {
 			*len = 0;
 			return NULL;

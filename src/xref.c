@@ -503,7 +503,7 @@ static bool is_break_node(cmark_node *node)
 static bool is_blank_text(cmark_node *node)
 {
 	const char *lit = cmark_node_get_type(node) == CMARK_NODE_TEXT ? cmark_node_get_literal(node) : NULL;
-	size_t n = lit ? strlen(lit) : 0;
+	size_t n = literal_length(node, lit);
 	return lit && marker_spaces(lit, n) == n;
 }
 
