@@ -21,9 +21,11 @@ const struct pnode *pnode_next_preorder(const struct pnode *node)
 	return node ? node->next : NULL;
 }
 
-void literal_length_keep(cmark_node *node, const char *lit)
+void literal_length_keep(cmark_node *node, const char *lit, size_t made)
 {
-	size_t len = lit ? strlen(lit) : 0;
+	size_t len = made - 1;
+	if (!lit || made == 0 || lit[len] != '\0' || (len > 0 && lit[len - 1] == '\0'))
+		len = lit ? strlen(lit) : 0;
 	cmark_node_set_user_data(node, (void *)(uintptr_t)(len + 1)); /* 0 is none kept */
 }
 

@@ -45,8 +45,12 @@ void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_f
 /* The length of the literal (lit) of a text or code span node: kept by
  * parse.c, as the node's cmark user data, when it had cmark make the
  * literal; measured here for a node it did not. The literal of a paragraph's
- * text is most of the paragraph, and it was measured a few times over. */
-void literal_length_keep(cmark_node *node, const char *lit);
+ * text is most of the paragraph, and it was measured a few times over.
+ * literal_length_keep takes `made`, the size of the allocation cmark has
+ * just copied the literal into (0: unknown), as its length and NUL when it
+ * reads so: the byte before the NUL is none (a literal holds no NUL byte;
+ * cmark turns them into U+FFFD), else it measures. */
+void literal_length_keep(cmark_node *node, const char *lit, size_t made);
 size_t literal_length(cmark_node *node, const char *lit);
 
 /* The pnode after node in document order (pre-order), or NULL. */

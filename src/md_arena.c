@@ -27,6 +27,7 @@ struct md_arena {
 	struct block *blocks;
 	char *next;  /* free space in the newest block */
 	size_t left;
+	const struct header *newest; /* of the allocations made for cmark */
 };
 
 static _Thread_local struct md_arena *current;
@@ -87,6 +88,7 @@ static struct header *take(size_t size)
 	} else {
 		h = bump(arena, need);
 		memset(h, 0, need);
+		arena->newest = h;
 	}
 	h->size = size;
 	return h;
@@ -125,6 +127,12 @@ static void arena_free(void *p)
 	struct header *h = (struct header *)((char *)p - HEADER_SIZE);
 	if (h->on_heap)
 		free(h);
+}
+
+size_t md_arena_newest_size(const struct md_arena *arena, const void *p)
+{
+	const struct header *h = arena->newest;
+	return h && (const char *)h + HEADER_SIZE == (const char *)p ? h->size : 0;
 }
 
 static void *arena_realloc(void *p, size_t size)

@@ -24,6 +24,10 @@ void md_arena_free(struct md_arena *arena);
 void *md_arena_alloc(struct md_arena *arena, size_t size);
 /* The first n bytes of s (fewer at a NUL), NUL-terminated, in the arena. */
 char *md_arena_strndup(struct md_arena *arena, const char *s, size_t n);
+/* The size cmark asked for when p is the newest of its allocations in the
+ * arena, else 0: a string cmark has just copied is that long, with its NUL
+ * (parse.c). */
+size_t md_arena_newest_size(const struct md_arena *arena, const void *p);
 /* The allocator to give cmark_parser_new_with_mem. */
 cmark_mem *md_arena_mem(void);
 /* Makes arena the current thread's arena until md_arena_leave. */

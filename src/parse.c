@@ -78,12 +78,15 @@ static void register_extensions(void)
  * for later (by xref.c, punct.c, the renderers), it would come from the heap,
  * one malloc each, and the tree could not go with its arena. Asked for now,
  * while the arena serves the tree, each is a part of it. */
-static void settle_node(cmark_node *node)
+static void settle_node(const struct md_arena *arena, cmark_node *node)
 {
+	const char *lit;
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_TEXT:
 	case CMARK_NODE_CODE:
-		literal_length_keep(node, cmark_node_get_literal(node));
+		/* its length is known from the copy cmark has just made */
+		lit = cmark_node_get_literal(node);
+		literal_length_keep(node, lit, md_arena_newest_size(arena, lit));
 		break;
 	case CMARK_NODE_HTML_INLINE:
 	case CMARK_NODE_HTML_BLOCK:
@@ -105,10 +108,10 @@ static void settle_node(cmark_node *node)
 
 /* Every node in document order, by the tree's links rather than an iterator,
  * whose enter and exit events cost more than the visits. */
-static void settle_strings(cmark_node *md)
+static void settle_strings(const struct md_arena *arena, cmark_node *md)
 {
 	for (cmark_node *node = md; node;) {
-		settle_node(node);
+		settle_node(arena, node);
 		cmark_node *next = cmark_node_first_child(node);
 		while (!next && node != md) {
 			next = cmark_node_next(node);
@@ -177,7 +180,7 @@ static cmark_node *parse_markdown(struct document *doc)
 	feed_body(parser, doc);
 	cmark_node *md = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
-	settle_strings(md);
+	settle_strings(doc->md_arena, md);
 	md_arena_leave();
 	return md;
 }

@@ -568,6 +568,41 @@ static void test_own_text_blank(const struct config *config)
 	      nodes, wrong);
 }
 
+/* literal_length, as parse.c keeps it, against strlen of every text and code
+ * span literal: plain text (copied by cmark when asked), text cmark joined
+ * from pieces (its own buffer), escapes, entities, code spans, an empty
+ * literal, a NUL byte made U+FFFD. */
+static void test_literal_length(const struct config *config)
+{
+	static const char *const texts[] = {
+		"---\ntitle: t\n---\n\n# 第一章 总则\n\n第一条 目的　为加强管理，制定本制度。\n",
+		"a*b*c [x] ![y] \\* &amp; &#x4E00; \n\n`code` `` ` `` ``\n\nsoft\nbreak  \nhard\\\nend\n",
+		"# \n\n*\n\n**第一条** 文本[链接](http://x) <b>html</b> x_y_z __a__\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"- 一\n  - 二 `c`\n\n> 引用 *强调* 文字\n\n    code block\n",
+	};
+	size_t nodes = 0, wrong = 0;
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		struct document *doc = load_with(texts[t], config);
+		cmark_iter *it = cmark_iter_new(doc->md);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *node = cmark_iter_get_node(it);
+			cmark_node_type type = cmark_node_get_type(node);
+			if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE))
+				continue;
+			const char *lit = cmark_node_get_literal(node);
+			nodes++;
+			if (literal_length(node, lit) != strlen(lit) || cmark_node_get_user_data(node) == NULL)
+				wrong++;
+		}
+		cmark_iter_free(it);
+		document_free(doc);
+	}
+	CHECK(wrong == 0 && nodes >= 30,
+	      "literal_length is kept for every text and code literal and is its strlen (%zu nodes, %zu wrong)", nodes,
+	      wrong);
+}
+
 int main(void)
 {
 	struct plain plain = plain_config();
@@ -585,6 +620,7 @@ int main(void)
 	test_loose_lists(config);
 	test_scheme_fit(config);
 	test_own_text_blank(config);
+	test_literal_length(config);
 	plain_free(&plain);
 	UNIT_END();
 }
