@@ -367,11 +367,28 @@ static void list_items_across(struct node_list *list, const struct pnode *parent
 static const enum level list_levels[] = {LV_ITEM, LV_SUBITEM, LV_SUBSUBITEM};
 #define NLIST_LEVELS (sizeof list_levels / sizeof *list_levels)
 
+/* Whether p's children of each list level that has a form are numbered
+ * 1, 2, 3 … in order: then check_sequence would find nothing in their lists,
+ * and none is made (most nodes of most documents). */
+static bool list_levels_in_order(const struct pnode *p, const struct marker_form *const *forms)
+{
+	long expected[NLIST_LEVELS] = {1, 1, 1};
+	for (const struct pnode *c = p->first; c; c = c->next)
+		for (size_t k = 0; k < NLIST_LEVELS; k++)
+			if (c->level == list_levels[k] && forms[k] && c->number != expected[k]++)
+				return false;
+	return true;
+}
+
 /* forms[k]: the form of list_levels[k] (NULL: none), found once per document. */
 static void check_list_levels(struct document *doc, const struct scheme_syntax *syntax, const struct pnode *p,
 			      const struct marker_form *const *forms, struct node_list *list)
 {
 	if (!p->first) /* no children, nothing in sequence */
+		return;
+	/* with items numbered through all 款 of a structure node, lists are
+	 * made of more than p's children */
+	if (!syntax->items_per_article && list_levels_in_order(p, forms))
 		return;
 	for (size_t k = 0; k < NLIST_LEVELS; k++) {
 		const struct marker_form *form = forms[k];
