@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util.h"
 #include "yaml_compose.h"
@@ -110,8 +113,19 @@ static bool may_nest_too_deep(const char *text, size_t len)
 {
 	static const unsigned char opens[256] = {['['] = 1, ['{'] = 1, ['-'] = 1, ['?'] = 1, [':'] = 1};
 	const unsigned char *u = (const unsigned char *)text;
-	size_t openers = 0;
-	for (size_t i = 0; i < len; i++)
+	size_t openers = 0, i = 0;
+#ifdef __SSE2__
+	/* sixteen bytes a step: every text yaml_load is given is counted */
+	for (; len - i >= 16; i += 16) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('[')), _mm_cmpeq_epi8(v, _mm_set1_epi8('{')));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('?')));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		openers += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(hit));
+	}
+#endif
+	for (; i < len; i++)
 		openers += opens[u[i]];
 	return openers > MAX_DEPTH;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
+#include "util.h"
 #include "yaml_compose.h"
 #include "yaml_load.h"
 #include "yaml_pool.h"
@@ -139,8 +140,37 @@ static const char *const texts[] = {
 	"{a: [b, {c: d}], e: [[[]]]}\n",
 };
 
+/* yaml_load refuses lists nested more than 100 deep; it looks for the depth
+ * only when it counts more than 100 bytes that may open a level, sixteen
+ * at a time and the rest one by one. 101 brackets left open (and nothing
+ * else that opens) are found too deep wherever they fall in the blocks; 100
+ * are only left open. */
+static void test_depth_guard(void)
+{
+	bool all = true;
+	for (int shift = 0; shift < 32 && all; shift++)
+		for (int depth = 100; depth <= 101; depth++) {
+			struct buf text = {0};
+			buf_puts(&text, "#");
+			for (int i = 0; i < shift; i++)
+				buf_putc(&text, 'x');
+			buf_putc(&text, '\n');
+			for (int i = 0; i < depth; i++)
+				buf_putc(&text, '[');
+			yaml_document_t doc;
+			struct yaml_error err;
+			bool ok = yaml_load(&doc, text.data, text.len, &err);
+			if (ok)
+				yaml_unload(&doc);
+			all = all && !ok && (strstr(err.problem, "nested more than 100 deep") != NULL) == (depth == 101);
+			buf_free(&text);
+		}
+	CHECK(all, "lists 101 deep are refused as too deep wherever their brackets fall, 100 deep are not");
+}
+
 int main(void)
 {
+	test_depth_guard();
 	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
 		size_t len = strlen(texts[t]);
 		size_t bad = (size_t)-1;
