@@ -177,9 +177,32 @@ static const struct pnode *chapter_of(const struct pnode *node)
 	return NULL;
 }
 
+/* Whether the articles run 1, 2, 3 … through the document (or through each
+ * chapter): then check_sequence would find nothing in the lists
+ * check_articles makes, and it makes none. */
+static bool articles_in_order(const struct document *doc, bool per_chapter)
+{
+	long expected = 1;
+	const struct pnode *group = NULL;
+	bool any = false;
+	for (const struct pnode *p = doc->root; p; p = validate_next(p, doc->root)) {
+		if (p->level != LV_ARTICLE)
+			continue;
+		if (per_chapter && any && chapter_of(p) != group)
+			expected = 1;
+		group = chapter_of(p);
+		any = true;
+		if (p->number != expected++)
+			return false;
+	}
+	return true;
+}
+
 static void check_articles(struct document *doc, const struct marker_form *form, struct node_list *list)
 {
 	bool per_chapter = doc->config && doc->config->article_per_chapter;
+	if (articles_in_order(doc, per_chapter))
+		return;
 	const struct pnode *group = NULL;
 	list->n = 0;
 	for (const struct pnode *p = doc->root; p; p = validate_next(p, doc->root)) {
