@@ -681,6 +681,12 @@ static cmark_node *last_structure(struct builder *b)
 	cmark_node *last_chapter = NULL, *last_article = NULL;
 	long chapter_number = 0, article_number = 0;
 	bool in_attachment = false;
+	/* room for a heading or paragraph every other line (at most a thousand
+	 * to begin with), rather than copies of the array as it doubles from 8 */
+	enum { FIRST_ROOM_MAX = 1024 };
+	size_t room = b->doc->nlines / 2 + 8;
+	b->first_markers_cap = room < FIRST_ROOM_MAX ? room : FIRST_ROOM_MAX;
+	b->first_markers = xmalloc(b->first_markers_cap * sizeof *b->first_markers);
 	for (cmark_node *block = cmark_node_first_child(b->doc->md); block; block = cmark_node_next(block)) {
 		cmark_node_type type = cmark_node_get_type(block);
 		if (type != CMARK_NODE_HEADING && type != CMARK_NODE_PARAGRAPH)
