@@ -125,10 +125,15 @@ void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_f
 
 	struct emitter e = {fn, ctx, PIECE_END, false};
 	bool started = whole, first_text = true;
-	cmark_iter *it = iterator_at(walk, node->block);
+	/* A node's text starts inside its block: the walk starts there, as
+	 * nothing before it is reported (a block's end is not before anything
+	 * is). Walked from the block's start, a paragraph of thousands of marked
+	 * lines took time quadratic in them, once per line. */
+	cmark_node *from = whole || !is_inside(node->text, node->block) ? node->block : node->text;
+	cmark_iter *it = iterator_at(walk, from);
 	cmark_event_type ev = CMARK_EVENT_ENTER;
-	/* the first event is node's entry, which the reset stands on */
-	for (cmark_node *n = node->block; ev != CMARK_EVENT_DONE;
+	/* the first event is the entry of `from`, which the reset stands on */
+	for (cmark_node *n = from; ev != CMARK_EVENT_DONE;
 	     ev = cmark_iter_next(it), n = cmark_iter_get_node(it)) {
 		cmark_node_type type = cmark_node_get_type(n);
 		if (ev == CMARK_EVENT_EXIT) {

@@ -66,6 +66,7 @@ expect brackets-100000-paren.md 0 ":13:1003: warning: 99000 more punctuation-wid
 [ "$(grep -c '^[^ ].*\[punctuation-width\]$' "$T/err")" = 1001 ] || fail "brackets-100000-paren: not 1001 punctuation-width lines"
 expect brackets-100000-mixed.md 0 '\[punctuation-width\]'
 expect chapters-20000.md 0 ''
+expect item-lines-100000.md 0 ''
 expect numeral-huge-chinese.md 1 ':15:1: error: article number 第九*条 is too large; expected 第二条 \[article-number\]'
 expect numeral-huge-chinese.md 1 ':13:3: error: reference 第九*条 names no article; this policy has 第一条 to 第二条 \[xref-article\]'
 expect numeral-huge-arabic.md 1 ':15:1: error: article number 第9*条 is too large; expected 第二条 \[article-number\]'

@@ -107,6 +107,11 @@ def main():
         chinese(20000), chinese(20000))
     write(out, 'chapters-20000.md', FRONT + '\n'.join(chapters))
 
+    # One paragraph of 100,000 item lines: each line's text is walked from
+    # where it starts, not from the paragraph's start (quadratic, minutes).
+    write(out, 'item-lines-100000.md',
+          policy('下列事项：\n' + ''.join('（%s）事项。\n' % chinese(i) for i in range(1, 100001))))
+
     # Numerals too large for any integer type.
     nines, big = '九' * 1000, '9' * 200
     write(out, 'numeral-huge-chinese.md',
