@@ -18,6 +18,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "inline_walk.h"
 #include "model.h"
@@ -113,11 +116,40 @@ static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 	run->before = side;
 }
 
+/* Whether byte c is one of half_width_marks, or NUL (what strcspn stops at). */
+static bool is_mark_or_nul(unsigned char c)
+{
+	static const bool marks[256] = {[0] = true,   [','] = true, [';'] = true, [':'] = true,
+					['?'] = true, ['!'] = true, ['('] = true, [')'] = true};
+	return marks[c];
+}
+
 /* s is a piece of a literal, so it ends in the literal's NUL at s[n]; a NUL
- * before it would only send the piece the long way (on_piece). */
+ * before it would only send the piece the long way (on_piece), as a mark
+ * does. Sixteen bytes a step with SSE2: the marks are all in 0x21 … 0x3F,
+ * where Chinese text has no byte but digits and a few signs, and only a
+ * block holding such a byte (or NUL) is looked at byte by byte. */
 static bool holds_half_width_mark(const char *s, size_t n)
 {
-	return strcspn(s, half_width_marks) < n;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		/* 0x21 … 0x3F moved to -128 … -98 */
+		const __m128i moved = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - 0x21)));
+		const __m128i maybe = _mm_or_si128(_mm_cmplt_epi8(moved, _mm_set1_epi8((char)(-128 + 0x3F - 0x21 + 1))),
+						   _mm_cmpeq_epi8(v, _mm_setzero_si128()));
+		if (_mm_movemask_epi8(maybe))
+			for (size_t k = i; k < i + 16; k++)
+				if (is_mark_or_nul(u[k]))
+					return true;
+	}
+#endif
+	for (; i < n; i++)
+		if (is_mark_or_nul(u[i]))
+			return true;
+	return false;
 }
 
 /* A text without a half-width mark shows a mark elsewhere in the run only
