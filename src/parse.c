@@ -106,20 +106,13 @@ static void settle_node(const struct md_arena *arena, cmark_node *node)
 	}
 }
 
-/* Every node in document order, by the tree's links rather than an iterator,
- * whose enter and exit events cost more than the visits. */
 static void settle_strings(const struct md_arena *arena, cmark_node *md)
 {
-	for (cmark_node *node = md; node;) {
-		settle_node(arena, node);
-		cmark_node *next = cmark_node_first_child(node);
-		while (!next && node != md) {
-			next = cmark_node_next(node);
-			if (!next)
-				node = cmark_node_parent(node);
-		}
-		node = next;
-	}
+	cmark_iter *it = cmark_iter_new(md);
+	for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+		if (ev == CMARK_EVENT_ENTER)
+			settle_node(arena, cmark_iter_get_node(it));
+	cmark_iter_free(it);
 }
 
 /* Gives cmark the body: front matter lines stay as empty lines, so that
