@@ -23,10 +23,43 @@ struct walk {
 	size_t column;     /* of the next table cell in its row */
 };
 
+/* Whether the type is one of cmark's own, which every node of a policy but
+ * those of the table and strikethrough extensions is: the extensions number
+ * theirs on from the last block and the last inline type. */
+static bool is_core_type(cmark_node_type type)
+{
+	return type <= CMARK_NODE_FOOTNOTE_DEFINITION ||
+	       (type >= CMARK_NODE_TEXT && type <= CMARK_NODE_FOOTNOTE_REFERENCE);
+}
+
+/* An extension's node by its type's name (the extensions number their types
+ * as they register, in no header): only nodes of no core type are named,
+ * since naming and comparing cost more than the rest of a text node. */
 static bool has_type(cmark_node *node, const char *name)
 {
+	if (is_core_type(cmark_node_get_type(node)))
+		return false;
 	const char *type = cmark_node_get_type_string(node);
 	return type && strcmp(type, name) == 0;
+}
+
+enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
+
+/* Which extension's node it is, named once for all the tests of a tag. */
+static enum extension extension_of(cmark_node *node)
+{
+	if (is_core_type(cmark_node_get_type(node)))
+		return EXT_NONE;
+	const char *type = cmark_node_get_type_string(node);
+	static const struct {
+		const char *name;
+		enum extension extension;
+	} names[] = {{"table", EXT_TABLE}, {"table_row", EXT_ROW}, {"table_header", EXT_ROW},
+		     {"table_cell", EXT_CELL}, {"strikethrough", EXT_STRIKETHROUGH}};
+	for (size_t i = 0; type && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(type, names[i].name) == 0)
+			return names[i].extension;
+	return EXT_NONE;
 }
 
 static void escape(struct walk *w, const char *s, size_t n) { html_escape_buf(w->out, s, n); }
@@ -311,14 +344,22 @@ static void open_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	if (has_type(node, "table"))
+	switch (extension_of(node)) {
+	case EXT_TABLE:
 		buf_puts(w->out, "<table class=\"md-table\">\n");
-	else if (has_type(node, "table_row") || has_type(node, "table_header"))
+		break;
+	case EXT_ROW:
 		open_row(w, node);
-	else if (has_type(node, "table_cell"))
+		break;
+	case EXT_CELL:
 		open_cell(w, node);
-	else if (has_type(node, "strikethrough"))
+		break;
+	case EXT_STRIKETHROUGH:
 		buf_puts(w->out, "<del>");
+		break;
+	case EXT_NONE:
+		break;
+	}
 }
 
 static void close_container(struct walk *w, cmark_node *node)
@@ -360,14 +401,22 @@ static void close_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	if (has_type(node, "table"))
+	switch (extension_of(node)) {
+	case EXT_TABLE:
 		buf_puts(w->out, "</table>\n");
-	else if (has_type(node, "table_row") || has_type(node, "table_header"))
+		break;
+	case EXT_ROW:
 		close_row(w, node);
-	else if (has_type(node, "table_cell"))
+		break;
+	case EXT_CELL:
 		buf_puts(w->out, cmark_node_parent(node) && row_is_header(cmark_node_parent(node)) ? "</th>" : "</td>");
-	else if (has_type(node, "strikethrough"))
+		break;
+	case EXT_STRIKETHROUGH:
 		buf_puts(w->out, "</del>");
+		break;
+	case EXT_NONE:
+		break;
+	}
 }
 
 static bool is_leaf_type(cmark_node *node)
@@ -420,7 +469,7 @@ static void walk(struct walk *w, cmark_node *root, cmark_node *start, size_t ski
 static bool holds_inlines(cmark_node *node)
 {
 	cmark_node_type type = cmark_node_get_type(node);
-	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || has_type(node, "table_cell");
+	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || extension_of(node) == EXT_CELL;
 }
 
 void html_render_range(struct html_page *page, cmark_node *start, size_t skip, cmark_node *stop)
