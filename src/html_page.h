@@ -72,8 +72,9 @@ void html_put_marker(struct buf *b, const char *marker);
  * nothing after wide punctuation (一、 （一）, also (一)), a space after ASCII
  * punctuation (1. (a)), else the language's marker space (第三条　, 2.1　). */
 const char *html_marker_gap(const struct labels *l, const char *marker);
-/* render_html_toc.c: the table of contents (<nav class="toc">), or "". */
-char *html_render_toc(struct html_page *page, const struct labels *l);
+/* render_html_toc.c: appends the table of contents (<nav class="toc">), if
+ * any, to page->out. */
+void html_put_toc(struct html_page *page, const struct labels *l);
 /* The policy's title, linked to prefix + ID.html when it has a page. */
 void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  const char *prefix);

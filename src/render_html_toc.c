@@ -184,11 +184,11 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	return false;
 }
 
-char *html_render_toc(struct html_page *page, const struct labels *l)
+void html_put_toc(struct html_page *page, const struct labels *l)
 {
 	const struct pnode *root = page->doc->root;
 	if (root == NULL || !has_toc_children(root))
-		return xstrdup("");
+		return;
 	struct buf *b = &page->out;
 	buf_puts(b, "<nav class=\"toc\">\n<h2 class=\"toc-title\">");
 	html_put_escaped(b, l->contents);
@@ -196,5 +196,4 @@ char *html_render_toc(struct html_page *page, const struct labels *l)
 	struct toc t = {page, l};
 	html_walk_pnodes(root, visit_toc, &t);
 	buf_puts(b, "</nav>\n");
-	return buf_take(b);
 }

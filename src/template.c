@@ -22,9 +22,52 @@
 static const char *const template_names[] = {"page.html", "index.html", "form.html", "style.css"};
 #define NTEMPLATES (sizeof template_names / sizeof template_names[0])
 
+/* A template's text up to a placeholder (or to its end), and the
+ * placeholder: found once, when the template is loaded. */
+struct template_piece {
+	const char *text;
+	size_t text_len;
+	const char *name; /* NULL: the end of the template */
+	size_t name_len;
+	bool raw;
+};
+
 struct templates {
 	char *text[NTEMPLATES];
+	struct template_piece *pieces[NTEMPLATES];
+	size_t npieces[NTEMPLATES];
 };
+
+/* Splits a template at its placeholders. A placeholder that is not closed
+ * is text, and so is the rest of the template after it. */
+static void split_template(struct templates *t, size_t i)
+{
+	size_t cap = 0;
+	for (const char *p = t->text[i];;) {
+		struct template_piece piece = {.text = p};
+		const char *open = strstr(p, "{{"), *close = NULL;
+		if (open) {
+			piece.raw = open[2] == '{';
+			piece.name = open + (piece.raw ? 3 : 2);
+			close = strstr(piece.name, piece.raw ? "}}}" : "}}");
+		}
+		if (close == NULL) {
+			piece.text_len = strlen(p);
+			piece.name = NULL;
+			ARRAY_PUSH(t->pieces[i], t->npieces[i], cap, piece);
+			return;
+		}
+		piece.text_len = (size_t)(open - p);
+		const char *end = close;
+		while (piece.name < end && *piece.name == ' ')
+			piece.name++;
+		while (end > piece.name && end[-1] == ' ')
+			end--;
+		piece.name_len = (size_t)(end - piece.name);
+		ARRAY_PUSH(t->pieces[i], t->npieces[i], cap, piece);
+		p = close + (piece.raw ? 3 : 2);
+	}
+}
 
 static int template_index(const char *name)
 {
@@ -49,6 +92,7 @@ struct templates *templates_load(const char *dir, char **error)
 			return NULL;
 		}
 		free(path);
+		split_template(t, i);
 	}
 	return t;
 }
@@ -151,38 +195,40 @@ char *html_escape(const char *s)
 	return buf_take(&b);
 }
 
-/* The index of the variable called `name`, or nvars. */
-static size_t lookup(const struct tvar *vars, size_t nvars, const char *name, size_t len)
+bool template_write(const struct templates *t, const char *name, struct buf *out, template_slot_writer *write,
+		    void *ctx)
 {
-	for (size_t i = 0; i < nvars; i++)
-		if (strlen(vars[i].name) == len && memcmp(vars[i].name, name, len) == 0)
-			return i;
-	return nvars;
+	int i = template_index(name);
+	if (i < 0)
+		return false;
+	for (size_t k = 0; k < t->npieces[i]; k++) {
+		const struct template_piece *piece = &t->pieces[i][k];
+		buf_put(out, piece->text, piece->text_len);
+		if (piece->name)
+			write(ctx, out, piece->name, piece->name_len, piece->raw);
+	}
+	return true;
 }
 
-/* Expands one placeholder starting at `open` ("{{"); returns the position
- * after it, or NULL when it is not closed (then it is copied as text).
- * value_len: the lengths of the values, measured once (a page's content is
- * most of the page). */
-static const char *expand_placeholder(struct buf *out, const char *open, const struct tvar *vars,
-				      const size_t *value_len, size_t nvars)
+struct expansion {
+	const struct tvar *vars;
+	const size_t *value_len;
+	size_t nvars;
+};
+
+static void write_tvar(void *ctx, struct buf *out, const char *name, size_t name_len, bool raw)
 {
-	bool raw = open[2] == '{';
-	const char *name = open + (raw ? 3 : 2);
-	const char *close = strstr(name, raw ? "}}}" : "}}");
-	if (close == NULL)
-		return NULL;
-	const char *end = close;
-	while (name < end && *name == ' ')
-		name++;
-	while (end > name && end[-1] == ' ')
-		end--;
-	size_t i = lookup(vars, nvars, name, (size_t)(end - name));
-	if (i < nvars && vars[i].value && raw)
-		buf_put(out, vars[i].value, value_len[i]);
-	else if (i < nvars && vars[i].value)
-		html_escape_buf(out, vars[i].value, value_len[i]);
-	return close + (raw ? 3 : 2);
+	const struct expansion *e = ctx;
+	for (size_t i = 0; i < e->nvars; i++) {
+		const char *var = e->vars[i].name, *value = e->vars[i].value;
+		if (strncmp(var, name, name_len) != 0 || var[name_len] != '\0')
+			continue;
+		if (value && raw)
+			buf_put(out, value, e->value_len[i]);
+		else if (value)
+			html_escape_buf(out, value, e->value_len[i]);
+		return;
+	}
 }
 
 char *template_expand(const struct templates *t, const char *name, const struct tvar *vars, size_t nvars)
@@ -190,27 +236,16 @@ char *template_expand(const struct templates *t, const char *name, const struct 
 	const char *text = templates_get(t, name);
 	if (text == NULL)
 		return NULL;
-	/* room for the template and every value at once (escaping adds a little) */
+	/* room for the template and every value at once (escaping adds a little);
+	 * the values measured once (a page's grid is most of the page) */
 	size_t room = strlen(text);
 	size_t *value_len = xcalloc(nvars, sizeof *value_len);
 	for (size_t i = 0; i < nvars; i++)
 		room += value_len[i] = vars[i].value ? strlen(vars[i].value) : 0;
 	struct buf out = {0};
 	buf_grow(&out, room);
-	const char *p = text;
-	for (;;) {
-		const char *open = strstr(p, "{{");
-		if (open == NULL)
-			break;
-		buf_put(&out, p, (size_t)(open - p));
-		const char *after = expand_placeholder(&out, open, vars, value_len, nvars);
-		if (after == NULL) {
-			p = open; /* not closed: the rest is text */
-			break;
-		}
-		p = after;
-	}
-	buf_puts(&out, p);
+	struct expansion e = {vars, value_len, nvars};
+	template_write(t, name, &out, write_tvar, &e);
 	free(value_len);
 	return buf_take(&out);
 }
@@ -219,8 +254,10 @@ void templates_free(struct templates *t)
 {
 	if (t == NULL)
 		return;
-	for (size_t i = 0; i < NTEMPLATES; i++)
+	for (size_t i = 0; i < NTEMPLATES; i++) {
 		free(t->text[i]);
+		free(t->pieces[i]);
+	}
 	free(t);
 }
 
