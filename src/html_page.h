@@ -53,6 +53,7 @@ struct html_page {
 	struct buf out;
 	struct anchor_map *anchors;  /* pnode -> its id attribute */
 	const struct xref **xrefs;   /* sorted by (text node, offset) */
+	const cmark_node **xref_texts; /* their text nodes, searched in one small array */
 	size_t nxrefs;
 };
 

@@ -333,6 +333,9 @@ static void xrefs_index(struct html_page *page)
 		if (doc->xrefs[i].text)
 			page->xrefs[page->nxrefs++] = &doc->xrefs[i];
 	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+	page->xref_texts = xcalloc(page->nxrefs + 1, sizeof *page->xref_texts);
+	for (size_t i = 0; i < page->nxrefs; i++)
+		page->xref_texts[i] = page->xrefs[i]->text;
 }
 
 /* "#" and the id. */
@@ -372,5 +375,7 @@ void html_page_release(struct html_page *page)
 	page->anchors = NULL;
 	free(page->xrefs);
 	page->xrefs = NULL;
+	free(page->xref_texts);
+	page->xref_texts = NULL;
 	buf_free(&page->out);
 }

@@ -14,6 +14,8 @@
 #include "template.h"
 #include "textwidth.h"
 
+enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
+
 struct walk {
 	struct html_page *page;
 	struct buf *out;
@@ -21,6 +23,11 @@ struct walk {
 	size_t nopen, open_cap;
 	int link_depth;    /* inside <a>: references stay text (no nested links) */
 	size_t column;     /* of the next table cell in its row */
+	struct named_type {
+		cmark_node_type type;
+		enum extension extension;
+	} named[8];        /* extension_of's answers */
+	size_t nnamed;
 };
 
 /* Whether the type is one of cmark's own, which every node of a policy but
@@ -32,34 +39,32 @@ static bool is_core_type(cmark_node_type type)
 	       (type >= CMARK_NODE_TEXT && type <= CMARK_NODE_FOOTNOTE_REFERENCE);
 }
 
-/* An extension's node by its type's name (the extensions number their types
- * as they register, in no header): only nodes of no core type are named,
- * since naming and comparing cost more than the rest of a text node. */
-static bool has_type(cmark_node *node, const char *name)
+/* Which extension's node it is, by its type's name (the extensions number
+ * their types as they register, in no header). Only nodes of no core type
+ * are named, each type once a walk: naming and comparing cost more than
+ * the rest of a text node or a table cell. (A row's name also tells a
+ * header row, which its type does not: row_is_header.) */
+static enum extension extension_of(struct walk *w, cmark_node *node)
 {
-	if (is_core_type(cmark_node_get_type(node)))
-		return false;
-	const char *type = cmark_node_get_type_string(node);
-	return type && strcmp(type, name) == 0;
-}
-
-enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
-
-/* Which extension's node it is, named once for all the tests of a tag. */
-static enum extension extension_of(cmark_node *node)
-{
-	if (is_core_type(cmark_node_get_type(node)))
+	cmark_node_type type = cmark_node_get_type(node);
+	if (is_core_type(type))
 		return EXT_NONE;
-	const char *type = cmark_node_get_type_string(node);
+	for (size_t i = 0; i < w->nnamed; i++)
+		if (w->named[i].type == type)
+			return w->named[i].extension;
+	const char *name = cmark_node_get_type_string(node);
 	static const struct {
 		const char *name;
 		enum extension extension;
 	} names[] = {{"table", EXT_TABLE}, {"table_row", EXT_ROW}, {"table_header", EXT_ROW},
 		     {"table_cell", EXT_CELL}, {"strikethrough", EXT_STRIKETHROUGH}};
-	for (size_t i = 0; type && i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(type, names[i].name) == 0)
-			return names[i].extension;
-	return EXT_NONE;
+	enum extension extension = EXT_NONE;
+	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0)
+			extension = names[i].extension;
+	if (w->nnamed < sizeof w->named / sizeof w->named[0])
+		w->named[w->nnamed++] = (struct named_type){type, extension};
+	return extension;
 }
 
 static void escape(struct walk *w, const char *s, size_t n) { html_escape_buf(w->out, s, n); }
@@ -100,13 +105,13 @@ static const struct xref **xrefs_of(const struct html_page *page, cmark_node *te
 	size_t lo = 0, hi = page->nxrefs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if ((uintptr_t)page->xrefs[mid]->text < (uintptr_t)text)
+		if ((uintptr_t)page->xref_texts[mid] < (uintptr_t)text)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t end = lo;
-	while (end < page->nxrefs && page->xrefs[end]->text == text)
+	while (end < page->nxrefs && page->xref_texts[end] == text)
 		end++;
 	*count = end - lo;
 	return page->xrefs + lo;
@@ -255,7 +260,10 @@ static bool in_tight_list(cmark_node *paragraph)
 
 static bool row_is_header(cmark_node *row)
 {
-	return has_type(row, "table_header") || cmark_gfm_extensions_get_table_row_is_header(row);
+	if (cmark_gfm_extensions_get_table_row_is_header(row))
+		return true;
+	const char *name = cmark_node_get_type_string(row);
+	return name && strcmp(name, "table_header") == 0;
 }
 
 static void open_cell(struct walk *w, cmark_node *cell)
@@ -344,7 +352,7 @@ static void open_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	switch (extension_of(node)) {
+	switch (extension_of(w, node)) {
 	case EXT_TABLE:
 		buf_puts(w->out, "<table class=\"md-table\">\n");
 		break;
@@ -401,7 +409,7 @@ static void close_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	switch (extension_of(node)) {
+	switch (extension_of(w, node)) {
 	case EXT_TABLE:
 		buf_puts(w->out, "</table>\n");
 		break;
@@ -466,22 +474,22 @@ static void walk(struct walk *w, cmark_node *root, cmark_node *start, size_t ski
 	free(w->open);
 }
 
-static bool holds_inlines(cmark_node *node)
+static bool holds_inlines(struct walk *w, cmark_node *node)
 {
 	cmark_node_type type = cmark_node_get_type(node);
-	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || extension_of(node) == EXT_CELL;
+	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || extension_of(w, node) == EXT_CELL;
 }
 
 void html_render_range(struct html_page *page, cmark_node *start, size_t skip, cmark_node *stop)
 {
 	if (start == NULL)
 		return;
+	struct walk w = {.page = page, .out = &page->out};
 	cmark_node *root = start;
-	while (root && !holds_inlines(root))
+	while (root && !holds_inlines(&w, root))
 		root = cmark_node_parent(root);
 	if (root == NULL || root == start)
 		return;
-	struct walk w = {.page = page, .out = &page->out};
 	/* Most ranges are one text node of their paragraph (plain Chinese text):
 	 * written as the walk below would write it, without its iterator. */
 	cmark_node *after = cmark_node_next(start);
