@@ -80,10 +80,10 @@ void html_put_toc(struct html_page *page, const struct labels *l);
 void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  const char *prefix);
 
-/* The id attribute of a node (chapter-3, article-8, article-8-2 …); NULL for
- * nodes without one. Made of ASCII letters, digits and hyphens alone, never
- * of a policy's text: written without escaping. */
-const char *html_anchor(const struct html_page *page, const struct pnode *node);
+/* The id attribute of a node (chapter-3, article-8, article-8-2 …) and its
+ * length; NULL for nodes without one. Made of ASCII letters, digits and
+ * hyphens alone, never of a policy's text: written without escaping. */
+const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len);
 /* The link target of a resolved reference (#article-8, MEETING-001.html,
  * forms/work-report.html); NULL when it stays plain text. Caller frees. */
 char *html_xref_href(const struct html_page *page, const struct xref *xref);

@@ -15,12 +15,14 @@
 
 /* ---- small writers ---- */
 
-/* An html_anchor id, which needs no escaping. */
-static void put_attr_id(struct buf *b, const char *id)
+/* The node's html_anchor id as an attribute, which needs no escaping. */
+static void put_attr_id(struct buf *b, const struct html_page *page, const struct pnode *node)
 {
+	size_t len;
+	const char *id = html_anchor(page, node, &len);
 	if (id) {
 		buf_puts(b, " id=\"");
-		buf_puts(b, id);
+		buf_put(b, id, len);
 		buf_putc(b, '"');
 	}
 }
@@ -184,12 +186,11 @@ static bool printed_as_paragraph(const struct document *doc, const struct pnode 
 static void open_node(struct tree_ctx *t, const struct pnode *node)
 {
 	struct buf *b = &t->page->out;
-	const char *id = html_anchor(t->page, node);
 	switch (node->level) {
 	case LV_CHAPTER:
 	case LV_SECTION:
 		buf_puts(b, node->level == LV_CHAPTER ? "<section class=\"chapter\"" : "<section class=\"section\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (printed_as_paragraph(t->page->doc, node)) {
 			buf_puts(b, node->level == LV_CHAPTER ? "<p class=\"chapter-lead\">" : "<p class=\"section-lead\">");
@@ -205,7 +206,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		char *label, *title;
 		attachment_parts(node, &label, &title);
 		buf_puts(b, "<section class=\"attachment\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (*label && *title) {
 			buf_puts(b, "<p class=\"attachment-label\">");
@@ -226,7 +227,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 	}
 	case LV_ARTICLE:
 		buf_puts(b, "<div class=\"article\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (node->heading) {
 			buf_puts(b, "<h4 class=\"article-heading\">");
@@ -238,7 +239,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		break;
 	case LV_PARAGRAPH:
 		buf_puts(b, "<div class=\"paragraph\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (holds_article_lead(node)) {
 			put_article_lead(t, node->parent);
@@ -256,7 +257,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 				    : node->level == LV_SUBITEM ? "<ol class=\"items subitems\">\n"
 								: "<ol class=\"items subsubitems\">\n");
 		buf_puts(b, "<li");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_putc(b, '>');
 		html_put_marker(b, node->marker);
 		buf_puts(b, html_marker_gap(t->l, node->marker));

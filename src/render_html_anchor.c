@@ -98,9 +98,10 @@ static const struct anchor *anchor_of(const struct anchor_map *m, const struct p
 	}
 }
 
-const char *html_anchor(const struct html_page *page, const struct pnode *node)
+const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len)
 {
 	const struct anchor *a = anchor_of(page->anchors, node);
+	*len = a ? a->len : 0;
 	return a ? a->id : NULL;
 }
 
@@ -209,8 +210,10 @@ static void numbered_id(struct buf *b, const char *prefix, size_t prefix_len, co
 	buf_put_long(b, number);
 }
 
-/* The same with a literal prefix. */
+/* The same with a literal prefix, measured by the compiler. */
 #define NUMBERED_ID(b, prefix, separator, number) numbered_id(b, prefix, sizeof prefix - 1, separator, number)
+/* A paragraph's or item's: on its parent's id. */
+#define CHILD_ID(b, parent, separator, number) numbered_id(b, (parent)->id, (parent)->len, separator, number)
 
 /* The node's id before any suffix of a copy, in b; false for nodes without. */
 static bool base_anchor(const struct html_page *page, const struct pnode *node, struct buf *b)
@@ -250,9 +253,9 @@ static bool base_anchor(const struct html_page *page, const struct pnode *node, 
 			NUMBERED_ID(b, "preamble", "-", node->seq);
 		/* clause-2-1-p1, so that the first paragraph of 2.1 is not clause 2.1.1 */
 		else if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
-			numbered_id(b, parent->id, parent->len, "-p", node->seq);
+			CHILD_ID(b, parent, "-p", node->seq);
 		else
-			numbered_id(b, parent->id, parent->len, "-", node->seq);
+			CHILD_ID(b, parent, "-", node->seq);
 		return true;
 	case LV_ITEM:
 	case LV_SUBITEM:
@@ -260,7 +263,7 @@ static bool base_anchor(const struct html_page *page, const struct pnode *node, 
 		parent = anchor_of(page->anchors, node->parent);
 		if (parent == NULL)
 			return false;
-		numbered_id(b, parent->id, parent->len, "-", node->seq);
+		CHILD_ID(b, parent, "-", node->seq);
 		return true;
 	default:
 		return false;
@@ -381,13 +384,12 @@ static void xrefs_index(struct html_page *page)
 		page->xref_texts[i] = page->xrefs[i]->text;
 }
 
-/* "#" and the id. */
-static char *href_to(const char *id)
+/* "#" and the anchor's id. */
+static char *href_to(const struct anchor *a)
 {
-	size_t n = strlen(id);
-	char *href = xmalloc(n + 2);
+	char *href = xmalloc(a->len + 2);
 	href[0] = '#';
-	memcpy(href + 1, id, n + 1);
+	memcpy(href + 1, a->id, a->len + 1);
 	return href;
 }
 
@@ -402,8 +404,8 @@ char *html_xref_href(const struct html_page *page, const struct xref *x)
 			return xasprintf("forms/%s.html", x->target_form->id);
 		return NULL;
 	}
-	const char *id = html_anchor(page, x->target);
-	return id ? href_to(id) : NULL;
+	const struct anchor *a = anchor_of(page->anchors, x->target);
+	return a ? href_to(a) : NULL;
 }
 
 void html_page_index(struct html_page *page)

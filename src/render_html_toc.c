@@ -36,6 +36,9 @@ const char *html_marker_gap(const struct labels *l, const char *marker)
 	uint32_t cp = 0;
 	if (utf8_decode(marker + start, n - start, &cp) == 0)
 		return l->marker_space;
+	/* 第三条, 第一章: an ideograph (no punctuation) needs no more looks */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return l->marker_space;
 	/* 一、 （一） (一): the text follows at once, as printed; 1. (a) a): a space */
 	if (cp == ')' && text_width(marker, n) > utf8_count(marker, n))
 		return "";
@@ -177,9 +180,10 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	buf_puts(b, "<li class=\"");
 	buf_puts(b, classes[node->level]);
 	buf_puts(b, "\"><a href=\"#");
-	const char *id = html_anchor(t->page, node);
+	size_t len;
+	const char *id = html_anchor(t->page, node, &len);
 	if (id)
-		buf_puts(b, id); /* letters, digits and hyphens: nothing to escape */
+		buf_put(b, id, len); /* letters, digits and hyphens: nothing to escape */
 	buf_puts(b, "\">");
 	html_put_marker(b, node->marker);
 	struct caption caption = toc_caption(node, t->l == &html_en_labels, &t->text);
