@@ -378,7 +378,13 @@ static void xrefs_index(struct html_page *page)
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		if (doc->xrefs[i].text)
 			page->xrefs[page->nxrefs++] = &doc->xrefs[i];
-	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+	/* found in the order of the text, which is mostly that of the nodes'
+	 * addresses already: sorted only when it is not */
+	for (size_t i = 1; i < page->nxrefs; i++)
+		if (compare_xrefs(&page->xrefs[i - 1], &page->xrefs[i]) > 0) {
+			qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+			break;
+		}
 	page->xref_texts = xcalloc(page->nxrefs + 1, sizeof *page->xref_texts);
 	for (size_t i = 0; i < page->nxrefs; i++)
 		page->xref_texts[i] = page->xrefs[i]->text;
