@@ -47,6 +47,9 @@ const struct labels *html_labels_for(const struct document *doc);
  * active); an unknown value (only with --force) as it is. */
 const char *html_status_text(const struct labels *l, const char *status, int kind);
 
+/* The GFM extensions' nodes a page tells apart (render_html_cmark.c). */
+enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
+
 struct html_page {
 	const struct html_renderer *r;
 	const struct document *doc;
@@ -55,6 +58,11 @@ struct html_page {
 	const struct xref **xrefs;   /* sorted by (text node, offset) */
 	const cmark_node **xref_texts; /* their text nodes, searched in one small array */
 	size_t nxrefs;
+	struct named_type {
+		cmark_node_type type;
+		enum extension extension;
+	} named[8];                  /* render_html_cmark.c's extension_of */
+	size_t nnamed;
 };
 
 /* Builds the page's anchors and its index of references; releases them. */

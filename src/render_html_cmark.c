@@ -14,8 +14,6 @@
 #include "template.h"
 #include "textwidth.h"
 
-enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
-
 struct walk {
 	struct html_page *page;
 	struct buf *out;
@@ -23,11 +21,6 @@ struct walk {
 	size_t nopen, open_cap;
 	int link_depth;    /* inside <a>: references stay text (no nested links) */
 	size_t column;     /* of the next table cell in its row */
-	struct named_type {
-		cmark_node_type type;
-		enum extension extension;
-	} named[8];        /* extension_of's answers */
-	size_t nnamed;
 };
 
 /* Whether the type is one of cmark's own, which every node of a policy but
@@ -41,7 +34,7 @@ static bool is_core_type(cmark_node_type type)
 
 /* Which extension's node it is, by its type's name (the extensions number
  * their types as they register, in no header). Only nodes of no core type
- * are named, each type once a walk: naming and comparing cost more than
+ * are named, each type once a page: naming and comparing cost more than
  * the rest of a text node or a table cell. (A row's name also tells a
  * header row, which its type does not: row_is_header.) */
 static enum extension extension_of(struct walk *w, cmark_node *node)
@@ -49,9 +42,10 @@ static enum extension extension_of(struct walk *w, cmark_node *node)
 	cmark_node_type type = cmark_node_get_type(node);
 	if (is_core_type(type))
 		return EXT_NONE;
-	for (size_t i = 0; i < w->nnamed; i++)
-		if (w->named[i].type == type)
-			return w->named[i].extension;
+	struct html_page *page = w->page;
+	for (size_t i = 0; i < page->nnamed; i++)
+		if (page->named[i].type == type)
+			return page->named[i].extension;
 	const char *name = cmark_node_get_type_string(node);
 	static const struct {
 		const char *name;
@@ -62,8 +56,8 @@ static enum extension extension_of(struct walk *w, cmark_node *node)
 	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(name, names[i].name) == 0)
 			extension = names[i].extension;
-	if (w->nnamed < sizeof w->named / sizeof w->named[0])
-		w->named[w->nnamed++] = (struct named_type){type, extension};
+	if (page->nnamed < sizeof page->named / sizeof page->named[0])
+		page->named[page->nnamed++] = (struct named_type){type, extension};
 	return extension;
 }
 
@@ -485,19 +479,19 @@ void html_render_range(struct html_page *page, cmark_node *start, size_t skip, c
 	if (start == NULL)
 		return;
 	struct walk w = {.page = page, .out = &page->out};
+	/* Most ranges are one text node of their paragraph (plain Chinese text):
+	 * written as the walk below would write it, without its iterator. */
+	cmark_node *parent = cmark_node_parent(start), *after = cmark_node_next(start);
+	if (start != stop && cmark_node_get_type(start) == CMARK_NODE_TEXT && (after == NULL || after == stop) &&
+	    parent && holds_inlines(&w, parent)) {
+		write_text(&w, start, skip);
+		return;
+	}
 	cmark_node *root = start;
 	while (root && !holds_inlines(&w, root))
 		root = cmark_node_parent(root);
 	if (root == NULL || root == start)
 		return;
-	/* Most ranges are one text node of their paragraph (plain Chinese text):
-	 * written as the walk below would write it, without its iterator. */
-	cmark_node *after = cmark_node_next(start);
-	if (start != stop && cmark_node_parent(start) == root && cmark_node_get_type(start) == CMARK_NODE_TEXT &&
-	    (after == NULL || after == stop)) {
-		write_text(&w, start, skip);
-		return;
-	}
 	/* The range may begin inside emphasis or a link: open those first. */
 	size_t depth = 0;
 	for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))
