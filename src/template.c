@@ -131,15 +131,19 @@ static void put_entity(struct buf *b, const char *s, size_t *plain, size_t at)
 }
 
 #ifdef __SSE2__
-/* Bit k set: byte k of the 16 at s is & ' < > or " (0x26 0x27 0x3C 0x3E
- * 0x22), exactly those. */
-static unsigned special_bytes16(const char *s)
+/* Bit k set: byte k of v is & ' < > or " (0x26 0x27 0x3C 0x3E 0x22),
+ * exactly those. */
+static unsigned special_bytes(__m128i v)
 {
-	const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
 	const __m128i amp_apos = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x01)), _mm_set1_epi8(0x27));
 	const __m128i lt_gt = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3E));
 	const __m128i quot = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x22));
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(amp_apos, lt_gt), quot));
+}
+
+static unsigned special_bytes16(const char *s)
+{
+	return special_bytes(_mm_loadu_si128((const __m128i *)(const void *)s));
 }
 
 /* The entities of the 16 bytes from `at`, whose special ones are `hits`. */
@@ -149,19 +153,42 @@ static void put_entities(struct buf *b, const char *s, size_t *plain, size_t at,
 		put_entity(b, s, plain, at + (size_t)__builtin_ctz(hits));
 }
 
-/* 16 bytes at a time, and the tail (most texts are shorter: a marker, a
- * title, the text between two references) in a block padded with NULs,
- * which are not special: no byte is looked at one by one. */
+/* A text of fewer than 16 bytes (a marker, a title, the text between two
+ * references): its head and tail, which overlap, read into one block tell
+ * whether it holds anything to escape at all; only then it is looked at a
+ * byte at a time. */
+static void put_short_entities(struct buf *b, const char *s, size_t *plain, size_t n)
+{
+	uint64_t head = 0, tail = 0;
+	if (n >= sizeof(uint64_t)) {
+		memcpy(&head, s, sizeof head);
+		memcpy(&tail, s + n - sizeof tail, sizeof tail);
+	} else if (n >= sizeof(uint32_t)) {
+		uint32_t first, last;
+		memcpy(&first, s, sizeof first);
+		memcpy(&last, s + n - sizeof last, sizeof last);
+		head = first | (uint64_t)last << 32;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			head |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	}
+	if (special_bytes(_mm_set_epi64x((long long)tail, (long long)head)) == 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		put_entity(b, s, plain, i);
+}
+
+/* 16 bytes at a time; the last 16 of a longer text are read again, the
+ * bytes already looked at shifted out. */
 void html_escape_buf(struct buf *b, const char *s, size_t n)
 {
 	size_t plain = 0, i = 0; /* plain: start of the run not yet copied */
 	for (; n - i >= 16; i += 16)
 		put_entities(b, s, &plain, i, special_bytes16(s + i));
-	if (i < n) {
-		char tail[16] = {0};
-		memcpy(tail, s + i, n - i);
-		put_entities(b, s, &plain, i, special_bytes16(tail));
-	}
+	if (n < 16)
+		put_short_entities(b, s, &plain, n);
+	else if (i < n)
+		put_entities(b, s, &plain, i, special_bytes16(s + n - 16) >> (16 - (n - i)));
 	buf_put(b, s + plain, n - plain);
 }
 #else

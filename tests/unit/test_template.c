@@ -84,9 +84,11 @@ static char random_byte(unsigned *seed)
 	return r % 4 ? likely[r / 4 % (sizeof likely - 1)] : (char)(r / 4);
 }
 
-/* html_escape_buf (16 bytes at a time with SSE2, the tail padded; 8 without) against the
- * reference on random texts of 0-99 bytes, appended after a prefix, each in
- * a buffer of its exact size (ASan catches a read past it). */
+/* html_escape_buf (with SSE2: 16 bytes at a time, the last 16 read again,
+ * a text under 16 bytes as its overlapping head and tail; without: 8 at a
+ * time) against the reference on random texts of 0-99 bytes, appended after
+ * a prefix, each in a buffer of its exact size (ASan catches a read past
+ * it). */
 static void test_escape_random(void)
 {
 	unsigned seed = 7;
