@@ -92,9 +92,10 @@ void html_put_policy_link(struct buf *b, const struct html_renderer *r, const st
  * length; NULL for nodes without one. Made of ASCII letters, digits and
  * hyphens alone, never of a policy's text: written without escaping. */
 const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len);
-/* The link target of a resolved reference (#article-8, MEETING-001.html,
- * forms/work-report.html); NULL when it stays plain text. Caller frees. */
-char *html_xref_href(const struct html_page *page, const struct xref *xref);
+/* Appends the link target of a resolved reference (#article-8,
+ * MEETING-001.html, forms/work-report.html), escaped for an attribute;
+ * false, with nothing appended, when it stays plain text. */
+bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *xref);
 
 /* Writes a node's own text, [start + skip, stop) inside start's paragraph,
  * heading or table cell, with its emphasis, links and references. */

@@ -390,28 +390,29 @@ static void xrefs_index(struct html_page *page)
 		page->xref_texts[i] = page->xrefs[i]->text;
 }
 
-/* "#" and the anchor's id. */
-static char *href_to(const struct anchor *a)
-{
-	char *href = xmalloc(a->len + 2);
-	href[0] = '#';
-	memcpy(href + 1, a->id, a->len + 1);
-	return href;
-}
-
-char *html_xref_href(const struct html_page *page, const struct xref *x)
+bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *x)
 {
 	if (x->kind == XREF_TITLE) {
-		if (x->target_doc && x->target_doc == page->doc)
-			return xstrdup("#top");
-		if (x->target_doc && html_has_page(page->r, x->target_doc))
-			return xasprintf("%s.html", x->target_doc->meta.id);
-		if (x->target_form && html_has_form_page(page->r, x->target_form))
-			return xasprintf("forms/%s.html", x->target_form->id);
-		return NULL;
+		if (x->target_doc && x->target_doc == page->doc) {
+			buf_puts(b, "#top");
+		} else if (x->target_doc && html_has_page(page->r, x->target_doc)) {
+			html_put_escaped(b, x->target_doc->meta.id);
+			buf_puts(b, ".html");
+		} else if (x->target_form && html_has_form_page(page->r, x->target_form)) {
+			buf_puts(b, "forms/");
+			html_put_escaped(b, x->target_form->id);
+			buf_puts(b, ".html");
+		} else {
+			return false;
+		}
+		return true;
 	}
 	const struct anchor *a = anchor_of(page->anchors, x->target);
-	return a ? href_to(a) : NULL;
+	if (a == NULL)
+		return false;
+	buf_putc(b, '#');
+	buf_put(b, a->id, a->len); /* letters, digits and hyphens: nothing to escape */
+	return true;
 }
 
 void html_page_index(struct html_page *page)

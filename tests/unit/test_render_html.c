@@ -37,16 +37,15 @@ static size_t count(const char *haystack, const char *needle)
 /* The link a reference must become: <a class="xref" href="HREF">TEXT</a>. */
 static char *link_for(const struct html_page *page, const struct xref *x)
 {
-	char *href = html_xref_href(page, x);
-	if (href == NULL)
-		return NULL;
 	struct buf b = {0};
 	buf_puts(&b, "<a class=\"xref\" href=\"");
-	html_escape_buf(&b, href, strlen(href));
+	if (!html_put_xref_href(&b, page, x)) {
+		buf_free(&b);
+		return NULL;
+	}
 	buf_puts(&b, "\">");
 	html_escape_buf(&b, cmark_node_get_literal(x->text) + x->off, x->len);
 	buf_puts(&b, "</a>");
-	free(href);
 	return buf_take(&b);
 }
 
