@@ -37,13 +37,7 @@ static char *fill_holes(int fd, const struct document *doc, const struct html_ho
 		buf_free(&page);
 		return NULL;
 	}
-	size_t from = 0;
-	for (size_t i = 0; i < holes->n; i++) {
-		buf_put(&page, holed + from, holes->hole[i].at - from);
-		html_put_corpus_part(&page, html, doc, holes->hole[i].part);
-		from = holes->hole[i].at;
-	}
-	buf_put(&page, holed + from, holes->len - from);
+	html_fill_holes(&page, holed, holes, html, doc);
 	free(holed);
 	return buf_take(&page);
 }

@@ -3,6 +3,7 @@
  * label shading, the height of one answer line) is the stylesheet's: this file
  * only says what each cell is, and `--lines` how many lines an area holds. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "kept_grids.h"
 #include "render.h"
@@ -44,9 +45,8 @@ void form_html_keep(struct form_html *r, const struct form *form, char *html)
 
 static void put_escaped(struct buf *out, const char *text)
 {
-	char *escaped = html_escape(text);
-	buf_puts(out, escaped ? escaped : "");
-	free(escaped);
+	if (text)
+		html_escape_buf(out, text, strlen(text));
 }
 
 static void put_signature(struct buf *out)

@@ -47,13 +47,22 @@ const struct labels *html_labels_for(const struct document *doc);
  * active); an unknown value (only with --force) as it is. */
 const char *html_status_text(const struct labels *l, const char *status, int kind);
 
+/* The GFM extensions' nodes a page tells apart (render_html_cmark.c). */
+enum extension { EXT_NONE, EXT_TABLE, EXT_ROW, EXT_CELL, EXT_STRIKETHROUGH };
+
 struct html_page {
 	const struct html_renderer *r;
 	const struct document *doc;
 	struct buf out;
 	struct anchor_map *anchors;  /* pnode -> its id attribute */
 	const struct xref **xrefs;   /* sorted by (text node, offset) */
+	const cmark_node **xref_texts; /* their text nodes, searched in one small array */
 	size_t nxrefs;
+	struct named_type {
+		cmark_node_type type;
+		enum extension extension;
+	} named[8];                  /* render_html_cmark.c's extension_of */
+	size_t nnamed;
 };
 
 /* Builds the page's anchors and its index of references; releases them. */
@@ -72,19 +81,21 @@ void html_put_marker(struct buf *b, const char *marker);
  * nothing after wide punctuation (一、 （一）, also (一)), a space after ASCII
  * punctuation (1. (a)), else the language's marker space (第三条　, 2.1　). */
 const char *html_marker_gap(const struct labels *l, const char *marker);
-/* render_html_toc.c: the table of contents (<nav class="toc">), or "". */
-char *html_render_toc(struct html_page *page, const struct labels *l);
+/* render_html_toc.c: appends the table of contents (<nav class="toc">), if
+ * any, to page->out. */
+void html_put_toc(struct html_page *page, const struct labels *l);
 /* The policy's title, linked to prefix + ID.html when it has a page. */
 void html_put_policy_link(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  const char *prefix);
 
-/* The id attribute of a node (chapter-3, article-8, article-8-2 …); NULL for
- * nodes without one. Made of ASCII letters, digits and hyphens alone, never
- * of a policy's text: written without escaping. */
-const char *html_anchor(const struct html_page *page, const struct pnode *node);
-/* The link target of a resolved reference (#article-8, MEETING-001.html,
- * forms/work-report.html); NULL when it stays plain text. Caller frees. */
-char *html_xref_href(const struct html_page *page, const struct xref *xref);
+/* The id attribute of a node (chapter-3, article-8, article-8-2 …) and its
+ * length; NULL for nodes without one. Made of ASCII letters, digits and
+ * hyphens alone, never of a policy's text: written without escaping. */
+const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len);
+/* Appends the link target of a resolved reference (#article-8,
+ * MEETING-001.html, forms/work-report.html), escaped for an attribute;
+ * false, with nothing appended, when it stays plain text. */
+bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *xref);
 
 /* Writes a node's own text, [start + skip, stop) inside start's paragraph,
  * heading or table cell, with its emphasis, links and references. */

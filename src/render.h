@@ -37,6 +37,10 @@ char *html_render_policy_holed(struct html_renderer *r, const struct document *d
  * fills a hole. */
 void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  enum html_corpus_part part);
+/* Appends the page html_render_policy writes: the one html_render_policy_holed
+ * wrote (holes->len bytes at holed) with its holes filled. */
+void html_fill_holes(struct buf *b, const char *holed, const struct html_holes *holes,
+		     const struct html_renderer *r, const struct document *doc);
 char *html_render_index(struct html_renderer *r);
 char *html_render_form_page(struct html_renderer *r, const struct form *form);
 void html_free(struct html_renderer *r);

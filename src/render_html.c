@@ -15,12 +15,14 @@
 
 /* ---- small writers ---- */
 
-/* An html_anchor id, which needs no escaping. */
-static void put_attr_id(struct buf *b, const char *id)
+/* The node's html_anchor id as an attribute, which needs no escaping. */
+static void put_attr_id(struct buf *b, const struct html_page *page, const struct pnode *node)
 {
+	size_t len;
+	const char *id = html_anchor(page, node, &len);
 	if (id) {
 		buf_puts(b, " id=\"");
-		buf_puts(b, id);
+		buf_put(b, id, len);
 		buf_putc(b, '"');
 	}
 }
@@ -184,12 +186,11 @@ static bool printed_as_paragraph(const struct document *doc, const struct pnode 
 static void open_node(struct tree_ctx *t, const struct pnode *node)
 {
 	struct buf *b = &t->page->out;
-	const char *id = html_anchor(t->page, node);
 	switch (node->level) {
 	case LV_CHAPTER:
 	case LV_SECTION:
 		buf_puts(b, node->level == LV_CHAPTER ? "<section class=\"chapter\"" : "<section class=\"section\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (printed_as_paragraph(t->page->doc, node)) {
 			buf_puts(b, node->level == LV_CHAPTER ? "<p class=\"chapter-lead\">" : "<p class=\"section-lead\">");
@@ -205,7 +206,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		char *label, *title;
 		attachment_parts(node, &label, &title);
 		buf_puts(b, "<section class=\"attachment\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (*label && *title) {
 			buf_puts(b, "<p class=\"attachment-label\">");
@@ -226,7 +227,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 	}
 	case LV_ARTICLE:
 		buf_puts(b, "<div class=\"article\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (node->heading) {
 			buf_puts(b, "<h4 class=\"article-heading\">");
@@ -238,7 +239,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 		break;
 	case LV_PARAGRAPH:
 		buf_puts(b, "<div class=\"paragraph\"");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_puts(b, ">\n");
 		if (holds_article_lead(node)) {
 			put_article_lead(t, node->parent);
@@ -256,7 +257,7 @@ static void open_node(struct tree_ctx *t, const struct pnode *node)
 				    : node->level == LV_SUBITEM ? "<ol class=\"items subitems\">\n"
 								: "<ol class=\"items subsubitems\">\n");
 		buf_puts(b, "<li");
-		put_attr_id(b, id);
+		put_attr_id(b, t->page, node);
 		buf_putc(b, '>');
 		html_put_marker(b, node->marker);
 		buf_puts(b, html_marker_gap(t->l, node->marker));
@@ -310,16 +311,12 @@ static bool visit_text(void *ctx, const struct pnode *node, bool entering)
 }
 
 /* Writes the top-level nodes that are (or are not) attachments. */
-static char *render_parts(struct tree_ctx *t, bool attachments)
+static void put_parts(struct tree_ctx *t, bool attachments)
 {
 	const struct pnode *root = t->page->doc->root;
-	/* the body's HTML is about twice its Markdown (tags, ids, entities) */
-	if (!attachments)
-		buf_expect(&t->page->out, 2 * t->page->doc->len);
 	for (const struct pnode *node = root ? root->first : NULL; node; node = node->next)
 		if ((node->level == LV_ATTACHMENT) == attachments)
 			html_walk_pnodes(node, visit_text, t);
-	return buf_take(&t->page->out);
 }
 
 /* ---- metadata ---- */
@@ -410,36 +407,34 @@ bool html_names_others(const struct document *doc)
 }
 
 /* holes: the row of the superseded policies left to a mark. */
-static char *render_meta(const struct html_renderer *r, const struct document *doc, const struct labels *l,
-			 bool holes)
+static void put_meta(struct buf *b, const struct html_renderer *r, const struct document *doc,
+		     const struct labels *l, bool holes)
 {
 	const struct meta *m = &doc->meta;
-	struct buf b = {0};
-	buf_puts(&b, "<dl class=\"meta\">\n");
-	put_meta_row(&b, l->id, m->id);
-	put_meta_row(&b, l->version, m->version);
-	put_meta_row(&b, l->owner, m->owner);
-	put_meta_row(&b, l->effective, m->effective);
-	put_meta_row(&b, l->status, html_status_text(l, m->status, 1));
-	put_meta_row(&b, l->approved_by, m->approved_by);
+	buf_puts(b, "<dl class=\"meta\">\n");
+	put_meta_row(b, l->id, m->id);
+	put_meta_row(b, l->version, m->version);
+	put_meta_row(b, l->owner, m->owner);
+	put_meta_row(b, l->effective, m->effective);
+	put_meta_row(b, l->status, html_status_text(l, m->status, 1));
+	put_meta_row(b, l->approved_by, m->approved_by);
 	if (holes && m->nsupersedes > 0)
-		buf_puts(&b, part_marks[HTML_PART_SUPERSEDES]);
+		buf_puts(b, part_marks[HTML_PART_SUPERSEDES]);
 	else
-		put_supersedes(&b, r, m, l);
+		put_supersedes(b, r, m, l);
 	if (m->ntags > 0) {
-		buf_puts(&b, "<div><dt>");
-		html_put_escaped(&b, l->tags);
-		buf_puts(&b, "</dt><dd>");
+		buf_puts(b, "<div><dt>");
+		html_put_escaped(b, l->tags);
+		buf_puts(b, "</dt><dd>");
 		for (size_t i = 0; i < m->ntags; i++) {
-			buf_puts(&b, "<span class=\"tag\">");
-			html_put_escaped(&b, m->tags[i]);
-			buf_puts(&b, "</span>");
+			buf_puts(b, "<span class=\"tag\">");
+			html_put_escaped(b, m->tags[i]);
+			buf_puts(b, "</span>");
 		}
-		buf_puts(&b, "</dd></div>\n");
+		buf_puts(b, "</dd></div>\n");
 	}
-	buf_puts(&b, "</dl>\n");
-	put_revisions(&b, m, l);
-	return buf_take(&b);
+	buf_puts(b, "</dl>\n");
+	put_revisions(b, m, l);
 }
 
 /* A notice above the title for a policy that is not (or no longer) in force. */
@@ -475,16 +470,6 @@ static void put_banner(struct buf *b, const struct html_renderer *r, const struc
 	buf_free(&newer);
 }
 
-/* holes: a superseded policy's notice left to a mark. */
-static char *render_banner(const struct html_renderer *r, const struct document *doc, const struct labels *l,
-			   bool holes)
-{
-	if (holes && is_superseded(doc) && html_status_text(l, doc->meta.status, 2) != NULL)
-		return xstrdup(part_marks[HTML_PART_BANNER]);
-	struct buf b = {0};
-	put_banner(&b, r, doc, l);
-	return buf_take(&b);
-}
 
 void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
 			  enum html_corpus_part part)
@@ -494,6 +479,18 @@ void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const st
 		put_banner(b, r, doc, l);
 	else
 		put_supersedes(b, r, &doc->meta, l);
+}
+
+void html_fill_holes(struct buf *b, const char *holed, const struct html_holes *holes,
+		     const struct html_renderer *r, const struct document *doc)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < holes->n; i++) {
+		buf_put(b, holed + from, holes->hole[i].at - from);
+		html_put_corpus_part(b, r, doc, holes->hole[i].part);
+		from = holes->hole[i].at;
+	}
+	buf_put(b, holed + from, holes->len - from);
 }
 
 static size_t count_byte(const char *s, char c)
@@ -506,8 +503,7 @@ static size_t count_byte(const char *s, char c)
 
 /* The marks taken out of the page, each leaving a hole where it was; false
  * when a mark was escaped or there are too many. Every \x01 of the page is a
- * mark's: render_page found none in the template and the values but the
- * marks. */
+ * mark's: render_page counted as many in the page as it wrote marks. */
 static bool take_marks(char *page, struct html_holes *holes)
 {
 	char *to = page;
@@ -530,41 +526,108 @@ static bool take_marks(char *page, struct html_holes *holes)
 	return true;
 }
 
+/* The placeholders of page.html: values, then the parts of the page. */
+enum page_slot {
+	SLOT_LANG, SLOT_TITLE, SLOT_STATUS, SLOT_SCHEME, SLOT_ID, SLOT_CATALOGUE,
+	SLOT_BANNER, SLOT_META, SLOT_TOC, SLOT_CONTENT, SLOT_ATTACHMENTS, SLOT_COUNT
+};
+static const char *const slot_names[SLOT_COUNT] = {
+	"lang", "title", "status", "scheme", "id", "catalogue", "banner", "meta", "toc", "content", "attachments",
+};
+
+struct page_writer {
+	struct tree_ctx t;
+	const char *values[SLOT_BANNER];
+	bool holes;   /* the parts that name other policies left to marks */
+	size_t marks; /* how many were written */
+};
+
+/* Appends a part of the page to page->out. */
+static void put_part(struct page_writer *w, enum page_slot slot)
+{
+	struct html_page *page = w->t.page;
+	struct buf *b = &page->out;
+	const struct document *doc = page->doc;
+	switch (slot) {
+	case SLOT_BANNER:
+		if (w->holes && is_superseded(doc) && html_status_text(w->t.l, doc->meta.status, 2) != NULL) {
+			buf_puts(b, part_marks[HTML_PART_BANNER]);
+			w->marks++;
+		} else {
+			put_banner(b, w->t.r, doc, w->t.l);
+		}
+		break;
+	case SLOT_META:
+		put_meta(b, w->t.r, doc, w->t.l, w->holes);
+		w->marks += w->holes && doc->meta.nsupersedes > 0;
+		break;
+	case SLOT_TOC:
+		html_put_toc(page, w->t.l);
+		break;
+	case SLOT_CONTENT:
+	case SLOT_ATTACHMENTS:
+		put_parts(&w->t, slot == SLOT_ATTACHMENTS);
+		break;
+	default:
+		break;
+	}
+}
+
+/* template_write's writer of page.html: the parts are written straight into
+ * the page, rather than into strings copied into it afterwards. */
+static void write_slot(void *ctx, struct buf *out, const char *name, size_t name_len, bool raw)
+{
+	struct page_writer *w = ctx;
+	size_t slot = 0;
+	while (slot < SLOT_COUNT && (strncmp(slot_names[slot], name, name_len) != 0 || slot_names[slot][name_len] != '\0'))
+		slot++;
+	if (slot < SLOT_BANNER) {
+		if (raw)
+			buf_puts(out, w->values[slot]);
+		else
+			html_put_escaped(out, w->values[slot]);
+	} else if (slot < SLOT_COUNT && raw) {
+		put_part(w, slot); /* out is page->out */
+	} else if (slot < SLOT_COUNT) {
+		/* a part escaped (no template of policyc's does so) is written
+		 * apart first */
+		struct buf page = *out;
+		*out = (struct buf){0};
+		put_part(w, slot);
+		struct buf part = *out;
+		*out = page;
+		if (part.len)
+			html_escape_buf(out, part.data, part.len);
+		buf_free(&part);
+	}
+}
+
 /* The page; with holes, the parts that name other policies marked, and
- * *marks_alone whether those marks are the only \x01 of the values and the
- * template. */
+ * *marks_alone whether those marks are the only \x01 of the page. */
 static char *render_page(struct html_renderer *r, const struct document *doc, bool holes, bool *marks_alone)
 {
 	const struct labels *l = html_labels_for(doc);
 	form_html_drop_kept(r->forms);
 	struct html_page page = {.r = r, .doc = doc};
 	html_page_index(&page);
-	struct tree_ctx t = {.r = r, .page = &page, .l = l};
-	char *toc = html_render_toc(&page, l);
-	char *content = render_parts(&t, false);
-	char *attachments = render_parts(&t, true);
-	char *meta = render_meta(r, doc, l, holes);
-	char *banner = render_banner(r, doc, l, holes);
 	const char *title = doc->meta.title ? doc->meta.title : doc->meta.id ? doc->meta.id : "";
-	struct tvar vars[] = {
-		{"lang", l->lang}, {"title", title}, {"status", doc->meta.status ? doc->meta.status : "active"},
-		{"scheme", scheme_name(doc->meta.scheme)},
-		{"id", doc->meta.id ? doc->meta.id : ""}, {"catalogue", l->catalogue}, {"banner", banner},
-		{"meta", meta}, {"toc", toc}, {"content", content}, {"attachments", attachments},
+	struct page_writer w = {
+		.t = {.r = r, .page = &page, .l = l},
+		.values = {[SLOT_LANG] = l->lang, [SLOT_TITLE] = title,
+			   [SLOT_STATUS] = doc->meta.status ? doc->meta.status : "active",
+			   [SLOT_SCHEME] = scheme_name(doc->meta.scheme), [SLOT_ID] = doc->meta.id ? doc->meta.id : "",
+			   [SLOT_CATALOGUE] = l->catalogue},
+		.holes = holes,
 	};
-	if (holes) {
-		size_t marks = (doc->meta.nsupersedes > 0) + (strcmp(banner, part_marks[HTML_PART_BANNER]) == 0);
-		size_t found = count_byte(templates_get(r->templates, "page.html"), '\x01');
-		for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
-			found += count_byte(vars[i].value, '\x01');
-		*marks_alone = found == marks;
-	}
-	char *html = template_expand(r->templates, "page.html", vars, sizeof vars / sizeof vars[0]);
-	free(toc);
-	free(content);
-	free(attachments);
-	free(meta);
-	free(banner);
+	/* the page is about twice its Markdown (tags, ids, entities) and the
+	 * template: its room made at once */
+	const char *template = templates_get(r->templates, "page.html");
+	buf_expect(&page.out, 2 * doc->len + (template ? strlen(template) : 0));
+	char *html = NULL;
+	if (template_write(r->templates, "page.html", &page.out, write_slot, &w))
+		html = buf_take(&page.out);
+	if (holes && html)
+		*marks_alone = count_byte(html, '\x01') == w.marks;
 	html_page_release(&page);
 	return html;
 }

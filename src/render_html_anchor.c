@@ -9,11 +9,19 @@
 #include "html_page.h"
 #include "render.h"
 #include "util.h"
-/* An id taken by a node; for an id that repeats (see anchor_node), the
- * suffix its next copy tries first. */
+/* An id taken by a node, with its length and hash; for an id that repeats
+ * (see anchor_node), the suffix its next copy tries first. */
 struct claim {
 	const char *id;
+	size_t len, hash;
 	int next_copy;
+};
+
+/* A node's id. */
+struct anchor {
+	const struct pnode *node;
+	const char *id;
+	size_t len;
 };
 
 /* The ids' text, kept in blocks released with the page: one allocation for
@@ -26,71 +34,100 @@ struct id_block {
 enum { ID_BLOCK_SIZE = 4096 };
 
 struct anchor_map {
-	const struct pnode **nodes; /* open addressing by pointer */
-	const char **ids;
-	struct claim *used;         /* open addressing by string */
-	size_t cap;                 /* a power of two, more than twice the nodes */
+	struct anchor *anchors; /* open addressing by node */
+	struct claim *claims;   /* open addressing by id; in anchors' allocation */
+	size_t cap;             /* of each: a power of two, more than twice the nodes */
 	struct id_block *blocks;
-	struct buf scratch;         /* the id being made */
+	struct buf scratch;     /* the id being made */
 };
 
-/* A copy of s kept until the page is released. */
-static const char *keep_id(struct anchor_map *m, const char *s)
+/* A copy of the n bytes at s, and a NUL, kept until the page is released. */
+static const char *keep_id(struct anchor_map *m, const char *s, size_t n)
 {
-	size_t n = strlen(s) + 1;
 	struct id_block *b = m->blocks;
-	if (b == NULL || b->size - b->used < n) {
-		size_t size = n > ID_BLOCK_SIZE ? n : ID_BLOCK_SIZE;
+	if (b == NULL || b->size - b->used <= n) {
+		size_t size = n >= ID_BLOCK_SIZE ? n + 1 : ID_BLOCK_SIZE;
 		b = xmalloc(sizeof *b + size);
 		*b = (struct id_block){.next = m->blocks, .size = size};
 		m->blocks = b;
 	}
 	char *id = b->text + b->used;
 	memcpy(id, s, n);
-	b->used += n;
+	id[n] = '\0';
+	b->used += n + 1;
 	return id;
 }
 
 static size_t hash_pointer(const void *p) { return (size_t)(((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15u); }
 
-static size_t hash_string(const char *s)
+/* A hash of the n bytes at s, 8 at a time (an id is a dozen ASCII bytes):
+ * the last 8 overlap the words before them, rather than be read one by one. */
+static size_t hash_id(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	const uint64_t k = 0xff51afd7ed558ccdu;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w = 0;
+	if (n < sizeof w) {
+		for (size_t i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	} else {
+		for (size_t at = 0; n - at > sizeof w; at += sizeof w) {
+			memcpy(&w, s + at, sizeof w);
+			h = (h ^ w) * k;
+			h ^= h >> 29;
+		}
+		memcpy(&w, s + n - sizeof w, sizeof w);
+	}
+	/* the table takes the low bits: every byte of the last word, its end
+	 * (an id's last number) included, is stirred down into them */
+	h = (h ^ w) * k;
+	h ^= h >> 33;
+	h *= k;
+	return (size_t)(h ^ (h >> 33));
 }
 
-const char *html_anchor(const struct html_page *page, const struct pnode *node)
+/* The node's anchor, or NULL. */
+static const struct anchor *anchor_of(const struct anchor_map *m, const struct pnode *node)
 {
-	const struct anchor_map *m = page->anchors;
 	if (m == NULL || node == NULL)
 		return NULL;
 	for (size_t i = hash_pointer(node) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (m->nodes[i] == NULL)
+		if (m->anchors[i].node == NULL)
 			return NULL;
-		if (m->nodes[i] == node)
-			return m->ids[i];
+		if (m->anchors[i].node == node)
+			return &m->anchors[i];
 	}
 }
 
-/* The claim of `id`, or the empty slot where it would go. */
-static struct claim *find_claim(struct anchor_map *m, const char *id)
+const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len)
 {
-	size_t i = hash_string(id) & (m->cap - 1);
-	for (; m->used[i].id; i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->used[i].id, id) == 0)
-			break;
-	return &m->used[i];
+	const struct anchor *a = anchor_of(page->anchors, node);
+	*len = a ? a->len : 0;
+	return a ? a->id : NULL;
 }
 
-static void set_anchor(struct anchor_map *m, const struct pnode *node, const char *id)
+/* The claim of the n bytes at id (hashed to `hash`), or the empty slot
+ * where it would go. */
+static struct claim *find_claim(struct anchor_map *m, const char *id, size_t n, size_t hash)
 {
+	size_t i = hash & (m->cap - 1);
+	for (; m->claims[i].id; i = (i + 1) & (m->cap - 1)) {
+		const struct claim *c = &m->claims[i];
+		if (c->hash == hash && c->len == n && memcmp(c->id, id, n) == 0)
+			break;
+	}
+	return &m->claims[i];
+}
+
+/* Claims the n bytes at id for node, in the empty slot of the claims. */
+static void set_anchor(struct anchor_map *m, const struct pnode *node, struct claim *slot, const char *id,
+		       size_t n, size_t hash)
+{
+	const char *kept = keep_id(m, id, n);
+	*slot = (struct claim){kept, n, hash, 2};
 	size_t i = hash_pointer(node) & (m->cap - 1);
-	while (m->nodes[i])
+	while (m->anchors[i].node)
 		i = (i + 1) & (m->cap - 1);
-	m->nodes[i] = node;
-	m->ids[i] = id;
+	m->anchors[i] = (struct anchor){node, kept, n};
 }
 
 static const struct pnode *ancestor_at(const struct pnode *node, enum level level)
@@ -166,55 +203,67 @@ static bool clause_scheme(const struct document *doc)
 /* prefix, separator, number: article-8, article-8-2, clause-2-1-p1 — the
  * ids of most nodes, written without printf, which cost more than the rest
  * of the anchors. */
-static void numbered_id(struct buf *b, const char *prefix, const char *separator, int number)
+static void numbered_id(struct buf *b, const char *prefix, size_t prefix_len, const char *separator, int number)
 {
-	buf_puts(b, prefix);
+	buf_put(b, prefix, prefix_len);
 	buf_puts(b, separator);
 	buf_put_long(b, number);
 }
 
+/* The same with a literal prefix, measured by the compiler. */
+#define NUMBERED_ID(b, prefix, separator, number) numbered_id(b, prefix, sizeof prefix - 1, separator, number)
+/* A paragraph's or item's: on its parent's id. */
+#define CHILD_ID(b, parent, separator, number) numbered_id(b, (parent)->id, (parent)->len, separator, number)
+
 /* The node's id before any suffix of a copy, in b; false for nodes without. */
 static bool base_anchor(const struct html_page *page, const struct pnode *node, struct buf *b)
 {
-	const struct pnode *chapter = ancestor_at(node, LV_CHAPTER);
-	const char *parent_id = html_anchor(page, node->parent);
+	const struct pnode *chapter;
+	const struct anchor *parent;
 	switch (node->level) {
 	case LV_CHAPTER:
-		numbered_id(b, "chapter", "-", shown_number(node));
+		NUMBERED_ID(b, "chapter", "-", shown_number(node));
 		return true;
 	case LV_SECTION:
+		chapter = ancestor_at(node, LV_CHAPTER);
 		if (chapter)
-			numbered_id(b, "section", "-", shown_number(chapter));
-		numbered_id(b, chapter ? "" : "section", "-", shown_number(node));
+			NUMBERED_ID(b, "section", "-", shown_number(chapter));
+		if (chapter)
+			NUMBERED_ID(b, "", "-", shown_number(node));
+		else
+			NUMBERED_ID(b, "section", "-", shown_number(node));
 		return true;
 	case LV_ARTICLE:
+		chapter = ancestor_at(node, LV_CHAPTER);
 		if (clause_scheme(page->doc)) {
 			clause_anchor(b, node);
 		} else if (chapter && page->doc->config && page->doc->config->article_per_chapter) {
-			numbered_id(b, "chapter", "-", shown_number(chapter));
-			numbered_id(b, "", "-article-", shown_number(node));
+			NUMBERED_ID(b, "chapter", "-", shown_number(chapter));
+			NUMBERED_ID(b, "", "-article-", shown_number(node));
 		} else {
-			numbered_id(b, "article", "-", shown_number(node));
+			NUMBERED_ID(b, "article", "-", shown_number(node));
 		}
 		return true;
 	case LV_ATTACHMENT:
-		numbered_id(b, "attachment", "-", node->seq);
+		NUMBERED_ID(b, "attachment", "-", node->seq);
 		return true;
 	case LV_PARAGRAPH:
-		if (parent_id == NULL)
-			numbered_id(b, "preamble", "-", node->seq);
+		parent = anchor_of(page->anchors, node->parent);
+		if (parent == NULL)
+			NUMBERED_ID(b, "preamble", "-", node->seq);
 		/* clause-2-1-p1, so that the first paragraph of 2.1 is not clause 2.1.1 */
 		else if (node->parent->level == LV_ARTICLE && clause_scheme(page->doc))
-			numbered_id(b, parent_id, "-p", node->seq);
+			CHILD_ID(b, parent, "-p", node->seq);
 		else
-			numbered_id(b, parent_id, "-", node->seq);
+			CHILD_ID(b, parent, "-", node->seq);
 		return true;
 	case LV_ITEM:
 	case LV_SUBITEM:
 	case LV_SUBSUBITEM:
-		if (parent_id == NULL)
+		parent = anchor_of(page->anchors, node->parent);
+		if (parent == NULL)
 			return false;
-		numbered_id(b, parent_id, "-", node->seq);
+		CHILD_ID(b, parent, "-", node->seq);
 		return true;
 	default:
 		return false;
@@ -259,7 +308,8 @@ static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
 	if (!base_anchor(page, node, &m->scratch))
 		return true;
 	const char *id = m->scratch.data;
-	struct claim *slot = find_claim(m, id);
+	size_t n = m->scratch.len, hash = hash_id(id, n);
+	struct claim *slot = find_claim(m, id, n, hash);
 	/* Only a document with numbering errors built with --force repeats a
 	 * number; its later copies get a suffix no real anchor has. Each copy
 	 * goes on from the suffix the one before it took, so that thousands of
@@ -270,17 +320,15 @@ static bool anchor_node(void *ctx, const struct pnode *node, bool entering)
 		do {
 			free(copy_id);
 			copy_id = xasprintf("%s-x%d", id, original->next_copy++);
-			slot = find_claim(m, copy_id);
+			n = strlen(copy_id);
+			hash = hash_id(copy_id, n);
+			slot = find_claim(m, copy_id, n, hash);
 		} while (slot->id);
-		const char *kept = keep_id(m, copy_id);
+		set_anchor(m, node, slot, copy_id, n, hash);
 		free(copy_id);
-		*slot = (struct claim){kept, 2};
-		set_anchor(m, node, kept);
 		return true;
 	}
-	const char *kept = keep_id(m, id);
-	*slot = (struct claim){kept, 2};
-	set_anchor(m, node, kept);
+	set_anchor(m, node, slot, id, n, hash);
 	return true;
 }
 
@@ -295,9 +343,9 @@ static void anchors_build(struct html_page *page)
 	m->cap = 16;
 	while (m->cap < 2 * n + 2)
 		m->cap *= 2;
-	m->nodes = xcalloc(m->cap, sizeof *m->nodes);
-	m->ids = xcalloc(m->cap, sizeof *m->ids);
-	m->used = xcalloc(m->cap, sizeof *m->used);
+	/* one allocation for both tables */
+	m->anchors = xcalloc(m->cap, sizeof *m->anchors + sizeof *m->claims);
+	m->claims = (struct claim *)(void *)(m->anchors + m->cap);
 	page->anchors = m;
 	html_walk_pnodes(root, anchor_node, page);
 }
@@ -311,9 +359,7 @@ static void anchors_free(struct anchor_map *m)
 		free(b);
 	}
 	buf_free(&m->scratch);
-	free(m->nodes);
-	free(m->ids);
-	free(m->used);
+	free(m->anchors);
 	free(m);
 }
 
@@ -332,32 +378,41 @@ static void xrefs_index(struct html_page *page)
 	for (size_t i = 0; i < doc->nxrefs; i++)
 		if (doc->xrefs[i].text)
 			page->xrefs[page->nxrefs++] = &doc->xrefs[i];
-	qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+	/* found in the order of the text, which is mostly that of the nodes'
+	 * addresses already: sorted only when it is not */
+	for (size_t i = 1; i < page->nxrefs; i++)
+		if (compare_xrefs(&page->xrefs[i - 1], &page->xrefs[i]) > 0) {
+			qsort(page->xrefs, page->nxrefs, sizeof *page->xrefs, compare_xrefs);
+			break;
+		}
+	page->xref_texts = xcalloc(page->nxrefs + 1, sizeof *page->xref_texts);
+	for (size_t i = 0; i < page->nxrefs; i++)
+		page->xref_texts[i] = page->xrefs[i]->text;
 }
 
-/* "#" and the id. */
-static char *href_to(const char *id)
-{
-	size_t n = strlen(id);
-	char *href = xmalloc(n + 2);
-	href[0] = '#';
-	memcpy(href + 1, id, n + 1);
-	return href;
-}
-
-char *html_xref_href(const struct html_page *page, const struct xref *x)
+bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *x)
 {
 	if (x->kind == XREF_TITLE) {
-		if (x->target_doc && x->target_doc == page->doc)
-			return xstrdup("#top");
-		if (x->target_doc && html_has_page(page->r, x->target_doc))
-			return xasprintf("%s.html", x->target_doc->meta.id);
-		if (x->target_form && html_has_form_page(page->r, x->target_form))
-			return xasprintf("forms/%s.html", x->target_form->id);
-		return NULL;
+		if (x->target_doc && x->target_doc == page->doc) {
+			buf_puts(b, "#top");
+		} else if (x->target_doc && html_has_page(page->r, x->target_doc)) {
+			html_put_escaped(b, x->target_doc->meta.id);
+			buf_puts(b, ".html");
+		} else if (x->target_form && html_has_form_page(page->r, x->target_form)) {
+			buf_puts(b, "forms/");
+			html_put_escaped(b, x->target_form->id);
+			buf_puts(b, ".html");
+		} else {
+			return false;
+		}
+		return true;
 	}
-	const char *id = html_anchor(page, x->target);
-	return id ? href_to(id) : NULL;
+	const struct anchor *a = anchor_of(page->anchors, x->target);
+	if (a == NULL)
+		return false;
+	buf_putc(b, '#');
+	buf_put(b, a->id, a->len); /* letters, digits and hyphens: nothing to escape */
+	return true;
 }
 
 void html_page_index(struct html_page *page)
@@ -372,5 +427,7 @@ void html_page_release(struct html_page *page)
 	page->anchors = NULL;
 	free(page->xrefs);
 	page->xrefs = NULL;
+	free(page->xref_texts);
+	page->xref_texts = NULL;
 	buf_free(&page->out);
 }

@@ -23,10 +23,42 @@ struct walk {
 	size_t column;     /* of the next table cell in its row */
 };
 
-static bool has_type(cmark_node *node, const char *name)
+/* Whether the type is one of cmark's own, which every node of a policy but
+ * those of the table and strikethrough extensions is: the extensions number
+ * theirs on from the last block and the last inline type. */
+static bool is_core_type(cmark_node_type type)
 {
-	const char *type = cmark_node_get_type_string(node);
-	return type && strcmp(type, name) == 0;
+	return type <= CMARK_NODE_FOOTNOTE_DEFINITION ||
+	       (type >= CMARK_NODE_TEXT && type <= CMARK_NODE_FOOTNOTE_REFERENCE);
+}
+
+/* Which extension's node it is, by its type's name (the extensions number
+ * their types as they register, in no header). Only nodes of no core type
+ * are named, each type once a page: naming and comparing cost more than
+ * the rest of a text node or a table cell. (A row's name also tells a
+ * header row, which its type does not: row_is_header.) */
+static enum extension extension_of(struct walk *w, cmark_node *node)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	if (is_core_type(type))
+		return EXT_NONE;
+	struct html_page *page = w->page;
+	for (size_t i = 0; i < page->nnamed; i++)
+		if (page->named[i].type == type)
+			return page->named[i].extension;
+	const char *name = cmark_node_get_type_string(node);
+	static const struct {
+		const char *name;
+		enum extension extension;
+	} names[] = {{"table", EXT_TABLE}, {"table_row", EXT_ROW}, {"table_header", EXT_ROW},
+		     {"table_cell", EXT_CELL}, {"strikethrough", EXT_STRIKETHROUGH}};
+	enum extension extension = EXT_NONE;
+	for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i].name) == 0)
+			extension = names[i].extension;
+	if (page->nnamed < sizeof page->named / sizeof page->named[0])
+		page->named[page->nnamed++] = (struct named_type){type, extension};
+	return extension;
 }
 
 static void escape(struct walk *w, const char *s, size_t n) { html_escape_buf(w->out, s, n); }
@@ -67,13 +99,13 @@ static const struct xref **xrefs_of(const struct html_page *page, cmark_node *te
 	size_t lo = 0, hi = page->nxrefs;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if ((uintptr_t)page->xrefs[mid]->text < (uintptr_t)text)
+		if ((uintptr_t)page->xref_texts[mid] < (uintptr_t)text)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	size_t end = lo;
-	while (end < page->nxrefs && page->xrefs[end]->text == text)
+	while (end < page->nxrefs && page->xref_texts[end] == text)
 		end++;
 	*count = end - lo;
 	return page->xrefs + lo;
@@ -91,16 +123,19 @@ static void write_text(struct walk *w, cmark_node *node, size_t from)
 		if (x->off < pos || x->off + x->len > len)
 			continue;
 		escape(w, lit + pos, x->off - pos);
-		char *href = w->link_depth ? NULL : html_xref_href(w->page, x);
-		if (href) {
-			buf_puts(w->out, "<a class=\"xref\" href=\"");
-			escape_str(w, href);
+		/* the tag is written first and taken back when there is no link */
+		size_t tag = w->out->len;
+		buf_puts(w->out, "<a class=\"xref\" href=\"");
+		bool linked = !w->link_depth && html_put_xref_href(w->out, w->page, x);
+		if (linked) {
 			buf_puts(w->out, "\">");
+		} else {
+			w->out->len = tag;
+			w->out->data[tag] = '\0';
 		}
 		escape(w, lit + x->off, x->len);
-		if (href)
+		if (linked)
 			buf_puts(w->out, "</a>");
-		free(href);
 		pos = x->off + x->len;
 	}
 	escape(w, lit + pos, len - pos);
@@ -222,7 +257,10 @@ static bool in_tight_list(cmark_node *paragraph)
 
 static bool row_is_header(cmark_node *row)
 {
-	return has_type(row, "table_header") || cmark_gfm_extensions_get_table_row_is_header(row);
+	if (cmark_gfm_extensions_get_table_row_is_header(row))
+		return true;
+	const char *name = cmark_node_get_type_string(row);
+	return name && strcmp(name, "table_header") == 0;
 }
 
 static void open_cell(struct walk *w, cmark_node *cell)
@@ -311,14 +349,22 @@ static void open_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	if (has_type(node, "table"))
+	switch (extension_of(w, node)) {
+	case EXT_TABLE:
 		buf_puts(w->out, "<table class=\"md-table\">\n");
-	else if (has_type(node, "table_row") || has_type(node, "table_header"))
+		break;
+	case EXT_ROW:
 		open_row(w, node);
-	else if (has_type(node, "table_cell"))
+		break;
+	case EXT_CELL:
 		open_cell(w, node);
-	else if (has_type(node, "strikethrough"))
+		break;
+	case EXT_STRIKETHROUGH:
 		buf_puts(w->out, "<del>");
+		break;
+	case EXT_NONE:
+		break;
+	}
 }
 
 static void close_container(struct walk *w, cmark_node *node)
@@ -360,14 +406,22 @@ static void close_container(struct walk *w, cmark_node *node)
 	default:
 		break;
 	}
-	if (has_type(node, "table"))
+	switch (extension_of(w, node)) {
+	case EXT_TABLE:
 		buf_puts(w->out, "</table>\n");
-	else if (has_type(node, "table_row") || has_type(node, "table_header"))
+		break;
+	case EXT_ROW:
 		close_row(w, node);
-	else if (has_type(node, "table_cell"))
+		break;
+	case EXT_CELL:
 		buf_puts(w->out, cmark_node_parent(node) && row_is_header(cmark_node_parent(node)) ? "</th>" : "</td>");
-	else if (has_type(node, "strikethrough"))
+		break;
+	case EXT_STRIKETHROUGH:
 		buf_puts(w->out, "</del>");
+		break;
+	case EXT_NONE:
+		break;
+	}
 }
 
 static bool is_leaf_type(cmark_node *node)
@@ -417,30 +471,30 @@ static void walk(struct walk *w, cmark_node *root, cmark_node *start, size_t ski
 	free(w->open);
 }
 
-static bool holds_inlines(cmark_node *node)
+static bool holds_inlines(struct walk *w, cmark_node *node)
 {
 	cmark_node_type type = cmark_node_get_type(node);
-	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || has_type(node, "table_cell");
+	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || extension_of(w, node) == EXT_CELL;
 }
 
 void html_render_range(struct html_page *page, cmark_node *start, size_t skip, cmark_node *stop)
 {
 	if (start == NULL)
 		return;
-	cmark_node *root = start;
-	while (root && !holds_inlines(root))
-		root = cmark_node_parent(root);
-	if (root == NULL || root == start)
-		return;
 	struct walk w = {.page = page, .out = &page->out};
 	/* Most ranges are one text node of their paragraph (plain Chinese text):
 	 * written as the walk below would write it, without its iterator. */
-	cmark_node *after = cmark_node_next(start);
-	if (start != stop && cmark_node_parent(start) == root && cmark_node_get_type(start) == CMARK_NODE_TEXT &&
-	    (after == NULL || after == stop)) {
+	cmark_node *parent = cmark_node_parent(start), *after = cmark_node_next(start);
+	if (start != stop && cmark_node_get_type(start) == CMARK_NODE_TEXT && (after == NULL || after == stop) &&
+	    parent && holds_inlines(&w, parent)) {
 		write_text(&w, start, skip);
 		return;
 	}
+	cmark_node *root = start;
+	while (root && !holds_inlines(&w, root))
+		root = cmark_node_parent(root);
+	if (root == NULL || root == start)
+		return;
 	/* The range may begin inside emphasis or a link: open those first. */
 	size_t depth = 0;
 	for (cmark_node *n = cmark_node_parent(start); n != root; n = cmark_node_parent(n))

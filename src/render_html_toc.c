@@ -8,6 +8,7 @@
 #include <unicode/uchar.h>
 
 #include "html_page.h"
+#include "parse_inline.h"
 #include "textwidth.h"
 #include "util.h"
 
@@ -35,6 +36,9 @@ const char *html_marker_gap(const struct labels *l, const char *marker)
 	uint32_t cp = 0;
 	if (utf8_decode(marker + start, n - start, &cp) == 0)
 		return l->marker_space;
+	/* 第三条, 第一章: an ideograph (no punctuation) needs no more looks */
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return l->marker_space;
 	/* 一、 （一） (一): the text follows at once, as printed; 1. (a) a): a space */
 	if (cp == ')' && text_width(marker, n) > utf8_count(marker, n))
 		return "";
@@ -45,8 +49,16 @@ const char *html_marker_gap(const struct labels *l, const char *marker)
 	return l->marker_space;
 }
 
-/* The first `max` code points of s (cut at the byte `end`), "…" after a cut. */
-static char *shorten(const char *s, size_t end, size_t max)
+/* What a contents entry shows: the first len bytes of text, and "…" after
+ * them when the text was cut. */
+struct caption {
+	const char *text;
+	size_t len;
+	bool cut;
+};
+
+/* The first `max` code points of s (cut at the byte `end`). */
+static struct caption shorten(const char *s, size_t end, size_t max)
 {
 	size_t bytes = 0, chars = 0;
 	uint32_t cp;
@@ -55,13 +67,13 @@ static char *shorten(const char *s, size_t end, size_t max)
 		bytes += n ? n : 1;
 		chars++;
 	}
-	return bytes < end ? xasprintf("%.*s…", (int)bytes, s) : xstrndup(s, bytes);
+	return (struct caption){s, bytes, bytes < end};
 }
 
 /* The first phrase of a Chinese text: up to its first pause, one of
  * \u3000 ： ， 。 ； 、 (E3 80 80, EF BC 9A, EF BC 8C, E3 80 82, EF BC 9B,
  * E3 80 81) or ' ' ':' ',' ';' — found in one pass over the text. */
-static char *chinese_caption(const char *text)
+static struct caption chinese_caption(const char *text)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t end = 0;
@@ -78,7 +90,7 @@ static char *chinese_caption(const char *text)
 }
 
 /* The first words of an English text: up to its first pause, at most a few. */
-static char *english_caption(const char *text)
+static struct caption english_caption(const char *text)
 {
 	size_t end = strcspn(text, ",.;:"), words = 0, i = 0;
 	while (i < end) {
@@ -89,26 +101,28 @@ static char *english_caption(const char *text)
 		if (++words > CAPTION_WORDS) {
 			while (i > 0 && text[i - 1] == ' ')
 				i--;
-			return xasprintf("%.*s…", (int)i, text);
+			return (struct caption){text, i, true};
 		}
 		while (i < end && text[i] != ' ')
 			i++;
 	}
-	return xstrndup(text, end);
+	return (struct caption){text, end, false};
 }
 
 /* A heading's title; for an article or a division written as a paragraph
- * (第一条 目的　为…, outline's 一、严格遵守…), the first phrase of its text. */
-static char *toc_caption(const struct pnode *node, bool english)
+ * (第一条 目的　为…, outline's 一、严格遵守…), the first phrase of its text,
+ * an article's gathered in `text`. */
+static struct caption toc_caption(const struct pnode *node, bool english, struct buf *text)
 {
+	const char *title = node->title ? node->title : "";
 	if (node->heading || node->level == LV_ATTACHMENT)
-		return xstrdup(node->title ? node->title : "");
-	char *text = node->level == LV_ARTICLE ? pnode_own_text(node) : xstrdup(node->title ? node->title : "");
-	if (text == NULL)
-		return xstrdup("");
-	char *caption = english ? english_caption(text) : chinese_caption(text);
-	free(text);
-	return caption;
+		return (struct caption){title, strlen(title), false};
+	if (node->level == LV_ARTICLE) {
+		buf_reset(text);
+		pnode_put_own_text(text, node);
+		title = text->data ? text->data : "";
+	}
+	return english ? english_caption(title) : chinese_caption(title);
 }
 
 static bool in_toc(enum level level)
@@ -140,6 +154,7 @@ static void open_toc_list(struct buf *b, const struct pnode *node)
 struct toc {
 	struct html_page *page;
 	const struct labels *l;
+	struct buf text; /* an article's own text, for its caption */
 };
 
 static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
@@ -165,16 +180,18 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	buf_puts(b, "<li class=\"");
 	buf_puts(b, classes[node->level]);
 	buf_puts(b, "\"><a href=\"#");
-	const char *id = html_anchor(t->page, node);
+	size_t len;
+	const char *id = html_anchor(t->page, node, &len);
 	if (id)
-		buf_puts(b, id); /* letters, digits and hyphens: nothing to escape */
+		buf_put(b, id, len); /* letters, digits and hyphens: nothing to escape */
 	buf_puts(b, "\">");
 	html_put_marker(b, node->marker);
-	char *caption = toc_caption(node, t->l == &html_en_labels);
-	if (*caption)
+	struct caption caption = toc_caption(node, t->l == &html_en_labels, &t->text);
+	if (caption.len || caption.cut)
 		buf_puts(b, html_marker_gap(t->l, node->marker));
-	html_put_escaped(b, caption);
-	free(caption);
+	html_escape_buf(b, caption.text, caption.len);
+	if (caption.cut)
+		buf_puts(b, "…");
 	buf_puts(b, "</a>");
 	if (has_toc_children(node)) {
 		buf_putc(b, '\n');
@@ -184,17 +201,17 @@ static bool visit_toc(void *ctx, const struct pnode *node, bool entering)
 	return false;
 }
 
-char *html_render_toc(struct html_page *page, const struct labels *l)
+void html_put_toc(struct html_page *page, const struct labels *l)
 {
 	const struct pnode *root = page->doc->root;
 	if (root == NULL || !has_toc_children(root))
-		return xstrdup("");
+		return;
 	struct buf *b = &page->out;
 	buf_puts(b, "<nav class=\"toc\">\n<h2 class=\"toc-title\">");
 	html_put_escaped(b, l->contents);
 	buf_puts(b, "</h2>\n");
-	struct toc t = {page, l};
+	struct toc t = {page, l, {0}};
 	html_walk_pnodes(root, visit_toc, &t);
+	buf_free(&t.text);
 	buf_puts(b, "</nav>\n");
-	return buf_take(b);
 }

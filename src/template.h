@@ -6,6 +6,7 @@
 #ifndef POLICYC_TEMPLATE_H
 #define POLICYC_TEMPLATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct templates;
@@ -21,10 +22,19 @@ struct templates *templates_load(const char *dir, char **error);
 const char *templates_get(const struct templates *t, const char *name);
 /* Expands template `name`. Unknown placeholders expand to nothing. */
 char *template_expand(const struct templates *t, const char *name, const struct tvar *vars, size_t nvars);
+/* Writes a placeholder's value into out: the one called `name` (name_len
+ * bytes, no NUL after them), as it is when raw ({{{name}}}), else escaped;
+ * nothing for a name it does not know. */
+struct buf;
+typedef void template_slot_writer(void *ctx, struct buf *out, const char *name, size_t name_len, bool raw);
+/* Appends template `name` to out, each placeholder written by `write` in
+ * turn (a page writes its parts straight into itself rather than into
+ * strings copied in afterwards); false for an unknown template. */
+bool template_write(const struct templates *t, const char *name, struct buf *out, template_slot_writer *write,
+		    void *ctx);
 /* Appends s HTML-escaped (& < > " ') to a new string. */
 char *html_escape(const char *s);
 /* Appends n bytes of s HTML-escaped to b (util.h). */
-struct buf;
 void html_escape_buf(struct buf *b, const char *s, size_t n);
 void templates_free(struct templates *t);
 /* The default templates directory: next to the executable (a source tree) or
