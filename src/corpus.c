@@ -34,6 +34,11 @@ struct name_index {
 struct corpus_state {
 	struct corpus public;
 	struct name_map policy_titles, form_titles;
+	struct name_map policy_ids; /* the first policy of each id */
+	/* (an id a policy supersedes, that policy), sorted by id, then corpus
+	 * order: a superseded policy's page names those that replace it */
+	struct name_index superseded;
+	struct name_map first_superseded; /* each id's first place in it */
 };
 
 static int compare_entries(const void *a, const void *b)
@@ -450,11 +455,18 @@ struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct
 	corpus->config = config;
 	corpus->options = options;
 
-	check_repeats(corpus, false, false, NULL);
+	check_repeats(corpus, false, false, &state->policy_ids);
 	check_repeats(corpus, false, true, &state->policy_titles);
 	check_repeats(corpus, true, false, NULL);
 	check_repeats(corpus, true, true, &state->form_titles);
 	resolve_titles(state);
+	for (size_t i = 0; i < corpus->ndocs; i++)
+		for (size_t k = 0; k < corpus->docs[i]->meta.nsupersedes; k++)
+			index_add(&state->superseded, corpus->docs[i]->meta.supersedes[k], corpus->docs[i]);
+	index_sort(&state->superseded);
+	for (size_t i = 0; i < state->superseded.n; i++)
+		name_map_put(&state->first_superseded, state->superseded.v[i].name, NULL, i);
+	corpus->indexed = true;
 	for (size_t i = 0; i < corpus->ndocs; i++) {
 		struct document *doc = corpus->docs[i];
 		diags_sort(&doc->diags);
@@ -473,6 +485,9 @@ void corpus_free(struct corpus *corpus)
 	struct corpus_state *state = (struct corpus_state *)corpus;
 	name_map_free(&state->policy_titles);
 	name_map_free(&state->form_titles);
+	name_map_free(&state->policy_ids);
+	free(state->superseded.v);
+	name_map_free(&state->first_superseded);
 	free_docs(corpus->docs, corpus->ndocs);
 	free(state);
 }
@@ -503,6 +518,50 @@ struct document *corpus_reread(const struct corpus *corpus, const struct documen
 	}
 	corpus_resolve_titles(corpus, doc);
 	return doc;
+}
+
+/* An empty id is in no index (index_add): the linear search finds it. */
+const struct document *corpus_find_id(const struct corpus *corpus, const char *id)
+{
+	if (corpus->indexed && id[0] != '\0') {
+		const struct name_map_entry *entry = name_map_get(&((const struct corpus_state *)corpus)->policy_ids, id);
+		return entry ? entry->value : NULL;
+	}
+	for (size_t i = 0; i < corpus->ndocs; i++)
+		if (corpus->docs[i]->meta.id && strcmp(corpus->docs[i]->meta.id, id) == 0)
+			return corpus->docs[i];
+	return NULL;
+}
+
+/* Linear, by (document, position in its list) numbered from 0, without an
+ * index. */
+static const struct document *linear_superseder(const struct corpus *corpus, const char *id, size_t *from)
+{
+	for (size_t n = 0, i = 0; i < corpus->ndocs; i++)
+		for (size_t k = 0; k < corpus->docs[i]->meta.nsupersedes; k++, n++)
+			if (n >= *from && strcmp(corpus->docs[i]->meta.supersedes[k], id) == 0) {
+				*from = n + 1;
+				return corpus->docs[i];
+			}
+	return NULL;
+}
+
+const struct document *corpus_superseder(const struct corpus *corpus, const char *id, size_t *from)
+{
+	if (!corpus->indexed || id[0] == '\0')
+		return linear_superseder(corpus, id, from);
+	const struct name_index *index = &((const struct corpus_state *)corpus)->superseded;
+	size_t at = *from;
+	if (at == 0) {
+		const struct name_map_entry *first = name_map_get(&((const struct corpus_state *)corpus)->first_superseded, id);
+		if (first == NULL)
+			return NULL;
+		at = first->order;
+	}
+	if (at >= index->n || strcmp(index->v[at].name, id) != 0)
+		return NULL;
+	*from = at + 1;
+	return index->v[at].owner;
 }
 
 /* Linear: these also serve a corpus put together by hand (tests). */

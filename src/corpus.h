@@ -27,6 +27,9 @@ struct corpus {
 	size_t ndocs;
 	const struct config *config;
 	const struct options *options;
+	/* made by corpus_load, with the indexes the lookups below use; a
+	 * corpus put together by hand (tests) is searched linearly */
+	bool indexed;
 };
 
 /* Expands PATHs (files, or directories searched recursively for *.md in sorted
@@ -60,6 +63,13 @@ struct corpus *corpus_load_early(char *const *paths, size_t npaths, const struct
  * xref, punctuation), none after an encoding error; corpus_load runs it on
  * every document, the fuzzers on theirs. */
 void document_check(struct document *doc);
+
+/* The first policy (in corpus order) whose id is id, or NULL. */
+const struct document *corpus_find_id(const struct corpus *corpus, const char *id);
+/* The policies whose `supersedes` names id, in corpus order, one for each
+ * time it is named: the first of them is the one at `from` (0 at first),
+ * the next at the value returned; NULL after the last. */
+const struct document *corpus_superseder(const struct corpus *corpus, const char *id, size_t *from);
 
 /* Lookups used by the corpus checks and by the renderers. */
 const struct document *corpus_find_title(const struct corpus *corpus, const char *title);

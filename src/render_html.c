@@ -321,13 +321,6 @@ static void put_parts(struct tree_ctx *t, bool attachments)
 
 /* ---- metadata ---- */
 
-static const struct document *find_id(const struct corpus *corpus, const char *id)
-{
-	for (size_t i = 0; corpus && i < corpus->ndocs; i++)
-		if (corpus->docs[i]->meta.id && strcmp(corpus->docs[i]->meta.id, id) == 0)
-			return corpus->docs[i];
-	return NULL;
-}
 
 
 static void put_meta_row(struct buf *b, const char *label, const char *value)
@@ -350,7 +343,7 @@ static void put_supersedes(struct buf *b, const struct html_renderer *r, const s
 	html_put_escaped(b, l->supersedes);
 	buf_puts(b, "</dt><dd>");
 	for (size_t i = 0; i < m->nsupersedes; i++) {
-		const struct document *old = find_id(r->corpus, m->supersedes[i]);
+		const struct document *old = r->corpus ? corpus_find_id(r->corpus, m->supersedes[i]) : NULL;
 		if (i > 0)
 			buf_puts(b, l == &html_en_labels ? ", " : "、");
 		if (old)
@@ -446,17 +439,14 @@ static void put_banner(struct buf *b, const struct html_renderer *r, const struc
 		return;
 	struct buf newer = {0};
 	bool superseded = is_superseded(doc);
-	for (size_t i = 0; superseded && r->corpus && doc->meta.id && i < r->corpus->ndocs; i++) {
-		const struct document *other = r->corpus->docs[i];
-		for (size_t k = 0; k < other->meta.nsupersedes; k++) {
-			if (strcmp(other->meta.supersedes[k], doc->meta.id) != 0)
-				continue;
-			if (newer.len)
-				buf_puts(&newer, l == &html_en_labels ? ", " : "、");
-			buf_puts(&newer, l->quotes[0]);
-			html_put_policy_link(&newer, r, other, "");
-			buf_puts(&newer, l->quotes[1]);
-		}
+	size_t from = 0;
+	for (const struct document *other;
+	     superseded && r->corpus && doc->meta.id && (other = corpus_superseder(r->corpus, doc->meta.id, &from));) {
+		if (newer.len)
+			buf_puts(&newer, l == &html_en_labels ? ", " : "、");
+		buf_puts(&newer, l->quotes[0]);
+		html_put_policy_link(&newer, r, other, "");
+		buf_puts(&newer, l->quotes[1]);
 	}
 	buf_puts(b, "<p class=\"status-banner\">");
 	if (newer.len) {

@@ -93,6 +93,77 @@ static int build_with_inputs_gone(const struct config *config, char *in, char *o
 	return status;
 }
 
+/* A policy of this id superseding these (a YAML list, or NULL). */
+static char *policy_superseding(const char *id, const char *supersedes)
+{
+	return xasprintf("---\ntitle: 制度%s\nid: %s\nversion: \"1.0\"\nowner: 行政部\neffective: 2026-01-01\n%s%s%s---\n\n"
+			 "# 第一章 总则\n\n第一条 为了规范工作，制定本制度。\n\n# 第二章 附则\n\n"
+			 "第二条 本制度自发布之日起施行。\n",
+			 id, id, supersedes ? "supersedes: " : "", supersedes ? supersedes : "", supersedes ? "\n" : "");
+}
+
+/* The ids of the superseders of id, in order, joined by spaces. */
+static char *superseders(const struct corpus *corpus, const char *id)
+{
+	struct buf ids = {0};
+	size_t from = 0;
+	for (const struct document *doc; (doc = corpus_superseder(corpus, id, &from));) {
+		buf_puts(&ids, ids.len ? " " : "");
+		buf_puts(&ids, doc->meta.id);
+	}
+	return buf_take(&ids);
+}
+
+/* corpus_find_id and corpus_superseder: the corpus's indexes give what the
+ * linear searches of a corpus made by hand give. */
+static void check_lookups(const struct config *config, const struct options *options)
+{
+	char dir[] = "/tmp/policyc-lookups-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(0, "mkdtemp");
+		return;
+	}
+	const char *files[][3] = {
+		{"p1.md", "OLD-1", NULL},       {"p2.md", "NEW-1", "[OLD-1, OLD-2]"},
+		{"p3.md", "NEW-2", "[OLD-1]"},  {"p4.md", "OLD-1", NULL},
+		{"p5.md", "NEW-3", "[OLD-2, OLD-1, OLD-2]"},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *path = path_join(dir, files[i][0]), *text = policy_superseding(files[i][1], files[i][2]);
+		write_text(path, text);
+		free(path);
+		free(text);
+	}
+	char *paths[] = {dir};
+	struct corpus *corpus = corpus_load(paths, 1, config, options);
+	CHECK(corpus && corpus->ndocs == 5 && corpus->indexed, "a corpus of five, indexed");
+	for (int linear = 0; corpus && linear <= 1; linear++) {
+		corpus->indexed = !linear;
+		const char *how = linear ? "linear" : "indexed";
+		CHECK(corpus_find_id(corpus, "OLD-1") == corpus->docs[0], "%s: the first policy of a repeated id", how);
+		CHECK(corpus_find_id(corpus, "NEW-2") == corpus->docs[2], "%s: a policy by its id", how);
+		CHECK(corpus_find_id(corpus, "NONE") == NULL, "%s: no policy of an unknown id", how);
+		char *ids = superseders(corpus, "OLD-1");
+		CHECK_STR(ids, "NEW-1 NEW-2 NEW-3", "%s: the superseders of OLD-1, in corpus order", how);
+		free(ids);
+		ids = superseders(corpus, "OLD-2");
+		CHECK_STR(ids, "NEW-1 NEW-3 NEW-3", "%s: once each time a policy names it", how);
+		free(ids);
+		ids = superseders(corpus, "NEW-1");
+		CHECK_STR(ids, "", "%s: none for a policy nothing supersedes", how);
+		free(ids);
+	}
+	if (corpus)
+		corpus->indexed = true;
+	corpus_free(corpus);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *path = path_join(dir, files[i][0]);
+		unlink(path);
+		free(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/policyc-corpus-XXXXXX";
@@ -171,6 +242,8 @@ int main(void)
 	}
 	corpus_free(corpus);
 	unlink(twin);
+
+	check_lookups(config, &options);
 
 	/* corpus_load_early, one thread: a, b, d in this order. */
 	char *d = xasprintf("%s/d.md", dir);
