@@ -538,7 +538,7 @@ int build_corpus_early(const struct corpus *corpus, struct build_early *early)
 		status = report_failure(&b);
 	}
 	sigaction(SIGXFSZ, &saved, NULL);
-	int error = build_early_publish(early);
+	int error = build_early_publish(early, status == 0);
 	if (error) {
 		fprintf(stderr, "policyc: cannot write %s: %s (the site is in %s)\n", o->out_dir, strerror(error),
 			build_early_root(early));

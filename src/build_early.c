@@ -22,6 +22,7 @@
  * them and build renders the document as before, from a second reading. */
 #include "build_early.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -581,8 +582,9 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 			*failure = cannot_write(e, doc, out->form, out->kind, error);
 		free(path);
 	}
-	/* in the staging directory, what holds is in place already */
-	if (!holds || !e->staging)
+	/* in the staging directory, what holds is in place already; after a
+	 * failure, none of the document's files is */
+	if (!holds || !e->staging || *failure != NULL)
 		discard(e, doc, record);
 	record_free(record);
 	return holds;
@@ -603,12 +605,36 @@ static void tidy(struct build_early *e)
 		rmdir(e->root);
 }
 
-int build_early_publish(struct build_early *e)
+/* Removes the files of dir, then dir: a directory of the build's own (the
+ * staging directory, its forms), which holds nothing else. */
+static void remove_written(const char *dir)
+{
+	DIR *d = opendir(dir);
+	for (struct dirent *entry; d && (entry = readdir(d)) != NULL;) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		char *path = path_join(dir, entry->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}
+
+int build_early_publish(struct build_early *e, bool whole)
 {
 	if (e == NULL || e->staging == NULL || e->published)
 		return 0;
 	tidy(e);
 	e->published = true;
+	if (!whole) {
+		char *forms = forms_dir(e->root);
+		remove_written(forms);
+		free(forms);
+		remove_written(e->root);
+		return 0;
+	}
 	/* OUT made meanwhile, empty, is replaced; with files in it, the
 	 * rename fails and the site stays in the staging directory */
 	return rename(e->staging, e->options->out_dir) == 0 ? 0 : errno;

@@ -24,11 +24,12 @@ struct corpus_early *build_early_hook(struct build_early *early);
 /* build_corpus, using what was rendered early where it still holds. */
 int build_corpus_early(const struct corpus *corpus, struct build_early *early);
 /* Where OUT was not there when the build began, the site was written into a
- * staging directory beside it, which this renames to OUT, once the site is
- * written (after the temporaries nothing took are removed). Returns 0 (also
- * for no staging directory) or the rename's errno value; then the site stays
- * in build_early_root. */
-int build_early_publish(struct build_early *early);
+ * staging directory beside it, which this renames to OUT once the site is
+ * written whole (after the temporaries nothing took are removed), or
+ * removes when a file could not be written: OUT is then not made. Returns 0
+ * (also for no staging directory) or the rename's errno value; then the
+ * site stays in build_early_root. */
+int build_early_publish(struct build_early *early, bool whole);
 /* Removes the temporaries nothing took (and OUT or OUT/forms when made for
  * them alone, or the staging directory when nothing was published). */
 void build_early_free(struct build_early *early);

@@ -84,6 +84,8 @@ bool fill_holed_page_here(const char *path, const struct document *doc, const st
 		*error = write_and_close(fd, page, strlen(page));
 	else if (fd >= 0)
 		close(fd);
+	if (*error) /* cut: no file rather than part of one */
+		unlink(path);
 	bool filled = page != NULL;
 	free(page);
 	return filled;

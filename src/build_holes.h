@@ -20,8 +20,9 @@ bool fill_holed_page(const char *path, char *tmp, bool in_place, mode_t mode, co
 		     const struct html_holes *holes, const struct html_renderer *html, int *error);
 /* fill_holed_page for a page rendered with holes straight into its file at
  * path, in a directory no one else writes in (build_early.c's staging
- * directory): filled in there, over itself (the page only grows). False,
- * nothing written, when the file does not hold what was written. */
+ * directory): filled in there, over itself (the page only grows); the file
+ * is removed when that write fails (*error). False, nothing written, when
+ * the file does not hold what was written. */
 bool fill_holed_page_here(const char *path, const struct document *doc, const struct html_holes *holes,
 			  const struct html_renderer *html, int *error);
 #endif

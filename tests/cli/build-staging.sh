@@ -4,8 +4,9 @@
 # here: the site is the one a build into an existing OUT gives, for every
 # corpus of tests/corpus (repeated ids and form ids, errors, supersedes) and
 # for a policy whose id is "index"; nothing is left beside OUT after a build
-# that succeeds or fails; OUT gets the mode mkdir gives; and a build killed
-# at any moment leaves no OUT or the whole site.
+# that succeeds or fails (before writing, or on a write that fails: then no
+# OUT either); OUT gets the mode mkdir gives; and a build killed at any
+# moment leaves no OUT or the whole site.
 . "$(dirname "$0")/cli-lib.inc"
 
 # What a directory holds, hidden entries included, one per line.
@@ -57,6 +58,23 @@ mkdir "$T/failed"
 run "$POLICYC" build -q -o "$T/failed/out" "$T/in" "$T/not-there.md"
 expect_rc 2 "an input that is not there"
 [ -z "$(entries "$T/failed")" ] || fail "a failed build left: $(entries "$T/failed")"
+
+# A file that cannot be written (the file size limit) fails the build, and
+# no OUT is made: no part of a site, no cut file, nothing beside it. Once
+# without and once with superseding policies, whose pages are filled in at
+# the end (the holed page fits under the limit, the filled one may not).
+for corpus in policies tests/corpus/supersedes; do
+	for limit in 1 8 20; do
+		rm -rf "$T/cut"
+		mkdir "$T/cut"
+		rc=0
+		(trap '' XFSZ; ulimit -f $limit; exec "$POLICYC" build -q --force -o "$T/cut/out" "$corpus") \
+			> "$T/out" 2> "$T/err" || rc=$?
+		expect_rc 2 "$corpus beyond a file size limit of $limit blocks"
+		expect_grep "^policyc: cannot write $T/cut/out/.*: File too large$" "$T/err" "$corpus, limit $limit"
+		[ -z "$(entries "$T/cut")" ] || fail "$corpus, limit $limit: a failed build left: $(entries "$T/cut")"
+	done
+done
 
 # Killed at any moment, a build into a new OUT leaves no OUT or the whole
 # site (only the hidden staging directory may stay, as temporaries do).
