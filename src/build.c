@@ -3,7 +3,8 @@
  * of SPEC §9 in a fixed order. Each file is written to a temporary file beside
  * it and renamed over the old one, and only when its bytes changed, so an
  * unchanged rebuild touches nothing and an interrupted one leaves either the
- * old file or the new. */
+ * old file or the new; a first build writes the whole site into a staging
+ * directory renamed to OUT at the end (build_early.c). */
 #include "render.h"
 
 #include <errno.h>

@@ -5,7 +5,9 @@
  * reads and parses each document again to render it. Here corpus_load_early
  * hands each document to early_checked right after its check, its trees still
  * alive, and its outputs are rendered then and written to hidden temporaries
- * beside their files (none for a file that already holds the same bytes).
+ * beside their files (none for a file that already holds the same bytes) —
+ * or, for a first build (OUT not there), straight into their files in a
+ * staging directory that becomes OUT when the site is whole.
  *
  * What a document's outputs depend on beyond the document itself is (1) where
  * its 《title》 references lead, guessed from the documents checked before it
@@ -16,10 +18,11 @@
  * policies found anywhere in the corpus (html_names_others): it is rendered
  * without those parts (html_render_policy_holed), which are filled in when
  * it is committed (build_holes.c). When build comes to the document,
- * build_early_commit renames the temporaries into place only if the corpus
- * checks resolved the references as guessed, every page test gives the
- * answer given then, and no output file changed in between; else it removes
- * them and build renders the document as before, from a second reading. */
+ * build_early_commit renames the temporaries into place (in the staging
+ * directory: leaves the files) only if the corpus checks resolved the
+ * references as guessed, every page test gives the answer given then, and
+ * no output file changed in between; else it removes them and build renders
+ * the document as before, from a second reading. */
 #include "build_early.h"
 
 #include <dirent.h>
