@@ -25,7 +25,6 @@
  * the document as before, from a second reading. */
 #include "build_early.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -350,39 +349,6 @@ struct progress *build_early_progress(struct build_early *early)
 	return &early->progress;
 }
 
-/* The staging directory of an OUT that is not there at all (build_early's
- * staging), made now beside it with the directories above it; NULL when
- * OUT is there, or names no directory that could be renamed into place
- * ("/", ".", ".."), or the staging directory cannot be made (build then
- * makes OUT itself, and says what fails). */
-static char *make_staging(const char *out_dir)
-{
-	struct stat st;
-	if (lstat(out_dir, &st) == 0 || errno != ENOENT)
-		return NULL;
-	char *path = xstrdup(out_dir);
-	size_t n = strlen(path);
-	while (n > 1 && path[n - 1] == '/')
-		path[--n] = '\0';
-	char *slash = strrchr(path, '/');
-	const char *name = slash ? slash + 1 : path;
-	char *staging = NULL;
-	if (*name != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-		char *failed = NULL;
-		int error = 0;
-		if (slash != NULL && slash > path) {
-			*slash = '\0';
-			error = make_dirs(path, &failed);
-			*slash = '/';
-		}
-		if (error == 0 && make_temporary_directory(path, &staging) != 0)
-			staging = NULL;
-		free(failed);
-	}
-	free(path);
-	return staging;
-}
-
 struct build_early *build_early_new(const struct options *options, const struct config *config)
 {
 	char *error = NULL;
@@ -390,7 +356,7 @@ struct build_early *build_early_new(const struct options *options, const struct 
 	free(error);
 	if (templates == NULL)
 		return NULL;
-	char *staging = make_staging(options->out_dir);
+	char *staging = make_staging_directory(options->out_dir);
 	int staging_fd = staging ? open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
 	if (staging && staging_fd < 0) {
 		rmdir(staging);
@@ -608,23 +574,6 @@ static void tidy(struct build_early *e)
 		rmdir(e->root);
 }
 
-/* Removes the files of dir, then dir: a directory of the build's own (the
- * staging directory, its forms), which holds nothing else. */
-static void remove_written(const char *dir)
-{
-	DIR *d = opendir(dir);
-	for (struct dirent *entry; d && (entry = readdir(d)) != NULL;) {
-		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
-			continue;
-		char *path = path_join(dir, entry->d_name);
-		unlink(path);
-		free(path);
-	}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-}
-
 int build_early_publish(struct build_early *e, bool whole)
 {
 	if (e == NULL || e->staging == NULL || e->published)
@@ -633,9 +582,9 @@ int build_early_publish(struct build_early *e, bool whole)
 	e->published = true;
 	if (!whole) {
 		char *forms = forms_dir(e->root);
-		remove_written(forms);
+		remove_directory_files(forms);
 		free(forms);
-		remove_written(e->root);
+		remove_directory_files(e->root);
 		return 0;
 	}
 	/* OUT made meanwhile, empty, is replaced; with files in it, the

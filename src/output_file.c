@@ -305,3 +305,46 @@ int write_new_atomically(const char *path, const char *content, size_t len, mode
 	int error = write_new_temporary(path, content, len, mode, &tmp);
 	return rename_into_place(path, tmp, error);
 }
+
+char *make_staging_directory(const char *out_dir)
+{
+	struct stat st;
+	if (lstat(out_dir, &st) == 0 || errno != ENOENT)
+		return NULL;
+	char *path = xstrdup(out_dir);
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
+	char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	char *staging = NULL;
+	if (*name != '\0' && strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+		char *failed = NULL;
+		int error = 0;
+		if (slash != NULL && slash > path) {
+			*slash = '\0';
+			error = make_dirs(path, &failed);
+			*slash = '/';
+		}
+		if (error == 0 && make_temporary_directory(path, &staging) != 0)
+			staging = NULL;
+		free(failed);
+	}
+	free(path);
+	return staging;
+}
+
+void remove_directory_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	for (struct dirent *entry; d && (entry = readdir(d)) != NULL;) {
+		if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+			continue;
+		char *path = path_join(dir, entry->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+}

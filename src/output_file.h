@@ -66,4 +66,14 @@ uint64_t file_identity(const char *path);
 /* The hidden temporary beside path with this suffix (six characters, as
  * mkstemp's): DIR/.NAME.SUFFIX. */
 char *temporary_path(const char *path, const char *suffix);
+/* The staging directory of an OUT that is not there at all
+ * (build_early.c), made now beside it with the directories above it, as
+ * make_temporary_directory names it; NULL when OUT is there, or names no
+ * directory that could be renamed into place ("/", ".", ".."), or the
+ * staging directory cannot be made (build then makes OUT itself, and says
+ * what fails). Caller frees. */
+char *make_staging_directory(const char *out_dir);
+/* Removes the files of dir, then dir: a directory of the build's own (the
+ * staging directory, its forms), which holds nothing else. */
+void remove_directory_files(const char *dir);
 #endif
