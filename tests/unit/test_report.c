@@ -53,7 +53,7 @@ static void fixture_init(struct fixture *f, const char *first_path)
 	diag_add(&f->docs[0]->diags, RULE_ARTICLE_NUMBER, 3, 7, "article number 第四条 skips 第三条; \"quoted\"");
 	diag_add(&f->docs[0]->diags, RULE_PUNCTUATION_WIDTH, 9, 2, "half-width ,");
 	diag_add(&f->docs[1]->diags, RULE_XREF_DOCUMENT, 1, 1, "《会议管理制度》 names nothing");
-	f->corpus = (struct corpus){f->docs, 2, f->config, &f->options};
+	f->corpus = (struct corpus){.docs = f->docs, .ndocs = 2, .config = f->config, .options = &f->options};
 }
 
 static void fixture_free(struct fixture *f)
