@@ -113,6 +113,15 @@ char *output_path(const char *out_dir, const struct document *doc, size_t form, 
 	return path;
 }
 
+char *output_failure(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind,
+		     int error)
+{
+	char *path = output_path(out_dir, doc, form, kind);
+	char *message = xasprintf("cannot write %s: %s", path, strerror(error));
+	free(path);
+	return message;
+}
+
 /* The grid the policy's text holds already, or rendered now. */
 static char *form_text_of(struct renderers *r, const struct form *form)
 {
@@ -158,9 +167,7 @@ static bool put_output(void *ctx, const struct document *doc, size_t form, enum 
 				    : write_atomically(path, content, strlen(content), b->mode);
 		free(path);
 		if (error) {
-			path = output_path(b->corpus->options->out_dir, doc, form, kind);
-			to->job->failure = xasprintf("cannot write %s: %s", path, strerror(error));
-			free(path);
+			to->job->failure = output_failure(b->corpus->options->out_dir, doc, form, kind, error);
 			ok = false;
 		}
 	}

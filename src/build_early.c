@@ -457,17 +457,6 @@ static bool files_unchanged(const struct build_early *e, const struct document *
 	return same;
 }
 
-/* The message of a write that failed, naming the file in OUT (not in the
- * staging directory). */
-static char *cannot_write(const struct build_early *e, const struct document *doc, size_t form,
-			  enum output_kind kind, int error)
-{
-	char *path = output_path(e->options->out_dir, doc, form, kind);
-	char *message = xasprintf("cannot write %s: %s", path, strerror(error));
-	free(path);
-	return message;
-}
-
 /* The page rendered with holes (the first output) put in place filled in
  * (fill_holed_page); its temporary is left to discard when it does not hold
  * what was written: render it afresh. A write that fails sets *failure. */
@@ -482,7 +471,7 @@ static bool put_filled(const struct build_early *e, const struct document *doc, 
 	if (filled)
 		out->pending = false;
 	if (error)
-		*failure = cannot_write(e, doc, NO_FORM, OUTPUT_HTML, error);
+		*failure = output_failure(e->options->out_dir, doc, NO_FORM, OUTPUT_HTML, error);
 	free(path);
 	return filled;
 }
@@ -548,7 +537,7 @@ bool build_early_commit(struct build_early *e, size_t position, const struct doc
 		int error = rename_into_place(path, temporary_path(path, out->suffix), 0);
 		out->pending = false;
 		if (error) /* as put_output: nothing after the first failure */
-			*failure = cannot_write(e, doc, out->form, out->kind, error);
+			*failure = output_failure(e->options->out_dir, doc, out->form, out->kind, error);
 		free(path);
 	}
 	/* in the staging directory, what holds is in place already; after a

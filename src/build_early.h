@@ -61,6 +61,10 @@ char *forms_dir(const char *out_dir);
 char *output_name(const struct document *doc, size_t form, enum output_kind kind);
 /* OUT/ID.html … for the output of kind (form: index in doc->forms, or NO_FORM). */
 char *output_path(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind);
+/* "cannot write OUT/ID.html: REASON", a job's failure, naming the file in
+ * OUT even when it was written into the staging directory. */
+char *output_failure(const char *out_dir, const struct document *doc, size_t form, enum output_kind kind,
+		     int error);
 /* Takes content (NULL: nothing to write); false stops the rendering. */
 typedef bool output_sink(void *ctx, const struct document *doc, size_t form, enum output_kind kind, char *content);
 /* Renders the outputs one by one into sink; forms only where form_wanted[k]
