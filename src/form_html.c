@@ -3,7 +3,6 @@
  * label shading, the height of one answer line) is the stylesheet's: this file
  * only says what each cell is, and `--lines` how many lines an area holds. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "kept_grids.h"
 #include "render.h"
@@ -43,12 +42,6 @@ void form_html_keep(struct form_html *r, const struct form *form, char *html)
 #define GAP "<span class=\"form-gap\"></span>"
 #define DATE_BLANKS "<span class=\"form-date\">" GAP "年" GAP "月" GAP "日</span>"
 
-static void put_escaped(struct buf *out, const char *text)
-{
-	if (text)
-		html_escape_buf(out, text, strlen(text));
-}
-
 static void put_signature(struct buf *out)
 {
 	buf_puts(out, "<span class=\"form-sign\"><span class=\"form-sign-name\">签字：<span class=\"form-blank\"></span>"
@@ -60,7 +53,7 @@ static void put_options(struct buf *out, const struct form_cell *cell)
 	buf_puts(out, "<span class=\"form-options\">");
 	for (size_t i = 0; i < cell->noptions; i++) {
 		buf_puts(out, i ? " <span class=\"form-option\">□" : "<span class=\"form-option\">□");
-		put_escaped(out, cell->options[i]);
+		html_put_escaped(out, cell->options[i]);
 		buf_puts(out, "</span>");
 	}
 	buf_puts(out, "</span>");
@@ -97,7 +90,7 @@ static void put_number_attribute(struct buf *out, const char *before, int number
 static void put_field(struct buf *out, const struct form_cell *cell)
 {
 	buf_puts(out, "<th class=\"form-label\">");
-	put_escaped(out, cell->label);
+	html_put_escaped(out, cell->label);
 	buf_puts(out, "</th><td class=\"form-answer form-type-");
 	buf_puts(out, form_type_name(cell->type));
 	buf_putc(out, '"');
@@ -112,7 +105,7 @@ static void put_field(struct buf *out, const struct form_cell *cell)
 static void put_fixed_text(struct buf *out, const struct form_cell *cell)
 {
 	put_number_attribute(out, "<td class=\"form-fixed\" colspan=\"", cell->span, "\"><p class=\"form-question\">");
-	put_escaped(out, cell->label);
+	html_put_escaped(out, cell->label);
 	buf_puts(out, "</p>");
 	if (cell->lines > 0) {
 		buf_puts(out, "<div class=\"form-area form-type-");
@@ -136,7 +129,7 @@ static void put_row(struct buf *out, const struct form_row *row, int columns)
 			put_fixed_text(out, cell);
 		} else {
 			put_number_attribute(out, "<th class=\"form-heading\" colspan=\"", cell->span, "\">");
-			put_escaped(out, cell->label);
+			html_put_escaped(out, cell->label);
 			buf_puts(out, "</th>");
 		}
 		filled += form_cell_columns(cell);
@@ -160,13 +153,13 @@ char *form_html_render_as(struct form_html *r, const struct form *form, const ch
 	struct buf out = {0};
 	buf_puts(&out, "<section class=\"form\" id=\"");
 	if (anchor) {
-		put_escaped(&out, anchor);
+		html_put_escaped(&out, anchor);
 	} else {
 		buf_puts(&out, "form-");
-		put_escaped(&out, form->id);
+		html_put_escaped(&out, form->id);
 	}
 	buf_puts(&out, "\">\n<h2 class=\"form-title\">");
-	put_escaped(&out, form->title);
+	html_put_escaped(&out, form->title);
 	buf_puts(&out, "</h2>\n");
 	if (form->number || form->date) {
 		buf_puts(&out, "<p class=\"form-top\">");
@@ -188,7 +181,7 @@ char *form_html_render_as(struct form_html *r, const struct form *form, const ch
 		buf_puts(&out, "<div class=\"form-notes\">");
 		for (size_t i = 0; i < form->nnotes; i++) {
 			buf_puts(&out, i ? "<p>" : "<p><span class=\"form-notes-head\">注：</span>");
-			put_escaped(&out, form->notes[i]);
+			html_put_escaped(&out, form->notes[i]);
 			buf_puts(&out, "</p>");
 		}
 		buf_puts(&out, "</div>\n");

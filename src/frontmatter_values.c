@@ -53,20 +53,6 @@ static bool has_nul(const yaml_node_t *scalar)
  * written), which must fit in a file name of 255 bytes. */
 enum { ID_MAX_LENGTH = 100 };
 
-static bool valid_id(const char *s)
-{
-	if (!((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
-	      (s[0] >= '0' && s[0] <= '9')))
-		return false;
-	for (const char *p = s + 1; *p; p++) {
-		char c = *p;
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '.' || c == '_' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 enum date_form { DATE_OK, DATE_MALFORMED, DATE_NOT_REAL };
 
 static int digits(const char *s, size_t n)
@@ -169,7 +155,7 @@ static char *id_value(struct fm *fm, const char *what, const yaml_node_t *value)
 		return NULL;
 	}
 	size_t length = utf8_count(yaml_scalar(value), strlen(yaml_scalar(value)));
-	if (length > ID_MAX_LENGTH && valid_id(yaml_scalar(value)) && !has_nul(value)) {
+	if (length > ID_MAX_LENGTH && id_chars_ok(yaml_scalar(value)) && !has_nul(value)) {
 		char *shown = yaml_shown(value);
 		fm_report(fm, RULE_FRONTMATTER_TYPE, value,
 		          "%s %s is %zu characters long; expected a document number of at most %d, such as HR-001",
@@ -177,7 +163,7 @@ static char *id_value(struct fm *fm, const char *what, const yaml_node_t *value)
 		free(shown);
 		return NULL;
 	}
-	if (!valid_id(yaml_scalar(value)) || has_nul(value)) {
+	if (!id_chars_ok(yaml_scalar(value)) || has_nul(value)) {
 		char *shown = yaml_shown(value);
 		fm_report(fm, RULE_FRONTMATTER_TYPE, value, "%s %s is not a valid document number; expected %s",
 		          what, shown, expected);

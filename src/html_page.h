@@ -74,7 +74,6 @@ void html_page_release(struct html_page *page);
 typedef bool (*pnode_visit)(void *ctx, const struct pnode *node, bool entering);
 void html_walk_pnodes(const struct pnode *top, pnode_visit visit, void *ctx);
 
-void html_put_escaped(struct buf *b, const char *s);
 /* A marker in its span: <span class="marker">第三条</span>. */
 void html_put_marker(struct buf *b, const char *marker);
 /* What stands between a marker and the text after it, as render_text does:

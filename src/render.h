@@ -33,10 +33,6 @@ struct html_holes {
  * this cannot tell (escaped, or more than HTML_MAX_HOLES times): the page is
  * then rendered whole once the corpus is. */
 char *html_render_policy_holed(struct html_renderer *r, const struct document *doc, struct html_holes *holes);
-/* Appends the part as html_render_policy writes it, from r's corpus: what
- * fills a hole. */
-void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
-			  enum html_corpus_part part);
 /* Appends the page html_render_policy writes: the one html_render_policy_holed
  * wrote (holes->len bytes at holed) with its holes filled. */
 void html_fill_holes(struct buf *b, const char *holed, const struct html_holes *holes,

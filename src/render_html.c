@@ -460,9 +460,10 @@ static void put_banner(struct buf *b, const struct html_renderer *r, const struc
 	buf_free(&newer);
 }
 
-
-void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
-			  enum html_corpus_part part)
+/* Appends the part as html_render_policy writes it, from r's corpus: what
+ * fills a hole. */
+static void html_put_corpus_part(struct buf *b, const struct html_renderer *r, const struct document *doc,
+				 enum html_corpus_part part)
 {
 	const struct labels *l = html_labels_for(doc);
 	if (part == HTML_PART_BANNER)

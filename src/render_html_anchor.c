@@ -226,11 +226,10 @@ static bool base_anchor(const struct html_page *page, const struct pnode *node, 
 		return true;
 	case LV_SECTION:
 		chapter = ancestor_at(node, LV_CHAPTER);
-		if (chapter)
+		if (chapter) {
 			NUMBERED_ID(b, "section", "-", shown_number(chapter));
-		if (chapter)
 			NUMBERED_ID(b, "", "-", shown_number(node));
-		else
+		} else
 			NUMBERED_ID(b, "section", "-", shown_number(node));
 		return true;
 	case LV_ARTICLE:

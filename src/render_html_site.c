@@ -48,21 +48,9 @@ const char *html_status_text(const struct labels *l, const char *status, int kin
 			return l->statuses[i][kind];
 	return s;
 }
-static bool id_letter_or_digit(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-/* Asked of every policy and every link to one: a loop, where strspn with
- * these 65 characters builds its table of 256 on every call. */
 bool html_file_id_ok(const char *id)
 {
-	if (id == NULL || !id_letter_or_digit(id[0]))
-		return false;
-	for (const char *p = id + 1; *p; p++)
-		if (!id_letter_or_digit(*p) && *p != '.' && *p != '_' && *p != '-')
-			return false;
-	return true;
+	return id != NULL && id_chars_ok(id);
 }
 struct html_renderer *html_new(const struct corpus *corpus, const struct templates *templates)
 {
@@ -80,12 +68,6 @@ void html_free(struct html_renderer *r)
 	form_html_free(r->forms);
 	free(r);
 }
-void html_put_escaped(struct buf *b, const char *s)
-{
-	if (s)
-		html_escape_buf(b, s, strlen(s));
-}
-
 void html_set_pages(struct html_renderer *r, html_page_test *has_page, void *ctx)
 {
 	r->has_page = has_page;

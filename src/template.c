@@ -214,11 +214,16 @@ void html_escape_buf(struct buf *b, const char *s, size_t n)
 }
 #endif
 
+void html_put_escaped(struct buf *b, const char *s)
+{
+	if (s)
+		html_escape_buf(b, s, strlen(s));
+}
+
 char *html_escape(const char *s)
 {
 	struct buf b = {0};
-	if (s)
-		html_escape_buf(&b, s, strlen(s));
+	html_put_escaped(&b, s);
 	return buf_take(&b);
 }
 

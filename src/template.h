@@ -36,6 +36,8 @@ bool template_write(const struct templates *t, const char *name, struct buf *out
 char *html_escape(const char *s);
 /* Appends n bytes of s HTML-escaped to b (util.h). */
 void html_escape_buf(struct buf *b, const char *s, size_t n);
+/* html_escape_buf of a whole string; nothing for NULL. */
+void html_put_escaped(struct buf *b, const char *s);
 void templates_free(struct templates *t);
 /* The default templates directory: next to the executable (a source tree) or
  * PREFIX/share/policyc/templates. Caller frees. */

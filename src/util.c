@@ -62,6 +62,23 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+static bool letter_or_digit(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* A loop: it is asked of every policy and every link to one, and strspn
+ * with these 65 characters builds a table of 256 on every call. */
+bool id_chars_ok(const char *s)
+{
+	if (!letter_or_digit(s[0]))
+		return false;
+	for (const char *p = s + 1; *p; p++)
+		if (!letter_or_digit(*p) && *p != '.' && *p != '_' && *p != '-')
+			return false;
+	return true;
+}
+
 /* Without printf: thousands of names are joined before the workers start. */
 char *path_join(const char *dir, const char *name)
 {

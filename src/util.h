@@ -21,6 +21,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 /* dir/name, with no second slash when dir ends in one. */
 char *path_join(const char *dir, const char *name);
+/* A policy id's characters (SPEC §3): an ASCII letter or digit, then
+ * letters, digits, '.', '_' and '-'; they name its files. */
+bool id_chars_ok(const char *s);
 
 /* Append to a dynamic array: ARRAY_PUSH(v, n, cap, value). */
 #define ARRAY_GROW(v, n, cap)                                              \

@@ -212,14 +212,17 @@ static void test_heading_references(const struct templates *templates)
 	      links, missing);
 }
 
+/* The files of a templates directory; page.html first. */
+static const char *const template_files[] = {"page.html", "index.html", "form.html", "style.css"};
+#define NTEMPLATE_FILES (sizeof template_files / sizeof template_files[0])
+
 /* Templates of DIR/NAME whose page.html is `page`. */
 static struct templates *page_templates(const char *dir, const char *name, const char *page)
 {
 	char *path = xasprintf("%s/%s", dir, name);
 	mkdir(path, 0700);
-	static const char *const files[] = {"page.html", "index.html", "form.html", "style.css"};
-	for (size_t i = 0; i < 4; i++) {
-		char *file = xasprintf("%s/%s", path, files[i]);
+	for (size_t i = 0; i < NTEMPLATE_FILES; i++) {
+		char *file = xasprintf("%s/%s", path, template_files[i]);
 		FILE *f = fopen(file, "w");
 		if (f) {
 			fputs(i == 0 ? page : "", f);
@@ -328,11 +331,10 @@ static void test_template_uses(void)
 					 c.escaped_meta, c.marked};
 	static const char *const names[] = {"toc", "content", "attachments", "meta", "banner", "mixed", "twice",
 					    "escaped", "marked"};
-	static const char *const files[] = {"page.html", "index.html", "form.html", "style.css"};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		templates_free((struct templates *)all[i]);
-		for (size_t k = 0; k < 4; k++) {
-			char *file = xasprintf("%s/%s/%s", dir, names[i], files[k]);
+		for (size_t k = 0; k < NTEMPLATE_FILES; k++) {
+			char *file = xasprintf("%s/%s/%s", dir, names[i], template_files[k]);
 			unlink(file);
 			free(file);
 		}
