@@ -31,7 +31,7 @@ struct cell_keys {
 
 static const yaml_node_t *key_of(const struct cell_keys *k, const char *name)
 {
-	return k->key[form_word_index(cell_keys, name)];
+	return k->key[word_index(cell_keys, name)];
 }
 
 static void free_cell(struct form_cell *cell)
@@ -130,7 +130,7 @@ static bool read_cell(struct form_parser *p, yaml_node_t *node, struct form_cell
 	bool ok = read_cell_words(p, node, &k, cell) && keys_ok;
 	if (k.type) {
 		const char *name = yaml_scalar(k.type);
-		int type = name ? form_word_index(type_names, name) : -1;
+		int type = name ? word_index(type_names, name) : -1;
 		if (type >= 0) {
 			cell->type = (enum cell_type)type;
 		} else {

@@ -34,8 +34,6 @@ int form_line_shift(const struct form_parser *p, int line);
 void form_report(struct form_parser *p, enum rule rule, const yaml_node_t *at, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-/* Index of word in the NULL-terminated list words, or -1. */
-int form_word_index(const char *const *words, const char *word);
 /* "did you mean columns?", or the list of known words. Caller frees. */
 char *form_suggestion(const char *const *words, const char *word);
 /* Words of a label or fixed text, shortened for a message. Caller frees. */

@@ -63,14 +63,6 @@ void form_report(struct form_parser *p, enum rule rule, const yaml_node_t *at, c
 	free(message);
 }
 
-int form_word_index(const char *const *words, const char *word)
-{
-	for (int i = 0; words[i]; i++) /* the first byte rules out most words without a call */
-		if (words[i][0] == word[0] && strcmp(words[i], word) == 0)
-			return i;
-	return -1;
-}
-
 /* A node read a second time comes from a YAML alias. Forms do not allow
  * them: a few aliases of a long row could otherwise make one line of YAML
  * stand for millions of cells. Returns false (reported once a form) then. */
@@ -231,7 +223,7 @@ int form_usable_key(struct form_parser *p, const yaml_node_t *key, const char *c
 		form_report(p, RULE_FORM_SYNTAX, key, "%s key is %s; expected a key name", where, yaml_kind_name(key));
 		return -1;
 	}
-	int index = form_word_index(known, name);
+	int index = word_index(known, name);
 	if (index < 0) {
 		char *hint = form_suggestion(known, name);
 		char *shown = yaml_shown(key);

@@ -28,7 +28,7 @@ static bool title_like(cmark_node *holder, const struct marker_match *m)
 	size_t skip = m->lead + m->len;
 	for (cmark_node *node = holder; node && !is_break(node); node = cmark_node_next(node)) {
 		const char *text = node == holder ? lit : cmark_node_get_literal(node);
-		if (!text || (node == holder && strnlen(text, skip) < skip))
+		if (!text || (node == holder && literal_length(holder, text) < skip))
 			continue;
 		for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
 			if (strstr(node == holder ? text + skip : text, stops[i]))
@@ -121,9 +121,7 @@ void text_after_marker(cmark_node *holder, const struct marker_match *m, cmark_n
 {
 	const char *lit = cmark_node_get_literal(holder);
 	size_t after = m->lead + m->len + m->sep;
-	/* whether text follows: the literal measured no further than that, as
-	 * it is a paragraph's whole text as often as not */
-	if (lit && strnlen(lit, after + 1) > after) {
+	if (lit && literal_length(holder, lit) > after) {
 		*text = holder;
 		*skip = after;
 		return;

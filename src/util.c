@@ -79,6 +79,14 @@ bool id_chars_ok(const char *s)
 	return true;
 }
 
+int word_index(const char *const *words, const char *word)
+{
+	for (int i = 0; words[i]; i++) /* the first byte rules out most words without a call */
+		if (words[i][0] == word[0] && strcmp(words[i], word) == 0)
+			return i;
+	return -1;
+}
+
 /* Without printf: thousands of names are joined before the workers start. */
 char *path_join(const char *dir, const char *name)
 {

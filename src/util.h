@@ -24,6 +24,8 @@ char *path_join(const char *dir, const char *name);
 /* A policy id's characters (SPEC §3): an ASCII letter or digit, then
  * letters, digits, '.', '_' and '-'; they name its files. */
 bool id_chars_ok(const char *s);
+/* The index of word in the NULL-ended list words, or -1. */
+int word_index(const char *const *words, const char *word);
 
 /* Append to a dynamic array: ARRAY_PUSH(v, n, cap, value). */
 #define ARRAY_GROW(v, n, cap)                                              \

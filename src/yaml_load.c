@@ -293,11 +293,7 @@ static bool plain_is_one_of(const yaml_node_t *node, const char *const *words)
 {
 	if (!is_plain(node) || node->data.scalar.length > LONGEST_WORD)
 		return false;
-	const char *text = yaml_scalar(node);
-	for (size_t i = 0; words[i]; i++) /* the first byte rules out most text without a call */
-		if (text[0] == words[i][0] && strcmp(text, words[i]) == 0)
-			return true;
-	return false;
+	return word_index(words, yaml_scalar(node)) >= 0;
 }
 
 bool yaml_is_null(const yaml_node_t *node)
