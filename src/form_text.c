@@ -85,15 +85,6 @@ static void add_line(struct region *g, const char *text, size_t n, enum align al
 	add_line_at(g, at, n, (int)text_width(text, n), align);
 }
 
-/* n spaces at once (buf_put_repeat copies a pattern, by several calls) */
-static void put_spaces(struct buf *out, size_t n)
-{
-	buf_grow(out, n);
-	memset(out->data + out->len, ' ', n);
-	out->len += n;
-	out->data[out->len] = '\0';
-}
-
 /* The line as its region shows it: padded, or without the spaces at its
  * end (`trimmed`). */
 static void put_region_line(struct buf *out, const struct region *g, const struct region_line *line, bool trimmed)
@@ -104,10 +95,10 @@ static void put_region_line(struct buf *out, const struct region *g, const struc
 		while (n && text[n - 1] == ' ')
 			n--;
 	if (!trimmed || n > 0)
-		put_spaces(out, (size_t)line->before);
+		buf_put_repeat(out, " ", 1, (size_t)line->before);
 	buf_put(out, text, n);
 	if (!trimmed)
-		put_spaces(out, (size_t)line->after);
+		buf_put_repeat(out, " ", 1, (size_t)line->after);
 }
 
 static void add_blank_lines(struct region *g, int count)
@@ -352,7 +343,7 @@ static void put_row_lines(struct buf *out, const struct grid *grid)
 				put_region_line(out, g, &g->lines[y - top], false);
 			else
 				/* as printf's "%*s" pads: a negative width counts too */
-				put_spaces(out, (size_t)(g->width < 0 ? -(long)g->width : g->width));
+				buf_put_repeat(out, " ", 1, (size_t)(g->width < 0 ? -(long)g->width : g->width));
 			buf_puts(out, "│");
 		}
 		buf_putc(out, '\n');

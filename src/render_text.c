@@ -73,8 +73,8 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 	struct buf label_text = {0};
 	buf_puts(&label_text, english(ctx) ? label.en : label.zh);
 	buf_puts(&label_text, english(ctx) ? ": " : "：");
-	char *first = buf_take(&label_text);
-	size_t label_cols = text_width(first, strlen(first));
+	const char *first = label_text.data;
+	size_t label_cols = text_width(first, label_text.len);
 	/* a token is never wider than its line: most values fit whole, and
 	 * their tokens need no measuring */
 	if ((int)(label_cols + widest_line(value)) > ctx->out.width &&
@@ -82,16 +82,15 @@ static void put_meta(struct text_ctx *ctx, struct meta_label label, const char *
 		/* the value cannot follow its label: it goes below it */
 		tout_wrap(&ctx->out, first, "", "");
 		tout_wrap(&ctx->out, value, "", "");
-		free(first);
+		buf_free(&label_text);
 		free(plain);
 		return;
 	}
 	struct buf rest = {0};
-	for (size_t n = label_cols; n > 0; n--)
-		buf_putc(&rest, ' ');
+	buf_put_repeat(&rest, " ", 1, label_cols);
 	tout_wrap(&ctx->out, value, first, rest.data ? rest.data : "");
 	buf_free(&rest);
-	free(first);
+	buf_free(&label_text);
 	free(plain);
 }
 
@@ -207,11 +206,10 @@ static const char *compose(struct text_ctx *ctx, const char *marker, const char 
 	if (b->len == 0) /* no marker, no title: the body itself, not a copy */
 		return ctx->body.len > body_from ? ctx->body.data + body_from : "";
 	if (ctx->body.len > body_from) {
-		if (b->len)
-			buf_puts(b, sep);
+		buf_puts(b, sep);
 		buf_put(b, ctx->body.data + body_from, ctx->body.len - body_from);
 	}
-	return b->data ? b->data : "";
+	return b->data;
 }
 
 /* Schemes outline and decimal number their headings as titles (GB/T 9704's

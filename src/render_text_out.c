@@ -28,15 +28,21 @@ static bool is_trailing_space(const char *s, size_t n, size_t *len)
 	return false;
 }
 
+/* The blank line that waits, put before what comes (none at the start). */
+static void settle_blank(struct text_out *o)
+{
+	if (o->blank_pending && o->buf.len > 0)
+		buf_putc(&o->buf, '\n');
+	o->blank_pending = false;
+}
+
 /* tout_line after `pad` ASCII spaces (none when the line is blank). */
 static void put_line_after(struct text_out *o, int pad, const char *s, size_t n)
 {
 	size_t cut;
 	while (is_trailing_space(s, n, &cut))
 		n -= cut;
-	if (o->blank_pending && o->buf.len > 0)
-		buf_putc(&o->buf, '\n');
-	o->blank_pending = false;
+	settle_blank(o);
 	if (n > 0 && pad > 0)
 		buf_put_repeat(&o->buf, " ", 1, (size_t)pad);
 	buf_put(&o->buf, s, n);
@@ -118,9 +124,7 @@ static void wrap_segment(struct text_out *o, const char *s, size_t n, const stru
 		 * newline) wraps into lines that all show one and end with
 		 * one, which is how tout_line writes them: they go straight
 		 * into the text, after the blank line that waits. */
-		if (o->blank_pending && o->buf.len > 0)
-			buf_putc(&o->buf, '\n');
-		o->blank_pending = false;
+		settle_blank(o);
 		wrap_text_prefixed(&o->buf, s, n, o->width, first, rest);
 		return;
 	}

@@ -108,12 +108,6 @@ static void put_shown(struct buf *out, const char *line, const struct shown_char
 		buf_puts(out, c->replacement);
 }
 
-static void put_spaces(struct buf *out, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		buf_putc(out, ' ');
-}
-
 /* The first character that ends after display column `x`. */
 static size_t char_ending_after(const struct shown_line *sl, size_t x)
 {
@@ -175,7 +169,7 @@ static void put_context(struct buf *out, struct shown_line *sl, const struct doc
 	buf_putc(out, '\n');
 
 	buf_putc(out, ' ');
-	put_spaces(out, (cut_left ? 3 : 0) + caret_x - start_x);
+	buf_put_repeat(out, " ", 1, (cut_left ? 3 : 0) + caret_x - start_x);
 	buf_printf(out, "%s^%s\n", p->caret, p->reset);
 }
 

@@ -635,7 +635,7 @@ void wrap_text_into(struct buf *out, const char *text, size_t n, int width, cons
 		    const char *indent)
 {
 	struct wrap_prefix first = wrap_prefix(first_indent), rest = wrap_prefix(indent);
-	wrap_into(out, text, n, width, &first, &rest, true);
+	wrap_text_prefixed(out, text, n, width, &first, &rest);
 }
 
 char *wrap_text(const char *text, size_t n, int width, const char *first_indent, const char *indent)

@@ -143,6 +143,13 @@ void buf_put_repeat(struct buf *b, const char *s, size_t n, size_t times)
 {
 	if (times == 0 || n == 0)
 		return;
+	if (n == 1) { /* padding: one memset */
+		buf_grow(b, times);
+		memset(b->data + b->len, s[0], times);
+		b->len += times;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_put(b, s, n);
 	buf_grow(b, n * (times - 1));
 	/* the copies made so far copied at once: log2(times) memcpy calls */
