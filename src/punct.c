@@ -48,12 +48,20 @@ struct run {
 	struct text_cursor cursor;
 };
 
-/* The half-width marks, and at the same place in the second list the
- * full-width mark expected instead. */
-static const char half_width_marks[] = ",;:?!()";
-static const char *const full_width_marks[] = {"，", "；", "：", "？", "！", "（", "）"};
-_Static_assert(sizeof half_width_marks - 1 == sizeof full_width_marks / sizeof full_width_marks[0],
-	       "a full-width mark for every half-width one");
+/* The half-width marks, each with the full-width mark expected instead:
+ * the one list the three tables below are made from. */
+#define HALF_WIDTH_MARKS X(',', "，") X(';', "；") X(':', "：") X('?', "？") X('!', "！") X('(', "（") X(')', "）")
+
+#define X(half, full) half,
+static const char half_width_marks[] = {HALF_WIDTH_MARKS '\0'};
+#undef X
+#define X(half, full) full,
+static const char *const full_width_marks[] = {HALF_WIDTH_MARKS};
+#undef X
+/* holds_half_width_mark's SSE2 step looks only at bytes 0x21 … 0x3F */
+#define X(half, full) _Static_assert((half) >= 0x21 && (half) <= 0x3F, "a half-width mark the scan misses");
+HALF_WIDTH_MARKS
+#undef X
 
 static const char *full_width(uint32_t cp)
 {
@@ -119,8 +127,9 @@ static void see(struct run *run, uint32_t cp, cmark_node *node, size_t off)
 /* Whether byte c is one of half_width_marks, or NUL (what strcspn stops at). */
 static bool is_mark_or_nul(unsigned char c)
 {
-	static const bool marks[256] = {[0] = true,   [','] = true, [';'] = true, [':'] = true,
-					['?'] = true, ['!'] = true, ['('] = true, [')'] = true};
+#define X(half, full) [(unsigned char)(half)] = true,
+	static const bool marks[256] = {[0] = true, HALF_WIDTH_MARKS};
+#undef X
 	return marks[c];
 }
 

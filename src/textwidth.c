@@ -325,9 +325,10 @@ static void mark_east_asian_quote_breaks(struct wrap_input *in)
 		uint32_t cp = in->cps[i];
 		if (!is_east_asian_at(in, i - 1) || !is_east_asian_at(in, i + 1))
 			continue;
-		if (cp == 0x201C || cp == 0x2018)
+		enum quote_side side = quote_side(cp);
+		if (side == QUOTE_OPENS)
 			in->break_before[i] = true;
-		else if (cp == 0x201D || cp == 0x2019)
+		else if (side == QUOTE_CLOSES)
 			in->break_before[i + 1] = true;
 	}
 }

@@ -74,4 +74,17 @@ static inline bool simple_break_before(enum simple_class class, enum simple_clas
  * pass (textwidth_plain.c); false, with nothing written, for any other. */
 bool wrap_plain_into(struct buf *out, const char *text, size_t n, int width, const struct wrap_prefix *first_prefix,
 		     const struct wrap_prefix *rest_prefix);
+/* Chinese quotation marks have a direction: a break may open only on their
+ * outer side, between East Asian characters (mark_east_asian_quote_breaks). */
+enum quote_side {
+	QUOTE_NONE,
+	QUOTE_OPENS,  /* “ ‘: a break before it */
+	QUOTE_CLOSES, /* ” ’: a break after it */
+};
+
+static inline enum quote_side quote_side(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x2018 ? QUOTE_OPENS : cp == 0x201D || cp == 0x2019 ? QUOTE_CLOSES : QUOTE_NONE;
+}
+
 #endif

@@ -17,12 +17,6 @@
 
 #include "util.h"
 
-enum quote_side {
-	QUOTE_NONE,
-	QUOTE_OPENS,  /* “ ‘: a break before it between East Asian characters */
-	QUOTE_CLOSES, /* ” ’: a break after it */
-};
-
 /* What the one pass needs of a character; eight bytes, so that it is
  * copied in one move. */
 struct plain_char {
@@ -41,12 +35,9 @@ static struct plain_char decoded_plain_char(const char *s, size_t n)
 	size_t len = utf8_decode(s, n, &cp);
 	if (len == 0 || cp == 0)
 		return (struct plain_char){.len = 1, .class = SIMPLE_OTHER};
-	enum quote_side quote = cp == 0x201C || cp == 0x2018   ? QUOTE_OPENS
-				: cp == 0x201D || cp == 0x2019 ? QUOTE_CLOSES
-							       : QUOTE_NONE;
 	return (struct plain_char){.len = (unsigned char)len, .width = (unsigned char)cp_width(cp),
 				   .kind = char_kind(cp), .class = (unsigned char)simple_class(cp),
-				   .quote = (unsigned char)quote};
+				   .quote = (unsigned char)quote_side(cp)};
 }
 
 /* decoded_plain_char of ASCII and of the blocks of 64 code points the
@@ -161,14 +152,14 @@ static inline bool plain_may_break(const struct plain_text *t, const struct plai
 }
 
 /* fill_line from the cursor, which is left where the next line begins: the
- * line is text[*start, *kept_end). False when a character is not plain. */
-static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, long avail, size_t *start,
-			    size_t *kept_end)
+ * line is from where the cursor was to *kept_end. False when a character is
+ * not plain. */
+static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, long avail, size_t *kept_end)
 {
-	*start = *kept_end = c->pos;
+	size_t start = *kept_end = c->pos;
 	long running = 0, used = 0;
-	bool kept = false, opening_kept = false, have_best = false;
-	struct plain_cursor best;
+	bool kept = false, opening_kept = false;
+	struct plain_cursor best = {.pos = start}; /* a break after start, once one is found */
 	size_t best_kept_end = 0;
 	for (;;) {
 		if (c->cur.len == 0)
@@ -194,7 +185,6 @@ static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, 
 			if (next - first >= 6) {
 				best = (struct plain_cursor){next - 3, plain_ideograph, plain_ideograph, plain_ideograph};
 				best_kept_end = next - 3;
-				have_best = true;
 			}
 			used = running;
 			kept = true;
@@ -222,10 +212,9 @@ static bool plain_fill_line(const struct plain_text *t, struct plain_cursor *c, 
 		if (plain_may_break(t, c, !kept || opening_kept)) {
 			best = *c;
 			best_kept_end = *kept_end;
-			have_best = true;
 		}
 	}
-	if (have_best) {
+	if (best.pos > start) {
 		*c = best;
 		*kept_end = best_kept_end;
 		return true;
@@ -260,8 +249,8 @@ bool wrap_plain_into(struct buf *out, const char *text, size_t n, int width, con
 					goto not_plain;
 		if (c.cur.len == 0)
 			break;
-		size_t start, kept_end;
-		if (!plain_fill_line(&t, &c, first ? first_avail : rest_avail, &start, &kept_end))
+		size_t start = c.pos, kept_end;
+		if (!plain_fill_line(&t, &c, first ? first_avail : rest_avail, &kept_end))
 			goto not_plain;
 		if (kept_end > start) {
 			const struct wrap_prefix *prefix = first ? first_prefix : rest_prefix;

@@ -147,7 +147,7 @@ void *yaml_malloc(size_t size)
 	struct yaml_pool *pool = current;
 	if (pool && pool->usable && size <= YAML_POOL_SMALL_MAX)
 		return pool_take(pool, size);
-	if (pool)
+	if (pool && !pool->usable) /* the probe counts */
 		pool->heap_taken++;
 	return malloc(size ? size : 1);
 }
@@ -161,7 +161,7 @@ void yaml_free(void *ptr)
 		pool_give_back(pool, ptr);
 		return;
 	}
-	if (pool)
+	if (pool && !pool->usable)
 		pool->heap_given++;
 	free(ptr);
 }

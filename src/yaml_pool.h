@@ -36,7 +36,7 @@ struct yaml_pool_block;
 struct yaml_pool {
 	struct yaml_pool *outer;   /* the thread's pool before this one, if any */
 	bool usable;               /* false: libyaml does not allocate through us */
-	size_t heap_taken, heap_given; /* libyaml's allocations and frees outside the pool */
+	size_t heap_taken, heap_given; /* in a pool not used (the probe's): libyaml's allocations and frees */
 	struct yaml_pool_block *blocks; /* beyond `first`, the newest first */
 	char *next, *end;          /* unused room of the newest block */
 	void *free_chunks[YAML_POOL_CLASSES];
