@@ -399,11 +399,13 @@ bool html_names_others(const struct document *doc)
 	return doc->meta.nsupersedes > 0 || is_superseded(doc);
 }
 
-/* holes: the row of the superseded policies left to a mark. */
-static void put_meta(struct buf *b, const struct html_renderer *r, const struct document *doc,
+/* holes: the row of the superseded policies left to a mark; true when one
+ * was written. */
+static bool put_meta(struct buf *b, const struct html_renderer *r, const struct document *doc,
 		     const struct labels *l, bool holes)
 {
 	const struct meta *m = &doc->meta;
+	bool marked = holes && m->nsupersedes > 0;
 	buf_puts(b, "<dl class=\"meta\">\n");
 	put_meta_row(b, l->id, m->id);
 	put_meta_row(b, l->version, m->version);
@@ -411,7 +413,7 @@ static void put_meta(struct buf *b, const struct html_renderer *r, const struct 
 	put_meta_row(b, l->effective, m->effective);
 	put_meta_row(b, l->status, html_status_text(l, m->status, 1));
 	put_meta_row(b, l->approved_by, m->approved_by);
-	if (holes && m->nsupersedes > 0)
+	if (marked)
 		buf_puts(b, part_marks[HTML_PART_SUPERSEDES]);
 	else
 		put_supersedes(b, r, m, l);
@@ -428,6 +430,7 @@ static void put_meta(struct buf *b, const struct html_renderer *r, const struct 
 	}
 	buf_puts(b, "</dl>\n");
 	put_revisions(b, m, l);
+	return marked;
 }
 
 /* A notice above the title for a policy that is not (or no longer) in force. */
@@ -484,17 +487,8 @@ void html_fill_holes(struct buf *b, const char *holed, const struct html_holes *
 	buf_put(b, holed + from, holes->len - from);
 }
 
-static size_t count_byte(const char *s, char c)
-{
-	size_t n = 0;
-	for (const char *p = s ? strchr(s, c) : NULL; p; p = strchr(p + 1, c))
-		n++;
-	return n;
-}
-
 /* The marks taken out of the page, each leaving a hole where it was; false
- * when a mark was escaped or there are too many. Every \x01 of the page is a
- * mark's: render_page counted as many in the page as it wrote marks. */
+ * when a \x01 is not a whole mark (one escaped), or there are too many. */
 static bool take_marks(char *page, struct html_holes *holes)
 {
 	char *to = page;
@@ -549,8 +543,7 @@ static void put_part(struct page_writer *w, enum page_slot slot)
 		}
 		break;
 	case SLOT_META:
-		put_meta(b, w->t.r, doc, w->t.l, w->holes);
-		w->marks += w->holes && doc->meta.nsupersedes > 0;
+		w->marks += put_meta(b, w->t.r, doc, w->t.l, w->holes);
 		break;
 	case SLOT_TOC:
 		html_put_toc(page, w->t.l);
@@ -594,8 +587,8 @@ static void write_slot(void *ctx, struct buf *out, const char *name, size_t name
 }
 
 /* The page; with holes, the parts that name other policies marked, and
- * *marks_alone whether those marks are the only \x01 of the page. */
-static char *render_page(struct html_renderer *r, const struct document *doc, bool holes, bool *marks_alone)
+ * *marks the number of marks written. */
+static char *render_page(struct html_renderer *r, const struct document *doc, bool holes, size_t *marks)
 {
 	const struct labels *l = html_labels_for(doc);
 	form_html_drop_kept(r->forms);
@@ -617,8 +610,8 @@ static char *render_page(struct html_renderer *r, const struct document *doc, bo
 	char *html = NULL;
 	if (template_write(r->templates, "page.html", &page.out, write_slot, &w))
 		html = buf_take(&page.out);
-	if (holes && html)
-		*marks_alone = count_byte(html, '\x01') == w.marks;
+	if (marks)
+		*marks = w.marks;
 	html_page_release(&page);
 	return html;
 }
@@ -630,9 +623,11 @@ char *html_render_policy(struct html_renderer *r, const struct document *doc)
 
 char *html_render_policy_holed(struct html_renderer *r, const struct document *doc, struct html_holes *holes)
 {
-	bool marks_alone = false;
-	char *page = render_page(r, doc, true, &marks_alone);
-	if (page && marks_alone && take_marks(page, holes))
+	size_t marks = 0;
+	char *page = render_page(r, doc, true, &marks);
+	/* only the marks written: a template's own mark-like bytes would be
+	 * taken for one more (the page is then rendered whole later) */
+	if (page && take_marks(page, holes) && holes->n == marks)
 		return page;
 	free(page);
 	return NULL;
