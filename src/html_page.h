@@ -91,10 +91,11 @@ void html_put_policy_link(struct buf *b, const struct html_renderer *r, const st
  * length; NULL for nodes without one. Made of ASCII letters, digits and
  * hyphens alone, never of a policy's text: written without escaping. */
 const char *html_anchor(const struct html_page *page, const struct pnode *node, size_t *len);
-/* Appends the link target of a resolved reference (#article-8,
- * MEETING-001.html, forms/work-report.html), escaped for an attribute;
- * false, with nothing appended, when it stays plain text. */
-bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *xref);
+/* Appends the opening tag of a resolved reference's link,
+ * <a class="xref" href="TARGET"> (#article-8, MEETING-001.html,
+ * forms/work-report.html, escaped for the attribute); false, with nothing
+ * appended, when it stays plain text. */
+bool html_put_xref_open(struct buf *b, const struct html_page *page, const struct xref *xref);
 
 /* Writes a node's own text, [start + skip, stop) inside start's paragraph,
  * heading or table cell, with its emphasis, links and references. */

@@ -389,28 +389,34 @@ static void xrefs_index(struct html_page *page)
 		page->xref_texts[i] = page->xrefs[i]->text;
 }
 
-bool html_put_xref_href(struct buf *b, const struct html_page *page, const struct xref *x)
+bool html_put_xref_open(struct buf *b, const struct html_page *page, const struct xref *x)
 {
+	static const char open[] = "<a class=\"xref\" href=\"";
 	if (x->kind == XREF_TITLE) {
 		if (x->target_doc && x->target_doc == page->doc) {
+			buf_puts(b, open);
 			buf_puts(b, "#top");
 		} else if (x->target_doc && html_has_page(page->r, x->target_doc)) {
+			buf_puts(b, open);
 			html_put_escaped(b, x->target_doc->meta.id);
 			buf_puts(b, ".html");
 		} else if (x->target_form && html_has_form_page(page->r, x->target_form)) {
+			buf_puts(b, open);
 			buf_puts(b, "forms/");
 			html_put_escaped(b, x->target_form->id);
 			buf_puts(b, ".html");
 		} else {
 			return false;
 		}
-		return true;
+	} else {
+		const struct anchor *a = anchor_of(page->anchors, x->target);
+		if (a == NULL)
+			return false;
+		buf_puts(b, open);
+		buf_putc(b, '#');
+		buf_put(b, a->id, a->len); /* letters, digits and hyphens: nothing to escape */
 	}
-	const struct anchor *a = anchor_of(page->anchors, x->target);
-	if (a == NULL)
-		return false;
-	buf_putc(b, '#');
-	buf_put(b, a->id, a->len); /* letters, digits and hyphens: nothing to escape */
+	buf_puts(b, "\">");
 	return true;
 }
 

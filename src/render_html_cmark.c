@@ -123,16 +123,7 @@ static void write_text(struct walk *w, cmark_node *node, size_t from)
 		if (x->off < pos || x->off + x->len > len)
 			continue;
 		escape(w, lit + pos, x->off - pos);
-		/* the tag is written first and taken back when there is no link */
-		size_t tag = w->out->len;
-		buf_puts(w->out, "<a class=\"xref\" href=\"");
-		bool linked = !w->link_depth && html_put_xref_href(w->out, w->page, x);
-		if (linked) {
-			buf_puts(w->out, "\">");
-		} else {
-			w->out->len = tag;
-			w->out->data[tag] = '\0';
-		}
+		bool linked = !w->link_depth && html_put_xref_open(w->out, w->page, x);
 		escape(w, lit + x->off, x->len);
 		if (linked)
 			buf_puts(w->out, "</a>");

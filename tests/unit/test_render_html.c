@@ -38,12 +38,10 @@ static size_t count(const char *haystack, const char *needle)
 static char *link_for(const struct html_page *page, const struct xref *x)
 {
 	struct buf b = {0};
-	buf_puts(&b, "<a class=\"xref\" href=\"");
-	if (!html_put_xref_href(&b, page, x)) {
+	if (!html_put_xref_open(&b, page, x)) {
 		buf_free(&b);
 		return NULL;
 	}
-	buf_puts(&b, "\">");
 	html_escape_buf(&b, cmark_node_get_literal(x->text) + x->off, x->len);
 	buf_puts(&b, "</a>");
 	return buf_take(&b);
