@@ -563,13 +563,11 @@ static void write_slot(void *ctx, struct buf *out, const char *name, size_t name
 {
 	struct page_writer *w = ctx;
 	size_t slot = 0;
-	while (slot < SLOT_COUNT && (strncmp(slot_names[slot], name, name_len) != 0 || slot_names[slot][name_len] != '\0'))
+	while (slot < SLOT_COUNT && !template_name_is(slot_names[slot], name, name_len))
 		slot++;
 	if (slot < SLOT_BANNER) {
-		if (raw)
-			buf_puts(out, w->values[slot]);
-		else
-			html_put_escaped(out, w->values[slot]);
+		const char *value = w->values[slot];
+		template_put_value(out, value, value ? strlen(value) : 0, raw);
 	} else if (slot < SLOT_COUNT && raw) {
 		put_part(w, slot); /* out is page->out */
 	} else if (slot < SLOT_COUNT) {

@@ -248,19 +248,27 @@ struct expansion {
 	size_t nvars;
 };
 
+bool template_name_is(const char *known, const char *name, size_t name_len)
+{
+	return strncmp(known, name, name_len) == 0 && known[name_len] == '\0';
+}
+
+void template_put_value(struct buf *out, const char *value, size_t len, bool raw)
+{
+	if (value && raw)
+		buf_put(out, value, len);
+	else if (value)
+		html_escape_buf(out, value, len);
+}
+
 static void write_tvar(void *ctx, struct buf *out, const char *name, size_t name_len, bool raw)
 {
 	const struct expansion *e = ctx;
-	for (size_t i = 0; i < e->nvars; i++) {
-		const char *var = e->vars[i].name, *value = e->vars[i].value;
-		if (strncmp(var, name, name_len) != 0 || var[name_len] != '\0')
-			continue;
-		if (value && raw)
-			buf_put(out, value, e->value_len[i]);
-		else if (value)
-			html_escape_buf(out, value, e->value_len[i]);
-		return;
-	}
+	for (size_t i = 0; i < e->nvars; i++)
+		if (template_name_is(e->vars[i].name, name, name_len)) {
+			template_put_value(out, e->vars[i].value, e->value_len[i], raw);
+			return;
+		}
 }
 
 char *template_expand(const struct templates *t, const char *name, const struct tvar *vars, size_t nvars)

@@ -27,6 +27,10 @@ char *template_expand(const struct templates *t, const char *name, const struct 
  * nothing for a name it does not know. */
 struct buf;
 typedef void template_slot_writer(void *ctx, struct buf *out, const char *name, size_t name_len, bool raw);
+/* For a template_slot_writer: whether `known` is the placeholder's name,
+ * and its value written as the placeholder asks (NULL: nothing). */
+bool template_name_is(const char *known, const char *name, size_t name_len);
+void template_put_value(struct buf *out, const char *value, size_t len, bool raw);
 /* Appends template `name` to out, each placeholder written by `write` in
  * turn (a page writes its parts straight into itself rather than into
  * strings copied in afterwards); false for an unknown template. */
