@@ -177,45 +177,31 @@ static const struct pnode *chapter_of(const struct pnode *node)
 	return NULL;
 }
 
-/* Whether the articles run 1, 2, 3 … through the document (or through each
- * chapter): then check_sequence would find nothing in the lists
- * check_articles makes, and it makes none. */
-static bool articles_in_order(const struct document *doc, bool per_chapter)
-{
-	long expected = 1;
-	const struct pnode *group = NULL;
-	bool any = false;
-	for (const struct pnode *p = doc->root; p; p = validate_next(p, doc->root)) {
-		if (p->level != LV_ARTICLE)
-			continue;
-		if (per_chapter && any && chapter_of(p) != group)
-			expected = 1;
-		group = chapter_of(p);
-		any = true;
-		if (p->number != expected++)
-			return false;
-	}
-	return true;
-}
-
+/* The articles, as one list (or one a chapter) for check_sequence, which is
+ * asked only of a list that does not run 1, 2, 3 …: of the others it would
+ * find nothing. */
 static void check_articles(struct document *doc, const struct marker_form *form, struct node_list *list)
 {
 	bool per_chapter = doc->config && doc->config->article_per_chapter;
-	if (articles_in_order(doc, per_chapter))
-		return;
 	const struct pnode *group = NULL;
+	bool out_of_order = false;
 	list->n = 0;
 	for (const struct pnode *p = doc->root; p; p = validate_next(p, doc->root)) {
 		if (p->level != LV_ARTICLE)
 			continue;
-		if (per_chapter && list->n > 0 && chapter_of(p) != group) {
-			check_form(doc, form, list);
+		const struct pnode *chapter = chapter_of(p);
+		if (per_chapter && list->n > 0 && chapter != group) {
+			if (out_of_order)
+				check_form(doc, form, list);
 			list->n = 0;
+			out_of_order = false;
 		}
-		group = chapter_of(p);
+		group = chapter;
+		out_of_order |= p->number != (long)list->n + 1;
 		ARRAY_PUSH(list->v, list->n, list->cap, p);
 	}
-	check_form(doc, form, list);
+	if (out_of_order)
+		check_form(doc, form, list);
 }
 
 /* ---- decimal clauses ---- */
