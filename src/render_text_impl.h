@@ -74,8 +74,9 @@ void tout_verbatim(struct text_out *o, const char *line, size_t n, const char *i
 /* Pieces of at most `cols` columns (at least one code point each) of one line
  * of text, cut between code points; cuts avoid starting a piece with a closing
  * mark or ending one with an opening mark when they can. Returns the byte
- * lengths of the pieces (*npieces of them); caller frees. */
-size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces);
+ * lengths of the pieces (*npieces of them), and when piece_cols is not NULL
+ * their columns in *piece_cols; caller frees both. */
+size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces, int **piece_cols);
 
 /* The plain text of the inline content from `from` (its first `skip` bytes
  * left out) up to `stop` (exclusive), inside the leaf block that holds

@@ -208,12 +208,17 @@ static bool is_opening(uint32_t cp)
 	return lb == U_LB_OPEN_PUNCTUATION || u_charType((UChar32)cp) == U_INITIAL_PUNCTUATION;
 }
 
-size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
+size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces, int **piece_cols)
 {
-	if (n > 0 && (long)text_width(s, n) <= cols) { /* most lines: one piece, as the loop below gives */
+	long whole_cols = n > 0 ? (long)text_width(s, n) : 0;
+	if (n > 0 && whole_cols <= cols) { /* most lines: one piece, as the loop below gives */
 		size_t *whole = xmalloc(sizeof *whole);
 		whole[0] = n;
 		*npieces = 1;
+		if (piece_cols) {
+			*piece_cols = xmalloc(sizeof **piece_cols);
+			(*piece_cols)[0] = (int)whole_cols;
+		}
 		return whole;
 	}
 	size_t count = utf8_count(s, n) + 1;
@@ -230,6 +235,7 @@ size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
 	}
 	off[k] = n;
 	size_t *pieces = xmalloc((k + 1) * sizeof(*pieces)), np = 0;
+	int *shown = piece_cols ? xmalloc((k + 1) * sizeof(*shown)) : NULL;
 	size_t start = 0;
 	while (start < k) {
 		size_t end = start;
@@ -242,6 +248,11 @@ size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
 		if (cut == start + 1 && end > start + 1 &&
 		    (is_closing(cps[cut]) || is_opening(cps[cut - 1])))
 			cut = end; /* no better cut inside this piece */
+		if (shown) {
+			shown[np] = 0;
+			for (size_t c = start; c < cut; c++)
+				shown[np] += width[c];
+		}
 		pieces[np++] = off[cut] - off[start];
 		start = cut;
 	}
@@ -249,6 +260,8 @@ size_t *fold_columns(const char *s, size_t n, int cols, size_t *npieces)
 	free(width);
 	free(cps);
 	*npieces = np;
+	if (piece_cols)
+		*piece_cols = shown;
 	return pieces;
 }
 
@@ -274,7 +287,7 @@ void tout_verbatim(struct text_out *o, const char *line, size_t n, const char *i
 	if (room < 2)
 		room = 2;
 	size_t np, at = 0;
-	size_t *pieces = fold_columns(b.data, b.len, room, &np);
+	size_t *pieces = fold_columns(b.data, b.len, room, &np, NULL);
 	struct buf l = {0};
 	for (size_t i = 0; i < np || (np == 0 && i == 0); i++) {
 		l.len = 0;

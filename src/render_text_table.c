@@ -159,19 +159,16 @@ static bool choose_widths(struct table_grid *g, int room)
 
 static void push_line(struct cell_lines *cl, const char *s, size_t n, int cols)
 {
-	int whole = (int)text_width(s, n);
-	if (n > 0 && whole <= cols) { /* most lines: one piece, as fold_columns gives */
-		ARRAY_PUSH(cl->lines, cl->nlines, cl->cap, ((struct cell_line){xstrndup(s, n), whole}));
-		return;
-	}
 	size_t np, at = 0;
-	size_t *pieces = fold_columns(s, n, cols, &np);
+	int *shown;
+	size_t *pieces = fold_columns(s, n, cols, &np, &shown);
 	for (size_t i = 0; i < np; i++) {
-		struct cell_line line = {xstrndup(s + at, pieces[i]), (int)text_width(s + at, pieces[i])};
+		struct cell_line line = {xstrndup(s + at, pieces[i]), shown[i]};
 		ARRAY_PUSH(cl->lines, cl->nlines, cl->cap, line);
 		at += pieces[i];
 	}
 	free(pieces);
+	free(shown);
 }
 
 /* The cell's text in lines of at most `cols` columns: wrapped where line

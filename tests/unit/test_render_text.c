@@ -684,11 +684,14 @@ static void test_separators_and_folding(void)
 	/* 10 columns: a cut before ， would start a line with it; the cut moves back */
 	const char *s = "一二三四五，六七八九十";
 	size_t np;
-	size_t *pieces = fold_columns(s, strlen(s), 10, &np);
+	int *cols;
+	size_t *pieces = fold_columns(s, strlen(s), 10, &np, &cols);
 	CHECK(np == 3 && pieces[0] == 12 && pieces[1] == 15, "fold keeps ， after its character (%zu pieces)", np);
+	CHECK(np == 3 && cols[0] == 8 && cols[1] == 10 && cols[2] == 4, "the columns of each piece: 8, 10, 4");
 	free(pieces);
+	free(cols);
 	s = "一二三四（五六七八";
-	pieces = fold_columns(s, strlen(s), 10, &np);
+	pieces = fold_columns(s, strlen(s), 10, &np, NULL);
 	CHECK(np == 2 && pieces[0] == 12, "fold does not end a piece with （ (%zu pieces)", np);
 	free(pieces);
 	char *text = NULL;
