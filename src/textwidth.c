@@ -544,7 +544,7 @@ static bool fits_one_line(const char *text, size_t n, long avail, size_t *kept)
 		if (used > avail)
 			return false;
 	}
-	if (*kept == 0 && !(n > 0 && !is_break_space((unsigned char)text[0])))
+	if (*kept == 0) /* spaces alone, or nothing: no line, as each_line gives */
 		*kept = SIZE_MAX;
 	return true;
 }

@@ -257,12 +257,6 @@ bool wrap_plain_into(struct buf *out, const char *text, size_t n, int width, con
 			buf_put(out, prefix->text, prefix->len);
 			buf_put(out, text + start, kept_end - start);
 			buf_putc(out, '\n');
-		} else if (n > 0 && first_avail >= 0) {
-			/* a text of U+3000 alone, which fits_one_line takes for
-			 * a line with nothing after the indent (one of ASCII
-			 * spaces gives none) */
-			buf_put(out, first_prefix->text, first_prefix->len);
-			buf_putc(out, '\n');
 		}
 	}
 	return true;

@@ -210,6 +210,9 @@ static void check_hostile(void)
 	out = wrap_text("   " IDEOGRAPHIC_SPACE, 6, 72, "", "");
 	CHECK_STR(out, "", "spaces only give no lines");
 	free(out);
+	out = wrap_text(IDEOGRAPHIC_SPACE IDEOGRAPHIC_SPACE, 6, 72, ">", ">");
+	CHECK_STR(out, "", "ideographic spaces alone give no line either, not the indent alone");
+	free(out);
 	out = wrap_text(NULL, 0, 72, NULL, NULL);
 	CHECK_STR(out, "", "NULL text and indents");
 	free(out);
