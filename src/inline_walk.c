@@ -26,14 +26,15 @@ void literal_length_keep(cmark_node *node, const char *lit, size_t made)
 	size_t len = made - 1;
 	if (!lit || made == 0 || lit[len] != '\0' || (len > 0 && lit[len - 1] == '\0'))
 		len = lit ? strlen(lit) : 0;
-	cmark_node_set_user_data(node, (void *)(uintptr_t)(len + 1)); /* 0 is none kept */
+	/* odd, where the pnode a block holds (parse.c) is an aligned pointer */
+	cmark_node_set_user_data(node, (void *)(uintptr_t)(len << 1 | 1));
 }
 
 size_t literal_length(cmark_node *node, const char *lit)
 {
 	uintptr_t kept = (uintptr_t)cmark_node_get_user_data(node);
-	if (kept)
-		return kept - 1;
+	if (kept & 1) /* a length; a block's user data is its pnode, or none */
+		return kept >> 1;
 	return lit ? strlen(lit) : 0;
 }
 

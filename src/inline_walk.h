@@ -42,9 +42,9 @@ void text_walk_free(struct text_walk *walk);
  * piece is always PIECE_END when any piece was reported. */
 void pnode_walk_inline(struct text_walk *walk, const struct pnode *node, piece_fn fn, void *ctx);
 
-/* The length of the literal (lit) of a text or code span node: kept by
- * parse.c, as the node's cmark user data, when it had cmark make the
- * literal; measured here for a node it did not. The literal of a paragraph's
+/* The length of the literal (lit) of a node: of a text or code span node,
+ * kept by parse.c, as the node's cmark user data, when it had cmark make
+ * the literal; measured here for any other. The literal of a paragraph's
  * text is most of the paragraph, and it was measured a few times over.
  * literal_length_keep takes `made`, the size of the allocation cmark has
  * just copied the literal into (0: unknown), as its length and NUL when it

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "html_page.h"
+#include "inline_walk.h"
 #include "util.h"
 
 /* ---- small writers ---- */
@@ -88,7 +89,7 @@ static void put_attachment_title(struct tree_ctx *t, const struct pnode *node, c
 	const char *whole = node->title ? node->title : "";
 	const char *lit = node->text ? cmark_node_get_literal(node->text) : NULL;
 	size_t before = strlen(whole) - strlen(title); /* the label and the gap */
-	if (node->marker || lit == NULL || strlen(lit) < node->skip + before ||
+	if (node->marker || lit == NULL || literal_length(node->text, lit) < node->skip + before ||
 	    strncmp(lit + node->skip, whole, before) != 0) {
 		html_put_escaped(&t->page->out, title);
 		return;

@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "html_page.h"
+#include "inline_walk.h"
 #include "template.h"
 #include "textwidth.h"
 
@@ -116,7 +117,7 @@ static void write_text(struct walk *w, cmark_node *node, size_t from)
 	const char *lit = cmark_node_get_literal(node);
 	if (lit == NULL)
 		return;
-	size_t len = strlen(lit), pos = from < len ? from : len, n;
+	size_t len = literal_length(node, lit), pos = from < len ? from : len, n;
 	const struct xref **refs = xrefs_of(w->page, node, &n);
 	for (size_t i = 0; i < n; i++) {
 		const struct xref *x = refs[i];
